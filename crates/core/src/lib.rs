@@ -1,0 +1,116 @@
+//! Triangulate's extraction core: plain text in, typed results with byte spans out.
+//!
+//! Every [`Span`] is a **byte** range into the text that was analysed (`&text[span.start..span.end]`),
+//! always on `char` boundaries. Convert with [`Span::to_chars`] where a consumer counts characters
+//! (the evaluation format, JavaScript strings count UTF-16 and get their own conversion at the edge).
+//!
+//! The crate has no web dependency: the Leptos app and the `triangulate` CLI both call [`extract`].
+
+pub mod article;
+pub mod claims;
+pub mod fold;
+pub mod quotes;
+pub mod text;
+pub mod timex;
+pub mod ner;
+
+use serde::{Deserialize, Serialize};
+
+pub use article::{Article, ArticleError};
+pub use chrono::NaiveDate;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_scalar_values() {
+        let text = "Micheál said “yes” 🎉 ok";
+        let offsets = CharOffsets::new(text);
+        let start = text.find("ok").unwrap();
+        assert_eq!(offsets.span(Span::new(start, start + 2)), (22, 24));
+        assert_eq!(offsets.char_offset(text.len()), text.chars().count());
+    }
+}
+
+/// A byte range `start..end` into a text, on `char` boundaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Converts byte offsets of one text into character (Unicode scalar value) offsets.
+pub struct CharOffsets {
+    /// `char_at[byte]` = number of chars before `byte`; filled for every byte offset up to `len`.
+    char_at: Vec<u32>,
+}
+
+impl CharOffsets {
+    pub fn new(text: &str) -> Self {
+        let mut char_at = Vec::with_capacity(text.len() + 1);
+        for (chars_before, c) in text.chars().enumerate() {
+            char_at.extend(std::iter::repeat_n(chars_before as u32, c.len_utf8()));
+        }
+        char_at.push(text.chars().count() as u32);
+        CharOffsets { char_at }
+    }
+
+    /// The char offset of a byte offset (clamped to the text's end).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.char_at[byte.min(self.char_at.len() - 1)] as usize
+    }
+
+    pub fn span(&self, span: Span) -> (usize, usize) {
+        (self.char_offset(span.start), self.char_offset(span.end))
+    }
+}
+
+/// Everything extracted from one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub sentences: Vec<Span>,
+    pub entities: Vec<ner::Entity>,
+    pub quotes: Vec<quotes::Quote>,
+    pub timexes: Vec<timex::Timex>,
+    pub claims: Vec<claims::Claim>,
+}
+
+/// Runs the whole extraction pipeline over `text`; `dct` is the document's creation date, against
+/// which relative dates ("on Tuesday", "last year") are resolved.
+pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
+    let tokens = text::tokenize(text);
+    let sentences = text::sentences(text, &tokens);
+    let entities = ner::extract_entities(text, &tokens, &sentences);
+    let quotes = quotes::extract_quotes(text, &sentences, &entities);
+    let timexes = timex::extract_timexes(text, dct);
+    let claims = claims::extract_claims(text, &sentences, &timexes);
+    Extraction { sentences, entities, quotes, timexes, claims }
+}
