@@ -1,1 +1,27 @@
-fn main() {}
+//! Embeds the article folder into the app at build time: every file is parsed by the core's
+//! article loader (the same code as `triangulate articles DIR`) and written as JSON that the app
+//! includes. A bad file fails the build with `file:line: reason`.
+
+use std::path::PathBuf;
+
+fn main() {
+    let dir = std::env::var_os("TRIANGULATE_ARTICLES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("articles"));
+    println!("cargo:rerun-if-env-changed=TRIANGULATE_ARTICLES");
+    println!("cargo:rerun-if-changed={}", dir.display());
+
+    let articles = match triangulate_core::article::load_dir(&dir) {
+        Ok(articles) => articles,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {}/{error}", dir.display());
+            }
+            eprintln!("error: {} bad article file(s) in {}", errors.len(), dir.display());
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("articles.json");
+    let json = serde_json::to_string(&articles).expect("articles serialize to JSON");
+    std::fs::write(&out, json).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}

@@ -1,6 +1,8 @@
 //! `triangulate`: the extraction core on the command line.
 
 mod extract;
+#[cfg(feature = "train")]
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -28,12 +30,32 @@ enum Command {
         #[arg(long)]
         output: PathBuf,
     },
+    /// Train the NER model on CoNLL-2003 (DATA/conll2003/{train,valid}.txt); deterministic per seed.
+    #[cfg(feature = "train")]
+    TrainNer {
+        /// The evaluation data folder, e.g. ../shared/eval-dev.
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// log2 of the weight table's row count.
+        #[arg(long, default_value_t = 20)]
+        bits: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Articles { dir } => print_articles(&dir),
         Command::Extract { input, output } => extract::run(&input, &output),
+        #[cfg(feature = "train")]
+        Command::TrainNer { data, seed, epochs, bits, out } => {
+            train::run(&data, &triangulate_core::ner::train::Options { epochs, seed, bits }, &out)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

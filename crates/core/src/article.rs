@@ -57,6 +57,9 @@ pub enum DateSource {
     FrontMatter,
     /// A `date YYYY-MM-DD` line (or line start) in the text.
     DateLine,
+    /// The dateline or the lead's first full date ("On September 4, 2025, …"), see
+    /// [`crate::timex::lead_date`].
+    Lead,
     Unknown,
 }
 
@@ -173,9 +176,10 @@ pub fn parse_article(file: &str, bytes: &[u8]) -> Result<Article, ArticleError> 
             let date = parse_iso_date(value).ok_or_else(|| err(*line, ArticleErrorKind::BadDate(value.clone())))?;
             (Some(date), DateSource::FrontMatter)
         }
-        None => match date_line(&text) {
-            Some(date) => (Some(date), DateSource::DateLine),
-            None => (None, DateSource::Unknown),
+        None => match (date_line(&text), crate::timex::lead_date(&text)) {
+            (Some(date), _) => (Some(date), DateSource::DateLine),
+            (None, Some(date)) => (Some(date), DateSource::Lead),
+            (None, None) => (None, DateSource::Unknown),
         },
     };
 
@@ -474,6 +478,22 @@ mod tests {
             assert_eq!(article.title, case.title, "{}", case.name);
             assert_eq!(article.title_source, case.title_source, "{}", case.name);
             assert_eq!(article.date.map(|d| d.to_string()).as_deref(), case.date, "{}", case.name);
+        }
+    }
+
+    #[test]
+    fn date_source_cases() {
+        let cases = [
+            ("front matter wins", "---\ndate: 2025-09-01\n---\nOn September 4, 2025, leaders met.", Some("2025-09-01"), DateSource::FrontMatter),
+            ("date line before the lead", "date 2025-09-02\nOn September 4, 2025, leaders met.", Some("2025-09-02"), DateSource::DateLine),
+            ("lead's first full date", "Leaders met.\n\nOn September 4, 2025, the coalition met in Paris.", Some("2025-09-04"), DateSource::Lead),
+            ("dateline with the year in the lead", "PARIS, Sept. 4 (Reuters) - The 2025 summit opened.", Some("2025-09-04"), DateSource::Lead),
+            ("no date anywhere", "Leaders met in Paris on Thursday.", None, DateSource::Unknown),
+        ];
+        for (name, text, date, source) in cases {
+            let article = parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(article.date.map(|d| d.to_string()).as_deref(), date, "{name}");
+            assert_eq!(article.date_source, source, "{name}");
         }
     }
 

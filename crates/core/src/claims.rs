@@ -1,14 +1,473 @@
-//! Numeric claims. (Placeholder: the claims work replaces it.)
-use crate::timex::Timex;
-use crate::Span;
+//! Numeric claims: every number that states a fact ("more than 30 nations", "at least 19
+//! fatalities", "$5 billion", "hundreds of drones"), its qualifier as an interval, what it counts,
+//! the predicate and subject where the sentence gives them, and the date it refers to.
+//!
+//! Not claims: years, dates, times and durations (numbers inside a [`Timex`]), ages
+//! ("the 45-year-old": they describe a person, not a countable fact), list numbering, and numbers
+//! that are part of a name ("G7", "Article 5", "Resolution 425").
+
+use crate::timex::numbers::parse_number;
+use crate::timex::scan::{self, Class, Token};
+use crate::timex::{Timex, TimexKind};
+use crate::{NaiveDate, Span};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
+    /// The number phrase with its qualifier and unit: "more than 30", "$5 billion", "20%".
     pub span: Span,
+    /// The sentence the claim is made in.
+    pub sentence: Span,
+    /// The number as written (`0.2` is not used for "20%": the value is 20 with unit `%`).
+    pub value: f64,
+    /// Interval bounds (`None` = unbounded), see [`Qualifier`].
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    /// The qualifier as written, lower-cased: "more than", "at least", "about", "hundreds of".
+    pub qualifier: Option<String>,
+    /// `%`, `USD`, `EUR`, `GBP`.
+    pub unit: Option<String>,
+    /// What is counted: "nations", "heads of state", "people killed".
+    pub thing: Option<String>,
+    /// "pledged to deploy troops".
+    pub predicate: Option<String>,
+    pub subject: Option<String>,
+    /// The TimeML value of the date the claim refers to: the sentence's first dated timex, else the
+    /// article date.
+    pub date: Option<String>,
 }
 
-pub fn extract_claims(text: &str, sentences: &[Span], timexes: &[Timex]) -> Vec<Claim> {
-    let _ = (text, sentences, timexes);
-    Vec::new()
+impl Claim {
+    /// The interval as text: `26`, `(30, ∞)`, `[19, ∞)`, `[27, 33]`, `[0, 100)`.
+    pub fn interval_text(&self) -> String {
+        if self.low == Some(self.value) && self.high == Some(self.value) {
+            return format_number(self.value);
+        }
+        let low = self.low.map_or("-∞".to_string(), format_number);
+        let high = self.high.map_or("∞".to_string(), format_number);
+        let open = if self.low_inclusive && self.low.is_some() {
+            '['
+        } else {
+            '('
+        };
+        let close = if self.high_inclusive && self.high.is_some() {
+            ']'
+        } else {
+            ')'
+        };
+        format!("{open}{low}, {high}{close}")
+    }
 }
+
+fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{}", (value * 1000.0).round() / 1000.0)
+    }
+}
+
+/// How a qualifier bounds the number X. Approximations ("about", "around", "roughly",
+/// "approximately", "some") are taken as ±10%: [0.9X, 1.1X]; "nearly"/"almost" as [0.9X, X).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Qualifier {
+    /// (X, ∞): "more than", "over".
+    Above,
+    /// [X, ∞): "at least".
+    AtLeast,
+    /// [0.9X, 1.1X]
+    About,
+    /// [0.9X, X)
+    Nearly,
+    /// [0, X]: "up to", "at most", "no more than".
+    AtMost,
+    /// [0, X): "fewer than", "less than", "under".
+    Below,
+}
+
+const QUALIFIERS: [(&[&str], Qualifier); 16] = [
+    (&["more", "than"], Qualifier::Above),
+    (&["over"], Qualifier::Above),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["nearly"], Qualifier::Nearly),
+    (&["almost"], Qualifier::Nearly),
+    (&["up", "to"], Qualifier::AtMost),
+    (&["at", "most"], Qualifier::AtMost),
+    (&["no", "more", "than"], Qualifier::AtMost),
+    (&["fewer", "than"], Qualifier::Below),
+    (&["less", "than"], Qualifier::Below),
+    (&["under"], Qualifier::Below),
+];
+
+/// Vague plurals: "hundreds of" is at least two hundred and fewer than a thousand.
+const VAGUE_AMOUNTS: [(&str, f64, f64); 4] = [
+    ("dozens", 24.0, 100.0),
+    ("scores", 40.0, 100.0),
+    ("hundreds", 200.0, 1000.0),
+    ("thousands", 2000.0, 1e6),
+];
+
+/// Capitalized words after which a number is part of a name.
+const NAME_BEFORE_NUMBER: [&str; 14] = [
+    "article",
+    "resolution",
+    "chapter",
+    "section",
+    "no",
+    "number",
+    "flight",
+    "apollo",
+    "room",
+    "route",
+    "page",
+    "paragraph",
+    "amendment",
+    "phase",
+];
+
+/// Words that end the counted thing: function words and verbs' auxiliaries.
+const THING_STOP: [&str; 34] = [
+    "have", "has", "had", "were", "was", "are", "is", "be", "been", "will", "would", "could", "to",
+    "and", "or", "in", "on", "at", "from", "with", "who", "that", "which", "for", "by", "as", "of",
+    "than", "per", "a", "an", "the", "each", "so",
+];
+
+const CASUALTY_PARTICIPLES: [&str; 7] = [
+    "killed",
+    "injured",
+    "wounded",
+    "displaced",
+    "detained",
+    "arrested",
+    "missing",
+];
+
+const AUXILIARIES: [&str; 14] = [
+    "have",
+    "has",
+    "had",
+    "were",
+    "was",
+    "are",
+    "is",
+    "been",
+    "be",
+    "will",
+    "would",
+    "could",
+    "now",
+    "reportedly",
+];
+
+/// Longest predicate, in words.
+const MAX_PREDICATE_WORDS: usize = 6;
+
+/// All numeric claims of `text`. `sentences` are used when given (else the text is split here);
+/// numbers inside `timexes` are not claims; `dct` dates claims whose sentence has no date.
+pub fn extract_claims(
+    text: &str,
+    sentences: &[Span],
+    timexes: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Vec<Claim> {
+    let tokens = scan::tokenize(text);
+    let sentence_spans = if sentences.is_empty() {
+        own_sentences(&tokens)
+    } else {
+        sentences.to_vec()
+    };
+    let in_timex = |span: Span| timexes.iter().any(|t| t.span.overlaps(span));
+    let mut claims = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match claim_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
+            Some((mut claim, end)) => {
+                claim.sentence = sentence_spans
+                    .iter()
+                    .copied()
+                    .find(|s| s.contains(claim.span))
+                    .unwrap_or(claim.span);
+                claim.date = timexes
+                    .iter()
+                    .find(|t| {
+                        claim.sentence.contains(t.span)
+                            && matches!(t.kind, TimexKind::Date | TimexKind::Time)
+                            && t.value
+                                .as_deref()
+                                .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+                    })
+                    .and_then(|t| t.value.clone())
+                    .or_else(|| dct.map(|d| d.to_string()));
+                claims.push(claim);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    claims
+}
+
+fn own_sentences(tokens: &[Token]) -> Vec<Span> {
+    let starts = scan::sentence_starts(tokens);
+    let mut spans: Vec<Span> = Vec::new();
+    for (token, starts_sentence) in tokens.iter().zip(starts) {
+        match spans.last_mut() {
+            Some(last) if !starts_sentence && token.class != Class::Break => {
+                last.end = token.span.end
+            }
+            _ if token.class != Class::Break => spans.push(token.span),
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// The claim whose number phrase starts at token `i` (a qualifier, a currency sign or the number),
+/// and the token index after its number phrase.
+fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.class == Class::Word)
+            .map(|t| t.lower.as_str())
+    };
+    let mut at = i;
+    let mut qualifier = None;
+    for (words, kind) in QUALIFIERS {
+        if words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| word(i + k) == Some(w))
+        {
+            qualifier = Some((words.join(" "), kind));
+            at = i + words.len();
+            break;
+        }
+    }
+    let currency = tokens.get(at).and_then(|t| match t.lower.as_str() {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        _ => None,
+    });
+    if currency.is_some() {
+        at += 1;
+    }
+    let (value, mut end, vague) = match tokens.get(at)?.lower.as_str() {
+        w if qualifier.is_none()
+            && currency.is_none()
+            && word(at + 1) == Some("of")
+            && VAGUE_AMOUNTS.iter().any(|(v, ..)| *v == w) =>
+        {
+            let &(name, low, high) = VAGUE_AMOUNTS.iter().find(|(v, ..)| *v == w)?;
+            qualifier = Some((format!("{name} of"), Qualifier::AtLeast));
+            (low, at + 2, Some((low, high)))
+        }
+        _ => {
+            let number = parse_number(tokens, at)?;
+            (number.value, number.end, None)
+        }
+    };
+    if !is_fact_number(tokens, at, end) {
+        return None;
+    }
+    let mut unit = currency.map(str::to_string);
+    if tokens.get(end).is_some_and(|t| t.lower == "%") || word(end) == Some("percent") {
+        unit = Some("%".into());
+        end += 1;
+    } else if word(end) == Some("per") && word(end + 1) == Some("cent") {
+        unit = Some("%".into());
+        end += 2;
+    }
+    let (low, high, low_inclusive, high_inclusive) = match (vague, qualifier.as_ref().map(|q| q.1))
+    {
+        (Some((low, high)), _) => (Some(low), Some(high), true, false),
+        (None, None) => (Some(value), Some(value), true, true),
+        (None, Some(Qualifier::Above)) => (Some(value), None, false, false),
+        (None, Some(Qualifier::AtLeast)) => (Some(value), None, true, false),
+        (None, Some(Qualifier::About)) => (Some(value * 0.9), Some(value * 1.1), true, true),
+        (None, Some(Qualifier::Nearly)) => (Some(value * 0.9), Some(value), true, false),
+        (None, Some(Qualifier::AtMost)) => (Some(0.0), Some(value), true, true),
+        (None, Some(Qualifier::Below)) => (Some(0.0), Some(value), true, false),
+    };
+    let (thing, after_thing) = counted_thing(tokens, end);
+    let (predicate, subject) =
+        predicate_and_subject(text, tokens, i, after_thing, thing.as_deref());
+    let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+    let claim = Claim {
+        span,
+        sentence: span,
+        value,
+        low,
+        high,
+        low_inclusive,
+        high_inclusive,
+        qualifier: qualifier.map(|q| q.0),
+        unit,
+        thing,
+        predicate,
+        subject,
+        date: None,
+    };
+    Some((claim, end))
+}
+
+/// False for numbers that name rather than count: "G7", "Article 5", "Su-27", ordinals ("4th"),
+/// list numbering, ages, "one" as a pronoun.
+fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
+    let token = &tokens[start];
+    if token.class == Class::Number && !token.lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if token.class == Class::Number && token.lower.ends_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    if token.class == Class::Word
+        && matches!(token.lower.as_str(), "one" | "zero")
+        && end == start + 1
+    {
+        return false;
+    }
+    if let Some(previous) = start.checked_sub(1).map(|j| &tokens[j]) {
+        let attached = previous.span.end == token.span.start
+            && matches!(previous.class, Class::Word | Class::Number);
+        let attached_hyphen = previous.lower == "-" && previous.span.end == token.span.start;
+        let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower.as_str())
+            || previous.lower == "#";
+        if attached || attached_hyphen || named {
+            return false;
+        }
+        let line_start = previous.class == Class::Break;
+        if line_start
+            && tokens
+                .get(end)
+                .is_some_and(|t| t.lower == "." || t.lower == ")")
+        {
+            return false;
+        }
+    }
+    let is_age = tokens.get(end).is_some_and(|t| t.lower == "-")
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.lower.starts_with("year"))
+        && tokens.get(end + 3).is_some_and(|t| t.lower == "old");
+    !is_age
+}
+
+/// The noun phrase after the number: "nations", "heads of state", "strike and decoy drones",
+/// "people killed".
+fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.class == Class::Word)
+            .map(|t| t.lower.as_str())
+    };
+    let mut words: Vec<&str> = Vec::new();
+    let mut j = start;
+    while let Some(w) = word(j) {
+        let noun_joined_by_of = w == "of"
+            && !words.is_empty()
+            && word(j + 1).is_some_and(|n| !THING_STOP.contains(&n))
+            && words.len() < 3;
+        // "strike and decoy drones": a conjunction inside the phrase, before its head noun.
+        let adjectives_joined = w == "and"
+            && !words.is_empty()
+            && word(j + 2).is_some_and(|n| !THING_STOP.contains(&n))
+            && !words.last().is_some_and(|l| l.ends_with('s'));
+        if noun_joined_by_of || adjectives_joined {
+            words.extend([w, word(j + 1).unwrap_or_default()]);
+            j += 2;
+            continue;
+        }
+        if THING_STOP.contains(&w) || words.len() >= 4 {
+            break;
+        }
+        // "people killed": a casualty participle belongs to what is counted.
+        let participle = CASUALTY_PARTICIPLES.contains(&w) && !words.is_empty();
+        words.push(w);
+        j += 1;
+        let continues =
+            word(j).is_some_and(|n| CASUALTY_PARTICIPLES.contains(&n) || n == "and" || n == "of");
+        if participle || w.ends_with('s') && !continues {
+            break;
+        }
+    }
+    if words.is_empty() {
+        (None, start)
+    } else {
+        (Some(words.join(" ")), j)
+    }
+}
+
+/// The verb right before the number with the capitalized subject before it ("Russia launched 112
+/// drones"), else the verb phrase after the counted thing ("have pledged to deploy troops" →
+/// "pledged to deploy troops", and then the thing is the subject).
+fn predicate_and_subject(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    after_thing: usize,
+    thing: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.class == Class::Word)
+            .map(|t| t.lower.as_str())
+    };
+    let verb_at = start.checked_sub(1).filter(|&v| {
+        word(v).is_some_and(|w| {
+            w.ends_with("ed")
+                || ["met", "killed", "sent", "lost", "has", "have", "had"].contains(&w)
+        })
+    });
+    if let Some(verb_at) = verb_at {
+        let mut subject_start = verb_at;
+        while subject_start > 0
+            && tokens[subject_start - 1].class == Class::Word
+            && tokens[subject_start - 1].capitalized
+        {
+            subject_start -= 1;
+        }
+        let subject = (subject_start < verb_at).then(|| {
+            text[tokens[subject_start].span.start..tokens[verb_at - 1].span.end].to_string()
+        });
+        return (
+            Some(text[tokens[verb_at].span.start..tokens[verb_at].span.end].to_string()),
+            subject,
+        );
+    }
+    let mut j = after_thing;
+    let mut saw_auxiliary = false;
+    while word(j).is_some_and(|w| AUXILIARIES.contains(&w)) {
+        saw_auxiliary = true;
+        j += 1;
+    }
+    // After a complete noun phrase, a following lower-case content word is its verb.
+    let verb_follows = word(j)
+        .is_some_and(|w| saw_auxiliary || !THING_STOP.contains(&w) && !tokens[j].capitalized);
+    if thing.is_some() && verb_follows {
+        let mut end = j;
+        while end < j + MAX_PREDICATE_WORDS
+            && word(end).is_some()
+            && !(end > j && matches!(word(end), Some("and" | "but" | "while" | "as")))
+        {
+            end += 1;
+        }
+        let predicate = &text[tokens[j].span.start..tokens[end - 1].span.end];
+        return (Some(predicate.to_string()), thing.map(str::to_string));
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+#[path = "claims_tests.rs"]
+mod tests;

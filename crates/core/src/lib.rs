@@ -28,7 +28,7 @@ mod tests {
         let text = "Micheál said “yes” 🎉 ok";
         let offsets = CharOffsets::new(text);
         let start = text.find("ok").unwrap();
-        assert_eq!(offsets.span(Span::new(start, start + 2)), (22, 24));
+        assert_eq!(offsets.span(Span::new(start, start + 2)), (21, 23));
         assert_eq!(offsets.char_offset(text.len()), text.chars().count());
     }
 }
@@ -99,6 +99,7 @@ pub struct Extraction {
     pub sentences: Vec<Span>,
     pub entities: Vec<ner::Entity>,
     pub quotes: Vec<quotes::Quote>,
+    pub attributions: Vec<quotes::MediaAttribution>,
     pub timexes: Vec<timex::Timex>,
     pub claims: Vec<claims::Claim>,
 }
@@ -109,8 +110,9 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     let tokens = text::tokenize(text);
     let sentences = text::sentences(text, &tokens);
     let entities = ner::extract_entities(text, &tokens, &sentences);
-    let quotes = quotes::extract_quotes(text, &sentences, &entities);
+    let quotes = quotes::extract_quotes(text, &entities);
+    let attributions = quotes::extract_media_attributions(text);
     let timexes = timex::extract_timexes(text, dct);
-    let claims = claims::extract_claims(text, &sentences, &timexes);
-    Extraction { sentences, entities, quotes, timexes, claims }
+    let claims = claims::extract_claims(text, &sentences, &timexes, dct);
+    Extraction { sentences, entities, quotes, attributions, timexes, claims }
 }

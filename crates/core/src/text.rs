@@ -1,18 +1,264 @@
-//! Sentence and token segmentation. (Placeholder: the NER work replaces it.)
+//! Token and sentence segmentation for news text, with byte spans.
+//!
+//! Tokens start from Unicode word boundaries (UAX #29) and are then adjusted to the conventions of
+//! news NER data (CoNLL-2003): abbreviations and initials keep their period (`U.S.`, `Gen.`, `J.`),
+//! hyphenated words stay whole (`all-rounder`, `1996-08-30`), possessives split off (`Macron` `'s`).
+//! Pre-tokenized text (tokens joined by spaces) comes out with the same tokens.
 use crate::Span;
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     pub span: Span,
 }
 
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let _ = text;
-    Vec::new()
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.text(text)
+    }
 }
 
+/// Words that take a period without ending a sentence (titles, months, company suffixes...).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen",
+    "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd",
+    "dept", "est", "approx", "fig", "pres", "supt", "messrs", "mme", "mlle", "hon",
+];
+
+/// Abbreviations after which a capitalized word still belongs to the same sentence.
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen",
+    "rep", "rev", "st", "mt", "ft", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "messrs", "mme", "mlle", "hon", "pres", "supt",
+];
+
+/// Capitalized words that usually start a new sentence after an ambiguous abbreviation (`U.S.`).
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "this",
+    "that", "there", "these", "those", "his", "her", "its", "their", "our", "if", "when", "while", "as",
+    "after", "before", "however", "meanwhile", "yet", "so", "for", "at", "officials", "some", "many",
+];
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let pieces: Vec<Span> = text
+        .split_word_bound_indices()
+        .filter(|(_, piece)| !piece.chars().all(char::is_whitespace))
+        .map(|(start, piece)| Span::new(start, start + piece.len()))
+        .collect();
+    let pieces = join_clitics(text, split_possessives(text, pieces));
+    let pieces = join_hyphenated(text, pieces);
+    attach_abbreviation_periods(text, pieces).into_iter().map(|span| Token { span }).collect()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
+fn split_possessives(text: &str, pieces: Vec<Span>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for span in pieces {
+        let piece = span.text(text);
+        let lower_s = piece.ends_with('s') || piece.ends_with('S');
+        let before_s = &piece[..piece.len() - usize::from(lower_s)];
+        match before_s.chars().next_back() {
+            Some(c) if lower_s && is_apostrophe(c) && before_s.len() > c.len_utf8() => {
+                let cut = span.start + before_s.len() - c.len_utf8();
+                out.push(Span::new(span.start, cut));
+                out.push(Span::new(cut, span.end));
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+/// A free-standing `'` before `s`, `re`, `ll`... (as in pre-tokenized `U.S. 's`) → one token `'s`.
+fn join_clitics(text: &str, pieces: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    for span in pieces {
+        let piece = span.text(text);
+        match out.last_mut() {
+            Some(last)
+                if last.end == span.start
+                    && last.text(text).chars().all(is_apostrophe)
+                    && last.text(text).chars().count() == 1
+                    && ["s", "re", "ll", "ve", "d", "m", "t"].iter().any(|c| piece.eq_ignore_ascii_case(c)) =>
+            {
+                last.end = span.end;
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+fn is_hyphen(piece: &str) -> bool {
+    matches!(piece, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn is_wordlike(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// `all` `-` `rounder` with nothing between them → `all-rounder`; `1996-08-30` likewise.
+fn join_hyphenated(text: &str, pieces: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let joinable = |a: Span, hyphen: Span, b: Span| {
+            a.end == hyphen.start && hyphen.end == b.start && is_hyphen(hyphen.text(text)) && is_wordlike(b.text(text))
+        };
+        match out.last_mut() {
+            Some(last) if i + 1 < pieces.len() && is_wordlike(last.text(text)) && joinable(*last, pieces[i], pieces[i + 1]) => {
+                last.end = pieces[i + 1].end;
+                i += 2;
+            }
+            _ => {
+                out.push(pieces[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a word followed by "." is an abbreviation or initial that keeps the period.
+fn takes_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let dotted = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
+    single_letter || dotted || ABBREVIATIONS.iter().any(|abbr| word.eq_ignore_ascii_case(abbr))
+}
+
+fn attach_abbreviation_periods(text: &str, pieces: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    for span in pieces {
+        match out.last_mut() {
+            Some(last) if span.text(text) == "." && last.end == span.start && takes_period(last.text(text)) => {
+                last.end = span.end;
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
+/// Sentence spans (first token start .. last token end). A sentence ends at `.`/`!`/`?` (plus any
+/// closing quotes or brackets) before a word that can start one, at a blank line, and at a line
+/// break unless the next line continues in lowercase (wrapped prose), so headlines and datelines
+/// stand alone.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let _ = (text, tokens);
-    Vec::new()
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        let first = *start.get_or_insert(i);
+        let Some(next) = tokens.get(i + 1) else { break };
+        if ends_sentence(text, tokens, i, next) {
+            out.push(Span::new(tokens[first].span.start, token.span.end));
+            start = None;
+        }
+    }
+    if let (Some(first), Some(last)) = (start, tokens.last()) {
+        out.push(Span::new(tokens[first].span.start, last.span.end));
+    }
+    out
+}
+
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
+    let gap = &text[tokens[i].span.end..next.span.start];
+    let next_text = next.text(text);
+    let next_starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
+    let newlines = gap.matches('\n').count();
+    if newlines >= 2 || (newlines == 1 && !next_starts_lower) {
+        return true;
+    }
+    if gap.is_empty() || next_starts_lower || is_closing(next_text) {
+        return false;
+    }
+    let terminal = last_non_closing(text, tokens, i);
+    let terminal_text = terminal.map_or("", |t| t.text(text));
+    match terminal_text {
+        "." | "!" | "?" | "..." | "\u{2026}" => true,
+        word if word.len() > 1 && word.ends_with('.') => abbreviation_ends_sentence(word, next_text),
+        _ => false,
+    }
+}
+
+fn is_closing(piece: &str) -> bool {
+    matches!(piece, "\"" | "'" | "\u{201D}" | "\u{2019}" | "\u{BB}" | ")" | "]" | "}")
+}
+
+/// The token at `i`, or the one before a run of closing quotes/brackets ending at `i`.
+fn last_non_closing<'a>(text: &str, tokens: &'a [Token], i: usize) -> Option<&'a Token> {
+    tokens[..=i].iter().rev().find(|t| !is_closing(t.text(text)))
+}
+
+fn abbreviation_ends_sentence(word: &str, next: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    if NON_FINAL_ABBREVIATIONS.iter().any(|abbr| bare.eq_ignore_ascii_case(abbr)) || bare.chars().count() == 1 {
+        return false;
+    }
+    SENTENCE_STARTERS.iter().any(|starter| next.eq_ignore_ascii_case(starter))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, text, expected tokens joined by " | ")
+    const TOKEN_CASES: &[(&str, &str, &str)] = &[
+        ("dotted acronyms", "The U.S. and U.K. met.", "The | U.S. | and | U.K. | met | ."),
+        ("titles keep period", "Gen. Smith and Mr. Jones", "Gen. | Smith | and | Mr. | Jones"),
+        ("initials", "George W. Bush", "George | W. | Bush"),
+        ("possessive straight", "Macron's plan", "Macron | 's | plan"),
+        ("possessive curly", "Zelenskyy\u{2019}s chief", "Zelenskyy | \u{2019}s | chief"),
+        ("numbers with separators", "1,500 troops and 3.5 percent", "1,500 | troops | and | 3.5 | percent"),
+        ("hyphenated word stays whole", "an all-rounder on 1996-08-30", "an | all-rounder | on | 1996-08-30"),
+        ("curly quotes", "\u{201C}yes,\u{201D} he said", "\u{201C} | yes | , | \u{201D} | he | said"),
+        ("guillemets", "\u{AB}Oui\u{BB}", "\u{AB} | Oui | \u{BB}"),
+        ("em dash", "Paris\u{2014}the capital", "Paris | \u{2014} | the | capital"),
+        ("non-ascii names", "Miche\u{E1}l Martin, Evika Sili\u{146}a, Nicu\u{219}or Dan", "Miche\u{E1}l | Martin | , | Evika | Sili\u{146}a | , | Nicu\u{219}or | Dan"),
+        ("conll pre-tokenized", "U.S. 's ( Reuters ) -", "U.S. | 's | ( | Reuters | ) | -"),
+    ];
+
+    #[test]
+    fn tokens() {
+        for (name, text, expected) in TOKEN_CASES {
+            let got: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
+            assert_eq!(got.join(" | "), *expected, "case {name:?}");
+        }
+    }
+
+    /// (name, text, expected sentences joined by " || ")
+    const SENTENCE_CASES: &[(&str, &str, &str)] = &[
+        ("two sentences", "He left. She stayed.", "He left. || She stayed."),
+        ("title does not end", "Mr. Smith met Gen. Jones.", "Mr. Smith met Gen. Jones."),
+        ("acronym mid sentence", "The U.S. Army moved.", "The U.S. Army moved."),
+        ("acronym at end", "He lives in the U.S. The rest stayed.", "He lives in the U.S. || The rest stayed."),
+        ("quote closes sentence", "\u{201C}We won.\u{201D} He smiled.", "\u{201C}We won.\u{201D} || He smiled."),
+        ("headline line", "PARIS SUMMIT ENDS\nLONDON 1996-08-30\nLeaders met.", "PARIS SUMMIT ENDS || LONDON 1996-08-30 || Leaders met."),
+        ("paragraph break", "First para\n\nSecond para", "First para || Second para"),
+        ("wrapped prose continues", "The minister said on\nmonday that", "The minister said on\nmonday that"),
+        ("conll lines", "Peter Blackburn\nBRUSSELS 1996-08-22\nThe EU said .", "Peter Blackburn || BRUSSELS 1996-08-22 || The EU said ."),
+    ];
+
+    #[test]
+    fn sentence_spans() {
+        for (name, text, expected) in SENTENCE_CASES {
+            let tokens = tokenize(text);
+            let got: Vec<&str> = sentences(text, &tokens).iter().map(|s| s.text(text)).collect();
+            assert_eq!(got.join(" || "), *expected, "case {name:?}");
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", " ", "'s", "\u{2019}s", "-", "a-", "-a", ".", "..", "U.", "\u{301}s\u{2019}s", "\n\n\n"] {
+            let tokens = tokenize(text);
+            let _ = sentences(text, &tokens);
+        }
+    }
 }

@@ -1,0 +1,146 @@
+use super::*;
+use crate::timex::extract_timexes;
+
+fn dct() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 9, 4).unwrap()
+}
+
+fn claims_of(text: &str) -> Vec<Claim> {
+    extract_claims(text, &[], &extract_timexes(text, Some(dct())), Some(dct()))
+}
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    /// (number phrase, interval, thing, predicate, subject) of each claim, in order.
+    expected: &'static [(
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    )],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "seed: more than 30 nations",
+        text: "This gathering saw more than 30 nations participate, either in person or remotely.",
+        expected: &[("more than 30", "(30, ∞)", Some("nations"), Some("participate"), Some("nations"))],
+    },
+    Case {
+        name: "seed: over 30 countries",
+        text: "Zelensky affirmed that over 30 countries had convened.",
+        expected: &[("over 30", "(30, ∞)", Some("countries"), Some("convened"), Some("countries"))],
+    },
+    Case {
+        name: "seed: 26 leaders have pledged to deploy troops",
+        text: "Macron announced that 26 leaders have pledged to deploy troops to Ukraine.",
+        expected: &[("26", "26", Some("leaders"), Some("pledged to deploy troops to Ukraine"), Some("leaders"))],
+    },
+    Case {
+        name: "seed: at least 19 fatalities",
+        text: "The strike on August 28 resulted in at least 19 fatalities.",
+        expected: &[("at least 19", "[19, ∞)", Some("fatalities"), None, None)],
+    },
+    Case {
+        name: "seed: killing at least 19 people",
+        text: "On August 28, an attack struck Kyiv, killing at least 19 people.",
+        expected: &[("at least 19", "[19, ∞)", Some("people"), None, None)],
+    },
+    Case {
+        name: "seed: heads of state among delegates",
+        text: "Delegates from 35 nations, including 27 heads of state, will gather in Paris.",
+        expected: &[("35", "35", Some("nations"), None, None), ("27", "27", Some("heads of state"), None, None)],
+    },
+    Case {
+        name: "seed: drones launched and intercepted",
+        text: "Russia launched 112 strike and decoy drones overnight Thursday, and air defenses managed to intercept 84 of them.",
+        expected: &[("112", "112", Some("strike and decoy drones"), Some("launched"), Some("Russia")), ("84", "84", None, None, None)],
+    },
+    Case {
+        name: "seed: 26 countries",
+        text: "It brought together heads of state from 26 countries, including France.",
+        expected: &[("26", "26", Some("countries"), None, None)],
+    },
+    Case {
+        name: "percent with approximation",
+        text: "Russia currently controls about 20% of Ukrainian territory.",
+        expected: &[("about 20%", "[18, 22]", None, None, None)],
+    },
+    Case { name: "money", text: "The fund holds $5 billion.", expected: &[("$5 billion", "5000000000", None, None, None)] },
+    Case { name: "number words", text: "Twenty-six nations signed.", expected: &[("Twenty-six", "26", Some("nations"), Some("signed"), Some("nations"))] },
+    Case { name: "a dozen", text: "Officials counted a dozen drones.", expected: &[("a dozen", "12", Some("drones"), Some("counted"), Some("Officials"))] },
+    Case { name: "hundreds of", text: "Hundreds of soldiers died.", expected: &[("Hundreds of", "[200, 1000)", Some("soldiers"), Some("died"), Some("soldiers"))] },
+    Case { name: "nearly", text: "Nearly 50 tanks arrived.", expected: &[("Nearly 50", "[45, 50)", Some("tanks"), Some("arrived"), Some("tanks"))] },
+    Case { name: "up to", text: "Up to 10 ships may sail.", expected: &[("Up to 10", "[0, 10]", Some("ships"), Some("may sail"), Some("ships"))] },
+    Case { name: "fewer than", text: "Fewer than 5 states objected.", expected: &[("Fewer than 5", "[0, 5)", Some("states"), Some("objected"), Some("states"))] },
+    Case { name: "years and dates are not claims", text: "Since 2019 and on September 4, 2025, talks stalled.", expected: &[] },
+    Case { name: "durations are not claims", text: "The war has lasted nearly four years.", expected: &[] },
+    Case { name: "names are not claims", text: "The G7 cited Article 5 and World War II.", expected: &[] },
+    Case { name: "ages are not claims", text: "The 45-year-old minister resigned.", expected: &[] },
+    Case { name: "ordinals are not claims", text: "It was the 4th attack.", expected: &[] },
+];
+
+#[test]
+fn claim_cases() {
+    for case in CASES {
+        let found: Vec<_> = claims_of(case.text)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.span.text(case.text).to_string(),
+                    c.interval_text(),
+                    c.thing,
+                    c.predicate,
+                    c.subject,
+                )
+            })
+            .collect();
+        let expected: Vec<_> = case
+            .expected
+            .iter()
+            .map(|(span, interval, thing, predicate, subject)| {
+                (
+                    span.to_string(),
+                    interval.to_string(),
+                    thing.map(String::from),
+                    predicate.map(String::from),
+                    subject.map(String::from),
+                )
+            })
+            .collect();
+        assert_eq!(found, expected, "{}", case.name);
+    }
+}
+
+#[test]
+fn claims_are_dated_by_their_sentence_or_the_article() {
+    let text = "On August 28, at least 19 people died. Today 26 leaders met.";
+    let dates: Vec<_> = claims_of(text).into_iter().map(|c| c.date).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2025-08-28".to_string()),
+            Some("2025-09-04".to_string())
+        ]
+    );
+}
+
+#[test]
+fn claims_never_panic_on_awkward_text() {
+    for text in [
+        "",
+        "$",
+        "more than",
+        "€5",
+        "5%",
+        "hundreds of",
+        "1.",
+        "\n\n1. One",
+        "é5",
+        "at least €",
+    ] {
+        let _ = claims_of(text);
+    }
+}

@@ -1,0 +1,85 @@
+//! Groups mentions into entities: a later "Macron" joins "Emmanuel Macron", "LONDON" joins
+//! "London", and "the French President" is linked to the one person so described.
+use super::roles::{find_descriptions, PersonDetails};
+use super::{entity_id, Entity, EntityKind, Mention};
+use crate::text::Token;
+
+pub fn group(text: &str, tokens: &[Token], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
+    let words: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| tokens[m.first_token..m.end_token].iter().map(|t| t.text(text).to_lowercase()).collect())
+        .collect();
+    // Longer names first, so that a surname finds the full name whatever the order in the text.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&m| std::cmp::Reverse(words[m].len()));
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for m in order {
+        let joins = |group: &Vec<usize>| {
+            let head = &words[group[0]];
+            let kind = mentions[group[0]].kind;
+            kind == mentions[m].kind && (head == &words[m] || (kind == EntityKind::Person && is_short_form(&words[m], head)))
+        };
+        // Among candidates, the one named most recently before this mention.
+        let nearest = members.iter().enumerate().filter(|(_, g)| joins(g)).max_by_key(|(_, g)| {
+            g.iter().map(|&o| mentions[o].span.start).filter(|&s| s < mentions[m].span.start).max()
+        });
+        match nearest {
+            Some((index, _)) => members[index].push(m),
+            None => members.push(vec![m]),
+        }
+    }
+    let mut entities: Vec<Entity> = members.into_iter().map(|mut group| {
+        group.sort_by_key(|&m| mentions[m].span.start);
+        build_entity(text, mentions, details, &words, &group)
+    }).collect();
+    entities.sort_by_key(|e| e.mentions.first().map(|s| s.start));
+    link_descriptions(text, tokens, mentions, &mut entities);
+    entities
+}
+
+/// "macron" or "emmanuel" of "emmanuel macron": the surname(s) or a lone first name.
+fn is_short_form(short: &[String], full: &[String]) -> bool {
+    short.len() < full.len() && (full.ends_with(short) || (short.len() == 1 && full[0] == short[0]))
+}
+
+fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[Vec<String>], group: &[usize]) -> Entity {
+    let kind = mentions[group[0]].kind;
+    // The longest form, preferring one not written in capitals (headlines).
+    let canonical = group
+        .iter()
+        .max_by_key(|&&m| {
+            let surface = mentions[m].span.text(text);
+            (words[m].len(), surface.chars().any(char::is_lowercase), std::cmp::Reverse(mentions[m].span.start))
+        })
+        .map_or("", |&m| mentions[m].span.text(text));
+    let first_stated = |field: fn(&PersonDetails) -> &Option<String>| group.iter().find_map(|&m| field(&details[m]).clone());
+    Entity {
+        kind,
+        name: canonical.to_string(),
+        mentions: group.iter().map(|&m| mentions[m].span).collect(),
+        id: entity_id(kind, canonical),
+        role: first_stated(|d| &d.role),
+        affiliation: first_stated(|d| &d.affiliation),
+        honorific: first_stated(|d| &d.honorific),
+        descriptions: Vec::new(),
+    }
+}
+
+/// Adds each description to the single person whose role (and affiliation, if stated) it matches.
+fn link_descriptions(text: &str, tokens: &[Token], mentions: &[Mention], entities: &mut [Entity]) {
+    for description in find_descriptions(text, tokens, mentions) {
+        let matches = |e: &Entity| {
+            e.kind == EntityKind::Person
+                && e.role.as_ref().is_some_and(|r| last_word(r).eq_ignore_ascii_case(last_word(&description.role)))
+                && description.affiliation.as_ref().is_none_or(|a| e.affiliation.as_ref() == Some(a))
+        };
+        let mut candidates = entities.iter_mut().filter(|e| matches(e));
+        if let (Some(entity), None) = (candidates.next(), candidates.next()) {
+            entity.descriptions.push(description.span);
+        }
+    }
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or(s)
+}

@@ -1,0 +1,258 @@
+//! Hashed features of each token for the sequence tagger.
+//!
+//! Every string a feature needs is hashed once per token ([`TokenHashes`]); a feature is then a mix
+//! of a template number with one to three of those hashes, reduced to a bucket of the weight table.
+//! Training and tagging share this code, so the two cannot drift apart.
+use super::lexicon;
+use crate::text::Token;
+use crate::Span;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn hash_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+}
+
+pub fn hash_str(s: &str) -> u64 {
+    s.bytes().fold(SEED, hash_step)
+}
+
+/// A well-mixed combination of a template number and value hashes.
+fn mix(template: u64, values: &[u64]) -> u64 {
+    let mut h = template.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for &v in values {
+        h = (h ^ v).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 32;
+    }
+    h = (h ^ (h >> 29)).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 32)
+}
+
+const GAZ_PLACE: u8 = 1;
+const GAZ_ADJECTIVE: u8 = 2;
+const GAZ_TITLE: u8 = 4;
+const GAZ_HONORIFIC: u8 = 8;
+
+/// Lowercase-word hash → gazetteer flags, built once.
+fn gazetteer() -> &'static HashMap<u64, u8> {
+    static TABLE: OnceLock<HashMap<u64, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        let mut add = |word: &str, flag: u8| {
+            // Multi-word entries count by their last word ("prime minister" → "minister").
+            let last = word.rsplit(' ').next().unwrap_or(word);
+            *table.entry(hash_str(last)).or_insert(0) |= flag;
+        };
+        lexicon::TITLES.iter().for_each(|w| add(w, GAZ_TITLE));
+        lexicon::HONORIFICS.iter().for_each(|w| add(w, GAZ_HONORIFIC));
+        lexicon::all_places().for_each(|w| add(w, GAZ_PLACE));
+        lexicon::all_adjectives().for_each(|w| add(w, GAZ_ADJECTIVE));
+        table
+    })
+}
+
+/// Hashes of one token's strings.
+#[derive(Clone, Copy, Default)]
+struct TokenHashes {
+    exact: u64,
+    lower: u64,
+    shape: u64,
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+    gazetteer: u8,
+    capitalized: bool,
+    has_lowercase: bool,
+}
+
+fn token_hashes(word: &str, lower_buf: &mut String) -> TokenHashes {
+    lower_buf.clear();
+    lower_buf.extend(word.chars().flat_map(char::to_lowercase));
+    let mut hashes = TokenHashes { exact: hash_str(word), lower: hash_str(lower_buf), ..TokenHashes::default() };
+
+    let mut shape = SEED;
+    let mut last_class = 0u8;
+    for c in word.chars() {
+        let class = match c {
+            c if c.is_uppercase() => b'X',
+            c if c.is_lowercase() => b'x',
+            c if c.is_numeric() => b'd',
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        };
+        if class != last_class {
+            shape = hash_step(shape, class);
+            last_class = class;
+        }
+        hashes.has_lowercase |= class == b'x';
+    }
+    hashes.shape = shape;
+    hashes.capitalized = word.chars().next().is_some_and(char::is_uppercase);
+
+    let mut prefix = SEED;
+    for (n, c) in lower_buf.chars().take(4).enumerate() {
+        prefix = c.encode_utf8(&mut [0; 4]).bytes().fold(prefix, hash_step);
+        hashes.prefixes[n] = prefix;
+    }
+    let mut suffix = SEED;
+    for (n, c) in lower_buf.chars().rev().take(4).enumerate() {
+        suffix = c.encode_utf8(&mut [0; 4]).bytes().fold(suffix, hash_step);
+        hashes.suffixes[n] = suffix;
+    }
+    hashes.gazetteer = gazetteer().get(&hashes.lower).copied().unwrap_or(0);
+    hashes
+}
+
+/// What the rest of the document says about a word, independent of any tagging: whether it was
+/// seen capitalized inside a mixed-case sentence (a name) and whether it was seen in lowercase.
+#[derive(Clone, Copy, Default)]
+struct DocCasing {
+    capitalized_inside: bool,
+    lowercase: bool,
+}
+
+/// A document prepared for feature extraction.
+pub struct DocFeatures {
+    tokens: Vec<TokenHashes>,
+    /// Token index ranges, one per sentence.
+    pub sentences: Vec<Range<usize>>,
+    all_caps: Vec<bool>,
+    casing: HashMap<u64, DocCasing>,
+    first_pass: Option<FirstPass>,
+}
+
+/// The first tagging pass over the whole document, which the second pass reads: each token's own
+/// tag, and per word form how often it was tagged as each kind (index 0 = outside any entity).
+struct FirstPass {
+    tags: Vec<usize>,
+    kind_counts: HashMap<u64, [u32; 5]>,
+}
+
+/// The kind (1..=4, 0 = none) of a first-pass tag.
+fn tag_class(tag: usize) -> usize {
+    (tag + 1) / 2
+}
+
+/// Indices of the tokens inside each sentence span (both sorted by position).
+pub fn sentence_token_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::with_capacity(sentences.len());
+    let mut i = 0;
+    for sentence in sentences {
+        while i < tokens.len() && tokens[i].span.start < sentence.start {
+            i += 1;
+        }
+        let start = i;
+        while i < tokens.len() && tokens[i].span.end <= sentence.end {
+            i += 1;
+        }
+        if start < i {
+            ranges.push(start..i);
+        }
+    }
+    ranges
+}
+
+impl DocFeatures {
+    pub fn new(text: &str, tokens: &[Token], sentences: Vec<Range<usize>>) -> Self {
+        let mut lower_buf = String::new();
+        let hashes: Vec<TokenHashes> = tokens.iter().map(|t| token_hashes(t.text(text), &mut lower_buf)).collect();
+        let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(&hashes[s.clone()])).collect();
+        let mut casing: HashMap<u64, DocCasing> = HashMap::new();
+        for (sentence, &caps) in sentences.iter().zip(&all_caps) {
+            for (i, token) in hashes[sentence.clone()].iter().enumerate() {
+                if caps {
+                    continue;
+                }
+                let entry = casing.entry(token.lower).or_default();
+                entry.capitalized_inside |= token.capitalized && i > 0;
+                entry.lowercase |= !token.capitalized && token.has_lowercase;
+            }
+        }
+        DocFeatures { tokens: hashes, sentences, all_caps, casing, first_pass: None }
+    }
+
+    /// Adds the first pass's tags (one per token) so that features see the document's other
+    /// mentions of each word: a name tagged PER in one sentence is likely PER in the next.
+    pub fn set_first_pass(&mut self, tags: Vec<usize>) {
+        let mut kind_counts: HashMap<u64, [u32; 5]> = HashMap::new();
+        for (token, &tag) in self.tokens.iter().zip(&tags) {
+            if token.capitalized || tag != 0 {
+                kind_counts.entry(token.lower).or_default()[tag_class(tag)] += 1;
+            }
+        }
+        self.first_pass = Some(FirstPass { tags, kind_counts });
+    }
+
+    /// Appends the bucket of every feature of token `i` of sentence `s` (a table of `1 << bits`).
+    pub fn features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
+        let range = &self.sentences[s];
+        let t = &self.tokens[i];
+        let at = |offset: isize| -> Option<&TokenHashes> {
+            let j = i as isize + offset;
+            (j >= range.start as isize && j < range.end as isize).then(|| &self.tokens[j as usize])
+        };
+        const NONE: u64 = 0x5eed;
+        let lower_at = |offset| at(offset).map_or(NONE, |t| t.lower);
+        let shape_at = |offset| at(offset).map_or(NONE, |t| t.shape);
+        let caps = u64::from(self.all_caps[s]);
+        let position = (i - range.start).min(2) as u64;
+        let short = u64::from(range.len() <= 3);
+        let casing = self.casing.get(&t.lower).copied().unwrap_or_default();
+        let doc_casing = u64::from(casing.capitalized_inside) | u64::from(casing.lowercase) << 1;
+
+        let mut push = |template: u64, values: &[u64]| {
+            out.push((mix(template, values) >> (64 - bits)) as u32);
+        };
+        push(1, &[]);
+        push(2, &[t.lower]);
+        push(3, &[t.exact]);
+        push(4, &[t.shape]);
+        push(5, &[t.shape, caps, position]);
+        for n in 0..4 {
+            push(6 + n as u64, &[t.prefixes[n]]);
+            push(10 + n as u64, &[t.suffixes[n]]);
+        }
+        push(14, &[lower_at(-1)]);
+        push(15, &[lower_at(1)]);
+        push(16, &[lower_at(-2)]);
+        push(17, &[lower_at(2)]);
+        push(18, &[lower_at(-1), t.lower]);
+        push(19, &[t.lower, lower_at(1)]);
+        push(20, &[shape_at(-1), t.shape]);
+        push(21, &[t.shape, shape_at(1)]);
+        push(22, &[shape_at(-1), t.shape, shape_at(1)]);
+        push(23, &[u64::from(t.gazetteer)]);
+        push(24, &[u64::from(at(-1).map_or(0, |t| t.gazetteer))]);
+        push(25, &[u64::from(at(1).map_or(0, |t| t.gazetteer))]);
+        push(26, &[position, short, shape_at(1)]);
+        push(27, &[caps, t.lower]);
+        push(28, &[doc_casing, caps, position, t.shape]);
+        push(29, &[lower_at(-2), lower_at(-1)]);
+        push(30, &[lower_at(1), lower_at(2)]);
+        if let Some(first) = &self.first_pass {
+            let tag_at = |offset: isize| at(offset).map_or(99, |_| first.tags[(i as isize + offset) as usize] as u64);
+            let own = first.tags[i];
+            let mut others = first.kind_counts.get(&t.lower).copied().unwrap_or_default();
+            if t.capitalized || own != 0 {
+                others[tag_class(own)] = others[tag_class(own)].saturating_sub(1);
+            }
+            let entity_mentions: u32 = others[1..].iter().sum();
+            let majority = (1..5).max_by_key(|&k| (others[k], std::cmp::Reverse(k))).filter(|_| entity_mentions > 0).unwrap_or(0);
+            let unanimous = u64::from(entity_mentions > 0 && others[majority] == entity_mentions + others[0]);
+            push(31, &[tag_at(0)]);
+            push(32, &[tag_at(-1), tag_at(0), tag_at(1)]);
+            push(33, &[majority as u64, unanimous]);
+            push(34, &[majority as u64, caps, t.shape]);
+            push(35, &[majority as u64, tag_at(0)]);
+        }
+    }
+}
+
+/// A headline or other sentence written in capitals, where capitalization says nothing.
+fn is_all_caps(tokens: &[TokenHashes]) -> bool {
+    let cased = tokens.iter().filter(|t| t.capitalized || t.has_lowercase).count();
+    cased >= 2 && tokens.iter().all(|t| !t.has_lowercase)
+}

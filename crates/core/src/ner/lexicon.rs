@@ -1,0 +1,91 @@
+//! Small hand-kept word lists: places and their adjectives (to name an affiliation), titles and
+//! honorifics (to tell a person's role from the name). The tagger also uses them as features.
+
+/// (adjective or short form, place). Lookups are case-insensitive.
+const PLACE_ADJECTIVES: &[(&str, &str)] = &[
+    ("afghan", "Afghanistan"), ("albanian", "Albania"), ("algerian", "Algeria"), ("american", "United States"),
+    ("argentine", "Argentina"), ("argentinian", "Argentina"), ("armenian", "Armenia"), ("australian", "Australia"),
+    ("austrian", "Austria"), ("azerbaijani", "Azerbaijan"), ("belarusian", "Belarus"), ("belgian", "Belgium"),
+    ("bosnian", "Bosnia"), ("brazilian", "Brazil"), ("british", "United Kingdom"), ("bulgarian", "Bulgaria"),
+    ("canadian", "Canada"), ("chilean", "Chile"), ("chinese", "China"), ("colombian", "Colombia"),
+    ("croatian", "Croatia"), ("cuban", "Cuba"), ("cypriot", "Cyprus"), ("czech", "Czech Republic"),
+    ("danish", "Denmark"), ("dutch", "Netherlands"), ("egyptian", "Egypt"), ("english", "England"),
+    ("estonian", "Estonia"), ("ethiopian", "Ethiopia"), ("european", "Europe"), ("finnish", "Finland"),
+    ("french", "France"), ("georgian", "Georgia"), ("german", "Germany"), ("greek", "Greece"),
+    ("hungarian", "Hungary"), ("icelandic", "Iceland"), ("indian", "India"), ("indonesian", "Indonesia"),
+    ("iranian", "Iran"), ("iraqi", "Iraq"), ("irish", "Ireland"), ("israeli", "Israel"), ("italian", "Italy"),
+    ("japanese", "Japan"), ("jordanian", "Jordan"), ("kazakh", "Kazakhstan"), ("kenyan", "Kenya"),
+    ("korean", "Korea"), ("kosovar", "Kosovo"), ("latvian", "Latvia"), ("lebanese", "Lebanon"),
+    ("libyan", "Libya"), ("lithuanian", "Lithuania"), ("luxembourgish", "Luxembourg"), ("malaysian", "Malaysia"),
+    ("maltese", "Malta"), ("mexican", "Mexico"), ("moldovan", "Moldova"), ("moroccan", "Morocco"),
+    ("nigerian", "Nigeria"), ("norwegian", "Norway"), ("pakistani", "Pakistan"), ("palestinian", "Palestine"),
+    ("peruvian", "Peru"), ("philippine", "Philippines"), ("polish", "Poland"), ("portuguese", "Portugal"),
+    ("romanian", "Romania"), ("russian", "Russia"), ("saudi", "Saudi Arabia"), ("scottish", "Scotland"),
+    ("serbian", "Serbia"), ("slovak", "Slovakia"), ("slovenian", "Slovenia"), ("somali", "Somalia"),
+    ("south african", "South Africa"), ("south korean", "South Korea"), ("north korean", "North Korea"),
+    ("spanish", "Spain"), ("sudanese", "Sudan"), ("swedish", "Sweden"), ("swiss", "Switzerland"),
+    ("syrian", "Syria"), ("taiwanese", "Taiwan"), ("thai", "Thailand"), ("turkish", "Turkey"),
+    ("ukrainian", "Ukraine"), ("venezuelan", "Venezuela"), ("vietnamese", "Vietnam"), ("welsh", "Wales"),
+    ("yemeni", "Yemen"), ("u.s.", "United States"), ("us", "United States"), ("u.k.", "United Kingdom"),
+    ("uk", "United Kingdom"), ("e.u.", "European Union"), ("eu", "European Union"), ("un", "United Nations"),
+    ("u.n.", "United Nations"), ("nato", "NATO"), ("uae", "United Arab Emirates"),
+];
+
+/// Country and region names, lowercase, for the tagger's place feature.
+const PLACES: &[&str] = &[
+    "afghanistan", "albania", "algeria", "america", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "belarus", "belgium", "bosnia", "brazil", "britain", "bulgaria", "canada", "chile", "china",
+    "colombia", "croatia", "cuba", "cyprus", "denmark", "egypt", "england", "estonia", "ethiopia", "europe",
+    "finland", "france", "georgia", "germany", "greece", "hungary", "iceland", "india", "indonesia", "iran",
+    "iraq", "ireland", "israel", "italy", "japan", "jordan", "kazakhstan", "kenya", "korea", "kosovo",
+    "latvia", "lebanon", "libya", "lithuania", "luxembourg", "malaysia", "malta", "mexico", "moldova",
+    "morocco", "netherlands", "nigeria", "norway", "pakistan", "palestine", "peru", "philippines", "poland",
+    "portugal", "romania", "russia", "scotland", "serbia", "slovakia", "slovenia", "somalia", "spain",
+    "sudan", "sweden", "switzerland", "syria", "taiwan", "thailand", "turkey", "ukraine", "venezuela",
+    "vietnam", "wales", "yemen", "africa", "asia", "london", "paris", "berlin", "moscow", "kyiv", "kiev",
+    "washington", "brussels", "beijing", "tokyo", "rome", "madrid", "warsaw", "jerusalem", "gaza",
+];
+
+/// Job titles that stand before or after a name ("President Macron", "Macron, the president").
+/// Multi-word titles come first so the longest match wins.
+pub const TITLES: &[&str] = &[
+    "prime minister", "foreign minister", "defence minister", "defense minister", "finance minister",
+    "interior minister", "deputy prime minister", "secretary of state", "secretary-general", "secretary general",
+    "chief of staff", "chief executive", "vice president", "vice-president", "first minister",
+    "attorney general", "national security adviser", "special envoy", "foreign secretary", "home secretary",
+    "defence secretary", "defense secretary", "chancellor", "president", "minister", "secretary", "premier",
+    "taoiseach", "tánaiste", "king", "queen", "prince", "princess", "pope", "chief", "leader", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "ambassador", "governor", "senator", "mayor", "general",
+    "commander", "admiral", "ceo", "chairman", "chairwoman", "chair", "director", "head", "coach", "captain",
+    "manager", "judge", "justice", "commissioner", "representative", "lawmaker", "mp", "official",
+    "adviser", "advisor", "sheikh", "emir", "sultan", "ayatollah", "cardinal", "bishop", "archbishop",
+    "lieutenant", "colonel", "major", "sergeant", "inspector", "detective", "superintendent", "striker",
+    "midfielder", "defender", "goalkeeper", "analyst", "economist", "executive", "founder", "owner",
+    "son-in-law", "daughter-in-law", "wife", "husband", "son", "daughter", "brother", "sister", "father",
+    "mother", "widow", "lawyer", "attorney", "aide", "deputy", "negotiator", "diplomat",
+];
+
+/// Forms of address that belong neither to the name nor to the role.
+pub const HONORIFICS: &[&str] = &[
+    "sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
+    "rev", "rev.", "gen.", "sen.", "gov.", "rep.",
+];
+
+/// Title abbreviations that also tell the role ("Gen." → General).
+pub const ABBREVIATED_TITLES: &[(&str, &str)] = &[
+    ("gen.", "General"), ("sen.", "Senator"), ("gov.", "Governor"), ("rep.", "Representative"),
+    ("lt.", "Lieutenant"), ("col.", "Colonel"), ("capt.", "Captain"), ("adm.", "Admiral"), ("sgt.", "Sergeant"),
+];
+
+/// The place an adjective or short form stands for ("French" → France, "U.K." → United Kingdom).
+pub fn place_of_adjective(word: &str) -> Option<&'static str> {
+    PLACE_ADJECTIVES.iter().find(|(adjective, _)| adjective.eq_ignore_ascii_case(word)).map(|(_, place)| *place)
+}
+
+pub fn all_places() -> impl Iterator<Item = &'static str> {
+    PLACES.iter().copied()
+}
+
+pub fn all_adjectives() -> impl Iterator<Item = &'static str> {
+    PLACE_ADJECTIVES.iter().map(|(adjective, _)| *adjective)
+}

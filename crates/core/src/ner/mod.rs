@@ -1,0 +1,96 @@
+//! Named entities (PER, ORG, LOC, MISC): a hashed-feature averaged-perceptron tagger over BIO tags,
+//! people's roles around their names, and in-article coreference of names.
+//!
+//! ```
+//! use triangulate_core::{ner, text};
+//! let text = "French President Emmanuel Macron met Olaf Scholz in Paris. Macron said no.";
+//! let tokens = text::tokenize(text);
+//! let sentences = text::sentences(text, &tokens);
+//! let entities = ner::extract_entities(text, &tokens, &sentences);
+//! let macron = entities.iter().find(|e| e.name == "Emmanuel Macron").unwrap();
+//! assert_eq!(macron.role.as_deref(), Some("President"));
+//! assert_eq!(macron.affiliation.as_deref(), Some("France"));
+//! assert_eq!(macron.mentions.len(), 2);
+//! ```
+mod coref;
+mod features;
+mod lexicon;
+mod model;
+mod roles;
+mod tagger;
+#[cfg(feature = "train")]
+pub mod train;
+
+use crate::text::Token;
+use crate::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    #[serde(rename = "PER")]
+    Person,
+    #[serde(rename = "ORG")]
+    Organization,
+    #[serde(rename = "LOC")]
+    Location,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityKind {
+    /// The evaluation label: PER, ORG, LOC or MISC.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Organization => "ORG",
+            EntityKind::Location => "LOC",
+            EntityKind::Misc => "MISC",
+        }
+    }
+}
+
+/// One entity of an article with every place it is named.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// Canonical name: the longest full form used in the article ("Emmanuel Macron").
+    pub name: String,
+    /// Every naming mention, each with its own span ("Emmanuel Macron", later "Macron"), in text order.
+    pub mentions: Vec<Span>,
+    /// Stable slug from kind and name, e.g. `per-emmanuel-macron`.
+    pub id: String,
+    /// People only: the role stated around the name ("President", "chief of staff").
+    pub role: Option<String>,
+    /// People only: whom the role is for ("France", "NATO").
+    pub affiliation: Option<String>,
+    /// People only: form of address kept apart from the name ("Sir", "Dr.").
+    pub honorific: Option<String>,
+    /// Descriptions that refer back to a person without naming them ("the French President").
+    pub descriptions: Vec<Span>,
+}
+
+/// A single naming of an entity, before coreference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: EntityKind,
+    pub span: Span,
+    /// Token index range of the mention.
+    pub first_token: usize,
+    pub end_token: usize,
+}
+
+pub fn extract_entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
+    let mut mentions = tagger::tag_mentions(text, tokens, sentences);
+    let roles = roles::find_roles(text, tokens, &mut mentions);
+    coref::group(text, tokens, &mentions, &roles)
+}
+
+/// A stable id: kind label and name, lowercased, runs of non-alphanumerics as one `-`.
+pub fn entity_id(kind: EntityKind, name: &str) -> String {
+    let mut id = kind.label().to_lowercase();
+    for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        id.push('-');
+        id.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    id
+}

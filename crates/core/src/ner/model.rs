@@ -1,0 +1,202 @@
+//! The tagger: hashed weights per BIO tag, tag transitions, and Viterbi decoding.
+//!
+//! Binary format (little-endian), written by the `train` feature; a file holds the first-pass and
+//! the second-pass model one after the other, each as:
+//! `"TNER"`, version `1`, hash bits, tag count, `0`; transitions `(tags + 1) × tags` as i16 (the last
+//! row scores the first tag); row count u32; then per non-zero row of the table: the bucket as a
+//! varint delta from the previous row's bucket, and one i8 weight per tag.
+use super::features::DocFeatures;
+use super::EntityKind;
+
+pub const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
+/// Tag 0 is O; for kind `k`, `1 + 2k` is B and `2 + 2k` is I.
+pub const N_TAGS: usize = 1 + 2 * KINDS.len();
+const MAGIC: &[u8; 4] = b"TNER";
+const VERSION: u8 = 1;
+
+#[cfg(feature = "train")]
+pub fn begin_tag(kind: usize) -> usize {
+    1 + 2 * kind
+}
+
+/// The entity kind of a tag, and whether the tag continues an entity.
+pub fn tag_kind(tag: usize) -> Option<(usize, bool)> {
+    (tag > 0).then(|| ((tag - 1) / 2, tag % 2 == 0))
+}
+
+/// BIO's rule: an I tag only continues its own kind.
+fn allowed(previous: Option<usize>, tag: usize) -> bool {
+    match tag_kind(tag) {
+        Some((kind, true)) => previous.is_some_and(|p| tag_kind(p).is_some_and(|(k, _)| k == kind)),
+        _ => true,
+    }
+}
+
+pub struct Model {
+    pub bits: u32,
+    emissions: Vec<i8>,
+    transitions: Vec<f32>,
+}
+
+impl Model {
+    /// All models stored one after the other in a file.
+    pub fn all_from_bytes(bytes: &[u8]) -> Result<Vec<Model>, String> {
+        let mut reader = Reader { bytes, at: 0 };
+        let mut models = Vec::new();
+        while reader.at < bytes.len() {
+            models.push(Model::read(&mut reader)?);
+        }
+        Ok(models)
+    }
+
+    fn read(reader: &mut Reader) -> Result<Model, String> {
+        if reader.take(4)? != MAGIC || reader.byte()? != VERSION {
+            return Err("not a version 1 NER model".into());
+        }
+        let bits = u32::from(reader.byte()?);
+        if !(8..=24).contains(&bits) || usize::from(reader.byte()?) != N_TAGS {
+            return Err("unsupported hash size or tag set".into());
+        }
+        reader.byte()?;
+        let transitions = (0..(N_TAGS + 1) * N_TAGS)
+            .map(|_| reader.take(2).map(|b| f32::from(i16::from_le_bytes([b[0], b[1]]))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rows = u32::from_le_bytes(reader.take(4)?.try_into().map_err(|_| "bad row count")?) as usize;
+        let mut emissions = vec![0i8; (1 << bits) * N_TAGS];
+        let mut bucket = 0usize;
+        for row in 0..rows {
+            bucket += reader.varint()? + usize::from(row > 0);
+            let target = emissions.get_mut(bucket * N_TAGS..(bucket + 1) * N_TAGS).ok_or("bucket out of range")?;
+            for (weight, byte) in target.iter_mut().zip(reader.take(N_TAGS)?) {
+                *weight = *byte as i8;
+            }
+        }
+        Ok(Model { bits, emissions, transitions })
+    }
+
+    /// The best tag sequence for sentence `s` of `doc`.
+    pub fn tag(&self, doc: &DocFeatures, s: usize, buffer: &mut Vec<u32>) -> Vec<usize> {
+        let scores: Vec<[f32; N_TAGS]> = doc.sentences[s]
+            .clone()
+            .map(|i| {
+                buffer.clear();
+                doc.features(s, i, self.bits, buffer);
+                let mut sums = [0i32; N_TAGS];
+                for &bucket in buffer.iter() {
+                    let row = &self.emissions[bucket as usize * N_TAGS..][..N_TAGS];
+                    for (sum, &w) in sums.iter_mut().zip(row) {
+                        *sum += i32::from(w);
+                    }
+                }
+                sums.map(|s| s as f32)
+            })
+            .collect();
+        viterbi(&scores, &self.transitions)
+    }
+}
+
+/// Highest-scoring allowed tag path; `transitions[(from) * N_TAGS + to]`, row `N_TAGS` = start.
+pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
+    // Forbidden transitions cost -inf once here rather than a check per pair and token.
+    let transitions: Vec<f32> = (0..(N_TAGS + 1) * N_TAGS)
+        .map(|i| {
+            let (from, to) = (i / N_TAGS, i % N_TAGS);
+            let ok = allowed((from < N_TAGS).then_some(from), to);
+            if ok { transitions[i] } else { f32::NEG_INFINITY }
+        })
+        .collect();
+    let mut back: Vec<[usize; N_TAGS]> = Vec::with_capacity(emissions.len());
+    let mut best = [f32::NEG_INFINITY; N_TAGS];
+    for (i, scores) in emissions.iter().enumerate() {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
+        let mut from = [0usize; N_TAGS];
+        for tag in 0..N_TAGS {
+            if i == 0 {
+                next[tag] = transitions[N_TAGS * N_TAGS + tag] + scores[tag];
+                continue;
+            }
+            for previous in 0..N_TAGS {
+                let score = best[previous] + transitions[previous * N_TAGS + tag] + scores[tag];
+                if score > next[tag] {
+                    next[tag] = score;
+                    from[tag] = previous;
+                }
+            }
+        }
+        best = next;
+        back.push(from);
+    }
+    let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| best[a].total_cmp(&best[b])) else { return Vec::new() };
+    let mut path = vec![0; emissions.len()];
+    for i in (0..emissions.len()).rev() {
+        path[i] = tag;
+        tag = back[i][tag];
+    }
+    path
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let slice = self.bytes.get(self.at..self.at + n).ok_or("model file is truncated")?;
+        self.at += n;
+        Ok(slice)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn varint(&mut self) -> Result<usize, String> {
+        let mut value = 0usize;
+        for shift in (0..35).step_by(7) {
+            let byte = self.byte()?;
+            value |= usize::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Ok(value);
+            }
+        }
+        Err("bad varint in model file".into())
+    }
+}
+
+/// Quantizes float weights (emissions `(1 << bits) × N_TAGS`, transitions as in [`viterbi`]) into
+/// the binary format.
+#[cfg(feature = "train")]
+pub fn encode(bits: u32, emissions: &[f32], transitions: &[f32]) -> Vec<u8> {
+    let max = emissions.iter().fold(0f32, |m, w| m.max(w.abs())).max(f32::EPSILON);
+    let scale = 127.0 / max;
+    let quantize = |w: f32| (w * scale).round().clamp(-127.0, 127.0) as i8;
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&[VERSION, bits as u8, N_TAGS as u8, 0]);
+    for &w in transitions {
+        out.extend_from_slice(&((w * scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes());
+    }
+    let rows: Vec<(usize, [i8; N_TAGS])> = emissions
+        .chunks_exact(N_TAGS)
+        .map(|row| std::array::from_fn(|t| quantize(row[t])))
+        .enumerate()
+        .filter(|(_, row): &(usize, [i8; N_TAGS])| row.iter().any(|&w| w != 0))
+        .collect();
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    let mut previous: Option<usize> = None;
+    for (bucket, row) in rows {
+        let mut delta = previous.map_or(bucket, |p| bucket - p - 1);
+        previous = Some(bucket);
+        loop {
+            let byte = (delta & 0x7f) as u8;
+            delta >>= 7;
+            out.push(if delta > 0 { byte | 0x80 } else { byte });
+            if delta == 0 {
+                break;
+            }
+        }
+        out.extend(row.iter().map(|&w| w as u8));
+    }
+    out
+}

@@ -1,0 +1,221 @@
+//! A person's role, affiliation and honorific, read from the words around the name:
+//! "French President Emmanuel Macron", "NATO chief Mark Rutte", "Zelenskyy's chief of staff Andriy
+//! Yermak", "Irish Taoiseach (Prime Minister) Micheál Martin", "U.K. Prime Minister Sir Keir
+//! Starmer", "Ursula von der Leyen, President of the European Commission,".
+use super::lexicon::{self, ABBREVIATED_TITLES};
+use super::{EntityKind, Mention};
+use crate::text::Token;
+
+/// What the text states about the person named by one mention.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonDetails {
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub honorific: Option<String>,
+}
+
+/// Words that belong to the role when they stand right before a title ("former President").
+const TITLE_MODIFIERS: &[&str] = &["former", "deputy", "acting", "interim", "vice", "assistant", "senior"];
+const LONGEST_TITLE_WORDS: usize = 4;
+
+/// Details for each mention (empty for non-persons). A person mention that starts with an
+/// honorific or title ("Sir Keir Starmer") is narrowed to the name itself.
+pub fn find_roles(text: &str, tokens: &[Token], mentions: &mut [Mention]) -> Vec<PersonDetails> {
+    let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let context = Context { text, tokens, words: &words };
+    let mut details = vec![PersonDetails::default(); mentions.len()];
+    for m in 0..mentions.len() {
+        if mentions[m].kind != EntityKind::Person {
+            continue;
+        }
+        let mut found = PersonDetails::default();
+        while mentions[m].end_token - mentions[m].first_token > 1 {
+            let first = mentions[m].first_token;
+            if lexicon::HONORIFICS.contains(&words[first].as_str()) {
+                found.honorific = Some(tokens[first].text(text).to_string());
+            } else if !lexicon::TITLES.contains(&words[first].as_str()) {
+                break;
+            }
+            mentions[m].first_token += 1;
+            mentions[m].span.start = tokens[first + 1].span.start;
+        }
+        let before = context.before(mentions, mentions[m].first_token, &mut found);
+        if !before {
+            context.after(mentions, mentions[m].end_token, &mut found);
+        }
+        if let Some((_, full)) = found.honorific.as_ref().and_then(|h| abbreviated_title(h)) {
+            found.role.get_or_insert_with(|| full.to_string());
+            found.honorific = None;
+        }
+        details[m] = found;
+    }
+    details
+}
+
+/// A description that names no one: "the French President" (role, affiliation if stated).
+pub struct Description {
+    pub span: crate::Span,
+    pub role: String,
+    pub affiliation: Option<String>,
+}
+
+/// "the [Affiliation] Title" not followed by a name, e.g. a later "the French President".
+pub fn find_descriptions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Description> {
+    let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let context = Context { text, tokens, words: &words };
+    let mut out = Vec::new();
+    for the in (0..tokens.len()).filter(|&i| words[i] == "the" && context.joined(i)) {
+        let mut i = the + 1;
+        let mut affiliation = None;
+        if let Some(m) = mentions.iter().find(|m| m.first_token == i && m.kind != EntityKind::Person) {
+            affiliation = Some(m.span.text(text));
+            i = m.end_token;
+        } else if let Some(place) = lexicon::place_of_adjective(&words[i]) {
+            affiliation = Some(place);
+            i += 1;
+        }
+        let Some(end) = context.title_starting_at(i) else { continue };
+        let named_next = end < tokens.len() && context.joined(end - 1) && tokens[end].text(text).chars().next().is_some_and(char::is_uppercase);
+        if named_next || mentions.iter().any(|m| m.first_token == end) {
+            continue;
+        }
+        out.push(Description {
+            span: crate::Span::new(tokens[the].span.start, tokens[end - 1].span.end),
+            role: context.surface(i, end),
+            affiliation: affiliation.map(|a| lexicon::place_of_adjective(a).unwrap_or(a).to_string()),
+        });
+    }
+    out
+}
+
+fn abbreviated_title(word: &str) -> Option<&'static (&'static str, &'static str)> {
+    ABBREVIATED_TITLES.iter().find(|(abbreviation, _)| abbreviation.eq_ignore_ascii_case(word))
+}
+
+struct Context<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    words: &'a [String],
+}
+
+impl Context<'_> {
+    /// Whether tokens `a` and `a + 1` are on the same line.
+    fn joined(&self, a: usize) -> bool {
+        a + 1 < self.tokens.len() && !self.text[self.tokens[a].span.end..self.tokens[a + 1].span.start].contains('\n')
+    }
+
+    fn surface(&self, first: usize, end: usize) -> String {
+        self.text[self.tokens[first].span.start..self.tokens[end - 1].span.end].to_string()
+    }
+
+    /// The longest title that ends right before token `end`, as its first token.
+    fn title_ending_at(&self, end: usize) -> Option<usize> {
+        (1..=LONGEST_TITLE_WORDS.min(end)).rev().map(|n| end - n).find(|&first| {
+            (first..end - 1).all(|i| self.joined(i)) && lexicon::TITLES.contains(&self.words[first..end].join(" ").as_str())
+        })
+    }
+
+    /// The end (exclusive) of the longest title starting at token `first`.
+    fn title_starting_at(&self, first: usize) -> Option<usize> {
+        (1..=LONGEST_TITLE_WORDS).rev().map(|n| first + n).find(|&end| {
+            end <= self.tokens.len()
+                && (first..end - 1).all(|i| self.joined(i))
+                && lexicon::TITLES.contains(&self.words[first..end].join(" ").as_str())
+        })
+    }
+
+    /// Reads "Affiliation Title (Gloss) Honorific" before the name; true if a role was found.
+    fn before(&self, mentions: &[Mention], name_start: usize, found: &mut PersonDetails) -> bool {
+        let mut end = name_start;
+        if end > 0 && self.joined(end - 1) && lexicon::HONORIFICS.contains(&self.words[end - 1].as_str()) {
+            found.honorific = Some(self.tokens[end - 1].text(self.text).to_string());
+            end -= 1;
+        }
+        let role_end = end;
+        if end > 2 && self.words[end - 1] == ")" && self.joined(end - 1) {
+            if let Some(open) = (end.saturating_sub(LONGEST_TITLE_WORDS + 2)..end - 1).rev().find(|&i| self.words[i] == "(") {
+                if self.title_starting_at(open + 1) == Some(end - 1) {
+                    end = open;
+                }
+            }
+        }
+        let Some(mut first) = (end > 0 && self.joined(end - 1)).then(|| self.title_ending_at(end)).flatten() else {
+            // No title, but an owner: "China's Xi Jinping".
+            if end > 1 && self.joined(end - 1) && matches!(self.words[end - 1].as_str(), "'s" | "\u{2019}s") {
+                found.affiliation = self.affiliation_ending_at(mentions, end);
+            }
+            return false;
+        };
+        while first > 0 && self.joined(first - 1) && TITLE_MODIFIERS.contains(&self.words[first - 1].as_str()) {
+            first -= 1;
+        }
+        found.role = Some(self.surface(first, role_end));
+        if first > 0 && self.joined(first - 1) {
+            found.affiliation = self.affiliation_ending_at(mentions, first);
+        }
+        true
+    }
+
+    /// "NATO", "French" → France, "Zelenskyy's", "U.K." right before token `end`.
+    fn affiliation_ending_at(&self, mentions: &[Mention], end: usize) -> Option<String> {
+        let possessive = matches!(self.words[end - 1].as_str(), "'s" | "\u{2019}s") && end > 1;
+        let end = end - usize::from(possessive);
+        if let Some(m) = mentions.iter().find(|m| m.end_token == end) {
+            let name = m.span.text(self.text);
+            return Some(lexicon::place_of_adjective(name).map_or_else(|| name.to_string(), str::to_string));
+        }
+        let word = self.tokens[end - 1].text(self.text);
+        if let Some(place) = lexicon::place_of_adjective(word) {
+            return Some(place.to_string());
+        }
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        // A capitalized first word of a sentence is a name only when it owns something.
+        let sentence_start = end < 2 || !self.joined(end - 2);
+        (capitalized && (possessive || !sentence_start) && self.words[end - 1].chars().all(char::is_alphanumeric)).then(|| word.to_string())
+    }
+
+    /// Reads an appositive after the name: ", [the] [Affiliation['s]] Title [of|at|for [the] Org]".
+    fn after(&self, mentions: &[Mention], name_end: usize, found: &mut PersonDetails) {
+        let at = |i: usize| self.words.get(i).map(String::as_str);
+        if at(name_end) != Some(",") || !self.joined(name_end) {
+            return;
+        }
+        let mut i = name_end + 1;
+        if matches!(at(i), Some("the" | "a" | "an")) {
+            i += 1;
+        }
+        let mut affiliation = None;
+        if let Some(m) = mentions.iter().find(|m| m.first_token == i) {
+            affiliation = Some(m.span.text(self.text));
+            i = m.end_token;
+        } else if let Some(place) = at(i).and_then(lexicon::place_of_adjective) {
+            affiliation = Some(place);
+            i += 1;
+        }
+        if matches!(at(i), Some("'s" | "\u{2019}s")) {
+            i += 1;
+        }
+        let first = i;
+        // A title may follow a few lowercase qualifiers ("powerful chief of staff").
+        let title = (i..i + 3)
+            .take_while(|&j| at(j).is_some_and(|w| w.chars().all(char::is_lowercase)))
+            .find_map(|j| Some((j, self.title_starting_at(j)?)));
+        let Some((title_start, end)) = title else { return };
+        let modifiers_only = (first..title_start).all(|j| at(j).is_some_and(|w| TITLE_MODIFIERS.contains(&w)));
+        let first = if modifiers_only { first } else { title_start };
+        found.role = Some(self.surface(first, end));
+        let affiliation = affiliation.map(|a| lexicon::place_of_adjective(a).unwrap_or(a).to_string());
+        found.affiliation = affiliation.or_else(|| self.affiliation_after(mentions, end));
+    }
+
+    /// "of the European Commission" after a title.
+    fn affiliation_after(&self, mentions: &[Mention], title_end: usize) -> Option<String> {
+        let mut i = title_end;
+        if !matches!(self.words.get(i).map(String::as_str), Some("of" | "at" | "for")) {
+            return None;
+        }
+        i += 1;
+        let mention = mentions.iter().find(|m| m.first_token == i || (m.first_token == i + 1 && self.words[i] == "the"))?;
+        Some(mention.span.text(self.text).to_string())
+    }
+}

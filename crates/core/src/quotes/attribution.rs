@@ -1,0 +1,383 @@
+//! Direct quotations and who said them: the speech verb and speaker around the marks, venues,
+//! continuations, pronouns and entities.
+use super::document::Document;
+use super::lexicon::{CLAUSE_BREAKS, MEDIA_NOUNS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS, VERB_MODIFIERS};
+use super::{Quote, QuoteKind, Speaker};
+use crate::ner::{Entity, EntityKind};
+use crate::Span;
+
+/// Speaker phrases are short; the bound keeps every scan constant-time per quote.
+const MAX_SPEAKER_TOKENS: usize = 14;
+/// "Alex Castellanos, a veteran media consultant who earlier in the season had tried …, said".
+const MAX_APPOSITIVE_TOKENS: usize = 40;
+/// How far after a quote the speech verb may come ("…,” the senior Democratic senator said).
+const MAX_VERB_DISTANCE: usize = 10;
+/// Quoted phrases of fewer words with no speaker are terms, not speech.
+const MIN_UNATTRIBUTED_WORDS: usize = 4;
+
+/// Who said it, found around a quotation.
+pub(super) struct Attribution {
+    pub speaker: Option<Span>,
+    pub cue: Span,
+    pub venue: Option<String>,
+}
+
+/// Every quotation in the text, as a direct quote when someone says it (or it continues one that
+/// someone says), else as a term.
+pub(super) fn direct_quotes(doc: &Document) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::with_capacity(doc.pairs.len());
+    for (index, pair) in doc.pairs.iter().enumerate() {
+        // An introduction ending in "," or ":" outranks what follows ("Trump continued: “…?” He added …").
+        // A quotation inside a clause ("hit a “legal target”, the army said") is a term or part of
+        // reported speech, whatever follows it.
+        let opens_clause = starts_sentence(doc, pair.open) || doc.is_punct(pair.open.wrapping_sub(1), ",") || is_speech_verb(doc, pair.open.wrapping_sub(1));
+        let found = attribution_before(doc, pair.open).or_else(|| opens_clause.then(|| attribution_after(doc, pair.close + 1)).flatten());
+        let previous = quotes.last().filter(|q| q.kind == QuoteKind::Direct);
+        let after_previous = index > 0 && previous.is_some() && continues(doc, doc.pairs[index - 1].close, pair.open);
+        let words = doc.pairs[index].inner.text(doc.text).split_whitespace().count();
+        let at_sentence_start = starts_sentence(doc, pair.open);
+        let (kind, speaker, cue, venue, continues_previous) = match found {
+            Some(found) => {
+                let speaker = found.speaker.map(|span| speaker_from(doc.text, span));
+                // "…,” Clark said. “…”": the verb after it makes the next quote's speaker known too.
+                let speaker = speaker.or_else(|| previous.filter(|_| after_previous).and_then(|q| q.speaker.clone()));
+                let same_attribution = found.speaker.is_none() || previous.is_some_and(|q| q.cue == Some(found.cue));
+                (QuoteKind::Direct, speaker, Some(found.cue), found.venue, after_previous && same_attribution)
+            }
+            None if after_previous && at_sentence_start => {
+                let previous = previous.expect("after_previous implies a previous direct quote");
+                (QuoteKind::Direct, previous.speaker.clone(), previous.cue, previous.venue.clone(), true)
+            }
+            None if at_sentence_start && words >= MIN_UNATTRIBUTED_WORDS && starts_like_a_sentence(doc, pair.open) => {
+                (QuoteKind::Direct, None, None, None, false)
+            }
+            None => (QuoteKind::Term, None, None, None, false),
+        };
+        quotes.push(Quote { span: pair.inner, outer: pair.outer, kind, mixed: false, speaker, cue, venue, continues_previous });
+    }
+    quotes
+}
+
+/// Whether a quotation opening at `open` follows the one closing at `previous_close` with only an
+/// attribution, sentence ends or paragraph breaks between them (“…,” she said. “…”).
+fn continues(doc: &Document, previous_close: usize, open: usize) -> bool {
+    let between = previous_close + 1..open;
+    let newlines = between.clone().filter(|&i| doc.is_newline(i)).count();
+    match newlines {
+        0 => true,
+        // A paragraph that opens with a quote right after a paragraph that ends in one.
+        _ => between.clone().all(|i| !doc.is_word(i)) || {
+            let last_line_start = between.clone().rev().find(|&i| doc.is_newline(i)).map_or(open, |i| i + 1);
+            (last_line_start..open).all(|i| !doc.is_word(i)) && ends_with_attribution(doc, previous_close + 1, last_line_start)
+        },
+    }
+}
+
+/// The paragraph tail after a quote is only its attribution ("…,” Barkley said.\n\n“…”).
+fn ends_with_attribution(doc: &Document, from: usize, to: usize) -> bool {
+    let words = (from..to).filter(|&i| doc.is_word(i)).count();
+    words <= MAX_SPEAKER_TOKENS + MAX_VERB_DISTANCE && (from..to).any(|i| is_speech_verb(doc, i))
+}
+
+fn starts_sentence(doc: &Document, open: usize) -> bool {
+    let mut i = open;
+    while i > 0 {
+        i -= 1;
+        if doc.is_terminal(i) || doc.is_punct(i, ":—–") || doc.pair_inside(i).is_some_and(|p| doc.pairs[p].close == i) {
+            return true;
+        }
+        if doc.is_mark(i) || doc.is_punct(i, "([") {
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+fn starts_like_a_sentence(doc: &Document, open: usize) -> bool {
+    doc.is_capitalized(open + 1) || doc.is_mark(open + 1) || doc.is_punct(open + 1, ".…")
+}
+
+/// "…,” Clark said", "…,” said Clark", "…,” he told CBS News", "…,” according to the memo".
+pub(super) fn attribution_after(doc: &Document, mut i: usize) -> Option<Attribution> {
+    // “…,” / “…?” / “…” — announce an attribution; after those, any verb-like word can be its verb
+    // ("…,” exhorted Curtis", "…?” Beck questioned").
+    let announced = i >= 2 && (doc.is_punct(i - 2, ",?!—–-") || doc.is_punct(i, ","));
+    let is_verb = |v: usize| is_speech_verb(doc, v) || (announced && is_verb_like(doc, v));
+    while doc.is_punct(i, ",—–-") {
+        i += 1;
+    }
+    let start = i;
+    let end = window_end(doc, start);
+    if start >= end {
+        return None;
+    }
+    if doc.lower(start) == "according" && doc.lower(start + 1) == "to" && start + 2 < end {
+        let speaker_end = subject_after(doc, start + 2, end)?;
+        return Some(Attribution { speaker: Some(doc.span(start + 2, speaker_end)), cue: doc.span(start, start + 2), venue: None });
+    }
+    if is_verb(start) {
+        let speaker_end = subject_after(doc, start + 1, end);
+        let speaker = speaker_end.map(|e| doc.span(start + 1, e));
+        let venue = venue_in(doc, start + 1, end);
+        return Some(Attribution { speaker, cue: doc.span(start, start + 1), venue });
+    }
+    let verb = (start..end.min(start + MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS)).find(|&v| is_verb(v) && subject_before(doc, start, v).is_some_and(|(s, _)| s == start))?;
+    let (subject_start, subject_end) = subject_before(doc, start, verb)?;
+    (subject_start == start).then(|| Attribution {
+        speaker: Some(doc.span(subject_start, subject_end)),
+        cue: doc.span(verb, verb + 1),
+        venue: venue_in(doc, verb + 1, end),
+    })
+}
+
+/// "Clark said: “…”", "He told CBS News, “…”", "Cruz wrote on Twitter: “…”".
+fn attribution_before(doc: &Document, open: usize) -> Option<Attribution> {
+    let end = open;
+    let mut start = open;
+    while start > 0 && !doc.is_terminal(start - 1) && doc.pair_inside(start - 1).is_none() && doc.opened_pair(start - 1).is_none() {
+        start -= 1;
+    }
+    if start >= end {
+        // "Reporter Jomana Karadsheh says:" closing the paragraph before.
+        let mut before = start;
+        while before > 0 && doc.is_newline(before - 1) {
+            before -= 1;
+        }
+        return (before < start && doc.is_punct(before.wrapping_sub(1), ":")).then(|| attribution_before(doc, before)).flatten();
+    }
+    let ends_in_colon = doc.is_punct(end - 1, ":");
+    if !(ends_in_colon || doc.is_punct(end - 1, ",") || is_speech_verb(doc, end - 1)) {
+        return None;
+    }
+    let has_speech_verb = (start..end).any(|v| is_speech_verb(doc, v));
+    if !has_speech_verb && !ends_in_colon {
+        return None;
+    }
+    if !has_speech_verb && (start..end - 1).all(|i| doc.is_capitalized(i) || doc.is_punct(i, ".-")) {
+        // "Alex Seitz-Wald: “…”": a name and a colon.
+        return Some(Attribution { speaker: Some(doc.span(start, end - 1)), cue: doc.span(end - 1, end), venue: None });
+    }
+    // The verb nearest the quote that has a subject: "Husted continued by saying, “…”",
+    // "he looked into the camera and said, “…”", "Tom Ridge, a former secretary, put it: “…”".
+    let with_subject = (start..end)
+        .rev()
+        .take(MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS)
+        .filter(|&v| is_speech_verb(doc, v) || (ends_in_colon && is_verb_like(doc, v)))
+        .find_map(|v| subject_before(doc, start, v).map(|subject| (v, subject)));
+    let nearest_verb = (start..end).rev().find(|&v| is_speech_verb(doc, v) || (ends_in_colon && is_verb_like(doc, v))).unwrap_or(end - 1);
+    // "Then Trump went fully on the attack, saying, “…”": the sentence's subject. "…, adding: “…”"
+    // has none: the caller takes the previous speaker.
+    let (verb, speaker) = match with_subject.or_else(|| sentence_subject(doc, start, nearest_verb.max(start + 1)).map(|subject| (nearest_verb, subject))) {
+        Some((verb, (s, e))) => (verb, Some(doc.span(s, e))),
+        None => (nearest_verb, None),
+    };
+    Some(Attribution { speaker, cue: doc.span(verb, verb + 1), venue: venue_in(doc, verb + 1, end).or_else(|| venue_in(doc, start, verb)) })
+}
+
+/// The end of the narrative after a quotation: a sentence end, a line break or the next quotation.
+fn window_end(doc: &Document, start: usize) -> usize {
+    let mut i = start;
+    while i < doc.len() && !doc.is_terminal(i) && doc.opened_pair(i).is_none() && doc.pair_inside(i).is_none() {
+        i += 1;
+    }
+    i
+}
+
+pub(super) fn is_speech_verb(doc: &Document, i: usize) -> bool {
+    doc.is_one_of(i, SPEECH_VERBS) && !doc.is_capitalized(i) && match doc.lower(i) {
+        // "pointed out", "went on", "chimed in", "read" only in those senses.
+        "pointed" => doc.lower(i + 1) == "out",
+        "went" => doc.lower(i + 1) == "on",
+        "chimed" => doc.lower(i + 1) == "in",
+        "began" | "continued" => !doc.is_word(i + 1),
+        _ => true,
+    }
+}
+
+/// The subject that opens a sentence: a capitalized phrase ("Then Trump went …"), or a determiner
+/// phrase up to its verb ("The Slate technology columnist David Auerbach went …").
+fn sentence_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut first = start;
+    while first < end && (!doc.is_word(first) || doc.is_one_of(first, &["and", "but", "then", "so", "or", "yet", "also", "still", "or", "as"])) {
+        first += 1;
+    }
+    let determiner = doc.is_one_of(first, &["the", "a", "an", "one", "another"]);
+    let mut last = first;
+    while last < end && last - first < MAX_SPEAKER_TOKENS {
+        let continues = if doc.is_word(last) {
+            if determiner { !is_verb_like(doc, last) && !doc.is_one_of(last, VERB_MODIFIERS) && !is_speech_verb(doc, last) } else { doc.is_capitalized(last) }
+        } else {
+            doc.is_punct(last, ".-’'") && !doc.is_terminal(last)
+        };
+        if !continues {
+            break;
+        }
+        last += 1;
+    }
+    (last > first && last < end && doc.is_word(last) && !doc.is_capitalized(last) && doc.is_word(last - 1)).then_some((first, last))
+}
+
+/// A lower-case word that can be a verb in an attribution ("agreed", "questioned", "put").
+fn is_verb_like(doc: &Document, i: usize) -> bool {
+    let word = doc.lower(i);
+    doc.is_word(i)
+        && !doc.is_capitalized(i)
+        && !doc.is_one_of(i, CLAUSE_BREAKS)
+        && !doc.is_one_of(i, VERB_MODIFIERS)
+        && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")) || matches!(word, "put" | "gave" | "spoke" | "took" | "made"))
+}
+
+/// The subject phrase ending right before the verb at `verb` (modifiers like "also" skipped),
+/// appositive included: "Macron, the French president, said". Token range `[start, end)`.
+pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) -> Option<(usize, usize)> {
+    let mut end = verb;
+    let is_modifier = |i: usize| doc.is_one_of(i, VERB_MODIFIERS) || (!doc.is_capitalized(i) && doc.lower(i).ends_with("ly"));
+    while end > lower_bound && is_modifier(end - 1) {
+        end -= 1;
+    }
+    let mut name_end = end;
+    if end > lower_bound && doc.is_punct(end - 1, ",") {
+        // An appositive runs back to its opening comma, prepositions and all.
+        end -= 1;
+        let opening = (lower_bound..end).rev().take(MAX_APPOSITIVE_TOKENS).take_while(|&i| !doc.is_terminal(i) && !doc.is_mark(i)).find(|&i| doc.is_punct(i, ","))?;
+        name_end = opening;
+    }
+    let mut start = name_end;
+    while start > lower_bound && name_end - start < MAX_SPEAKER_TOKENS {
+        let i = start - 1;
+        let joins = if doc.is_word(i) {
+            !doc.is_one_of(i, CLAUSE_BREAKS) || (doc.is_capitalized(i) && i > lower_bound && !doc.is_one_of(i, &["and", "but", "that", "which", "as", "if", "when", "while", "because"]))
+        } else {
+            doc.is_punct(i, ".-&/") && i > lower_bound && doc.is_word(i - 1)
+                // "the patients’ advocate said": a possessive, not a quote mark.
+                || doc.is_mark(i) && doc.pair_inside(i).is_none() && doc.opened_pair(i).is_none() && i > lower_bound && doc.is_word(i - 1)
+        };
+        if !joins {
+            break;
+        }
+        start -= 1;
+    }
+    // "Later he added": a sentence-initial adverb is not part of the subject.
+    while start < name_end && (!doc.is_word(start) || doc.is_one_of(start, VERB_MODIFIERS)) {
+        start += 1;
+    }
+    (start < name_end && doc.is_word(end - 1)).then_some((start, end))
+}
+
+/// The subject after an inverted verb ("said former Sen. Evan Bayh, a moderate Indiana Democrat"):
+/// the name, cut before a trailing "on Tuesday", with an appositive when one follows. Its end.
+pub(super) fn subject_after(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    if !doc.is_word(start) || doc.is_one_of(start, CLAUSE_BREAKS) || doc.is_one_of(start, SPEAKER_TAIL_BREAKS) {
+        return None;
+    }
+    let mut i = start;
+    while i < end && i - start < MAX_SPEAKER_TOKENS {
+        if doc.is_word(i) {
+            if i > start && doc.is_one_of(i, SPEAKER_TAIL_BREAKS) && !doc.is_capitalized(i) {
+                return Some(i);
+            }
+            i += 1;
+        } else if doc.is_punct(i, ",") && doc.is_word(i + 1) && !doc.is_one_of(i + 1, SPEAKER_TAIL_BREAKS) && !is_speech_verb(doc, i + 1) {
+            // An appositive runs to the sentence end, relative clause and all (the gold convention).
+            return (end - i <= MAX_APPOSITIVE_TOKENS).then_some(end).or(Some(i));
+        } else if doc.is_punct(i, ".-&’'()") && !doc.is_terminal(i) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (i > start).then_some(i)
+}
+
+/// "told CBS News", "in an interview with the BBC", "in a statement provided to TIME",
+/// "speaking to local media".
+fn venue_in(doc: &Document, start: usize, end: usize) -> Option<String> {
+    (start..end).find_map(|i| {
+        let introduced = matches!(doc.lower(i.wrapping_sub(1)), "told" | "tells" | "telling" | "to" | "with" | "on");
+        if !(introduced && i > start.saturating_sub(1)) {
+            return None;
+        }
+        if let Some((_, outlet)) = doc.outlet_at(i) {
+            return Some(outlet);
+        }
+        // "local media", "Russian state television".
+        let phrase_end = (i..end.min(i + 3)).find(|&j| doc.is_one_of(j, MEDIA_NOUNS))?;
+        (phrase_end > i && doc.lower(phrase_end) != "reporters" && doc.lower(phrase_end) != "journalists")
+            .then(|| doc.span(i, phrase_end + 1).text(doc.text).to_string())
+    })
+}
+
+/// A speaker as written, with its name: the part before an appositive comma.
+fn speaker_from(text: &str, span: Span) -> Speaker {
+    let written = span.text(text);
+    let name = written.split(',').next().unwrap_or(written).trim().to_string();
+    Speaker { span: Some(span), text: written.to_string(), name, entity: None }
+}
+
+/// Resolves speakers to entities where a mention lies in the speaker phrase, and pronouns to the
+/// most recent compatible named speaker or person mention.
+pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
+    let mut last_person: Option<(usize, String, Option<String>)> = None;
+    let mut last_group: Option<(String, Option<String>)> = None;
+    let mut person_mentions: Vec<(Span, &Entity)> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| e.mentions.iter().map(move |&m| (m, e)))
+        .collect();
+    person_mentions.sort_by_key(|(m, _)| m.start);
+    for quote in quotes.iter_mut() {
+        let Some(speaker) = quote.speaker.as_mut() else { continue };
+        let Some(span) = speaker.span else { continue };
+        let lower = speaker.text.to_lowercase();
+        if PERSON_PRONOUNS.contains(&lower.as_str()) {
+            let mention_index = person_mentions.partition_point(|(m, _)| m.end <= span.start);
+            let mention = mention_index.checked_sub(1).map(|k| person_mentions[k]);
+            let by_mention = mention.map(|(m, e)| (m.start, e.name.clone(), Some(e.id.clone())));
+            let referent = match (by_mention, last_person.clone()) {
+                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+                (a, b) => a.or(b),
+            };
+            if let Some((_, name, entity)) = referent {
+                speaker.name = name;
+                speaker.entity = entity;
+            }
+            continue;
+        }
+        if PLURAL_OR_ORG_PRONOUNS.contains(&lower.as_str()) {
+            if let Some((name, entity)) = last_group.clone() {
+                speaker.name = name;
+                speaker.entity = entity;
+            }
+            continue;
+        }
+        // A mention in the name part ("Macron" of "Macron, the French president"), else a
+        // description NER tied to a person ("the French president").
+        let name_part = Span::new(span.start, span.start + speaker.name.len());
+        let entity = entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| name_part.overlaps(*m)))
+            .or_else(|| entities.iter().find(|e| e.descriptions.iter().any(|d| span.overlaps(*d))));
+        if let Some(entity) = entity {
+            speaker.name = entity.name.clone();
+            speaker.entity = Some(entity.id.clone());
+        }
+        let is_person = match entity {
+            Some(entity) => entity.kind == EntityKind::Person,
+            None => looks_like_a_name(&speaker.name),
+        };
+        if is_person {
+            last_person = Some((span.start, speaker.name.clone(), speaker.entity.clone()));
+        } else {
+            last_group = Some((speaker.name.clone(), speaker.entity.clone()));
+        }
+    }
+}
+
+/// "Clark", "Mr. Trump", "Edward G. Rendell": capitalized words, not "The …" or "A …".
+fn looks_like_a_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    !matches!(first, "The" | "A" | "An" | "the" | "a" | "an")
+        && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}

@@ -1,0 +1,171 @@
+//! A scanned text: tokens, paired quote marks and narrative sentences, with the small queries
+//! the attribution rules ask of them.
+use super::lexicon::{ABBREVIATIONS, OUTLETS, OUTLET_SUFFIXES};
+use super::scan::{self, Marked, Tok, TokKind};
+use crate::Span;
+
+pub(super) struct Document<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    /// Lower-cased token texts.
+    lower: Vec<String>,
+    pub pairs: Vec<Marked>,
+    /// For each token, the index in `pairs` of the quotation it opens, if any.
+    opens: Vec<Option<usize>>,
+    /// For each token, the index in `pairs` of the quotation it is inside of or closes, if any.
+    inside: Vec<Option<usize>>,
+    /// Narrative sentences as token ranges; a quotation never splits one.
+    pub sentences: Vec<(usize, usize)>,
+    outlets: Vec<Vec<String>>,
+}
+
+impl<'t> Document<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let toks = scan::tokenize(text);
+        let lower = toks.iter().map(|t| t.span.text(text).to_lowercase()).collect();
+        let pairs = scan::pair_marks(text, &toks);
+        let mut opens = vec![None; toks.len()];
+        let mut inside = vec![None; toks.len()];
+        for (index, pair) in pairs.iter().enumerate() {
+            opens[pair.open] = Some(index);
+            for slot in &mut inside[pair.open + 1..=pair.close] {
+                slot.get_or_insert(index);
+            }
+        }
+        let outlets = OUTLETS
+            .iter()
+            .map(|outlet| scan::tokenize(outlet).iter().map(|t| t.span.text(outlet).to_string()).collect())
+            .collect();
+        let mut doc = Document { text, toks, lower, pairs, opens, inside, sentences: Vec::new(), outlets };
+        doc.sentences = doc.split_sentences();
+        doc
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    pub fn raw(&self, i: usize) -> &'t str {
+        self.toks[i].span.text(self.text)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Tok::is_word)
+    }
+
+    pub fn is_punct(&self, i: usize, set: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(self.text, set))
+    }
+
+    pub fn is_mark(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, TokKind::Mark { .. }))
+    }
+
+    pub fn is_newline(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Newline)
+    }
+
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    pub fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        self.is_word(i) && words.contains(&self.lower(i))
+    }
+
+    pub fn opened_pair(&self, i: usize) -> Option<usize> {
+        self.opens.get(i).copied().flatten()
+    }
+
+    pub fn pair_inside(&self, i: usize) -> Option<usize> {
+        self.inside.get(i).copied().flatten()
+    }
+
+    /// Byte span of tokens `from..to` (non-empty range).
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.toks[from].span.start, self.toks[to - 1].span.end)
+    }
+
+    /// A period that ends a sentence, not an abbreviation's ("Sen.", "U.S.", "J.").
+    fn is_full_stop(&self, i: usize) -> bool {
+        if !self.is_punct(i, ".") {
+            return false;
+        }
+        let Some(prev) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.toks[p].span.end == self.toks[i].span.start) else {
+            return true;
+        };
+        let word = self.raw(prev);
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        !(initial || ABBREVIATIONS.contains(&self.lower(prev)))
+    }
+
+    pub fn is_terminal(&self, i: usize) -> bool {
+        self.is_punct(i, "?!;") || self.is_full_stop(i) || self.is_newline(i)
+    }
+
+    /// Splits at terminal punctuation and line breaks outside quotations, and after a quotation
+    /// that ends a sentence (“… hopeful.” He left.).
+    fn split_sentences(&self) -> Vec<(usize, usize)> {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < self.len() {
+            if let Some(pair) = self.opened_pair(i) {
+                let pair = &self.pairs[pair];
+                let last_inner = pair.close.saturating_sub(1);
+                let ends_sentence = pair.close > pair.open + 1
+                    && (self.is_punct(last_inner, "?!") || self.is_full_stop(last_inner))
+                    && (self.is_capitalized(pair.close + 1) || self.is_mark(pair.close + 1));
+                i = pair.close + 1;
+                if ends_sentence {
+                    sentences.push((start, i));
+                    start = i;
+                }
+                continue;
+            }
+            if self.is_terminal(i) {
+                let end = if self.is_newline(i) { i } else { i + 1 };
+                if end > start {
+                    sentences.push((start, end));
+                }
+                start = i + 1;
+            }
+            i += 1;
+        }
+        if start < self.len() {
+            sentences.push((start, self.len()));
+        }
+        sentences
+    }
+
+    /// The news outlet named at token `i` ("the BBC", "Kyiv Post", "local media"): its last token
+    /// (exclusive) and name.
+    pub fn outlet_at(&self, i: usize) -> Option<(usize, String)> {
+        let known_at = |start: usize| {
+            self.outlets
+                .iter()
+                .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == w)))
+                .map(|words| start + words.len())
+                .max()
+        };
+        // "The Associated Press" is a name; "the BBC" has an article.
+        let (start, known) = match known_at(i) {
+            Some(end) => (i, Some(end)),
+            None if self.lower(i) == "the" && self.is_capitalized(i + 1) => (i + 1, known_at(i + 1)),
+            None => (i, None),
+        };
+        let end = known.or_else(|| {
+            let mut end = start;
+            while self.is_capitalized(end) && !self.raw(end).chars().all(|c| c.is_ascii_digit()) {
+                end += 1;
+            }
+            (end > start && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
+        })?;
+        let name = self.text[self.span(start, end).start..self.span(start, end).end].to_string();
+        Some((end, name))
+    }
+}

@@ -1,0 +1,213 @@
+//! Named cases: text in, expected quotes out. A case's name is in every failure message.
+use super::*;
+use std::time::{Duration, Instant};
+
+/// What a case expects of one quote: kind, content, speaker as written (None: no speaker).
+type Expected = (QuoteKind, &'static str, Option<&'static str>);
+
+fn check(name: &str, text: &str, expected: &[Expected]) -> Vec<Quote> {
+    let quotes = extract_quotes(text, &[]);
+    let got: Vec<(QuoteKind, &str, Option<&str>)> =
+        quotes.iter().map(|q| (q.kind, q.span.text(text), q.speaker.as_ref().map(|s| s.text.as_str()))).collect();
+    assert_eq!(got, expected, "case {name:?}");
+    quotes
+}
+
+use QuoteKind::{Direct, Indirect, Term};
+
+#[test]
+fn direct_quotes_in_every_style() {
+    let cases: &[(&str, &str, &[Expected])] = &[
+        ("straight marks, said after", "\"We will win,\" Clark said.", &[(Direct, "We will win,", Some("Clark"))]),
+        ("curly marks, inverted said", "“We will win,” said Clark.", &[(Direct, "We will win,", Some("Clark"))]),
+        ("guillemets", "Macron said: « Nous gagnerons. »", &[(Direct, "Nous gagnerons.", Some("Macron"))]),
+        ("low-high marks", "Scholz said: „Wir schaffen das.“", &[(Direct, "Wir schaffen das.", Some("Scholz"))]),
+        ("single marks as quotes", "‘We are ready,’ the minister said.", &[(Direct, "We are ready,", Some("the minister"))]),
+        ("typewriter double single marks", "''It is over,'' Mr. Frum wrote.", &[(Direct, "It is over,", Some("Mr. Frum"))]),
+        ("nested quote stays inside", "“He told me ‘never again’ and left,” Ana said.", &[
+            (Direct, "He told me ‘never again’ and left,", Some("Ana")),
+        ]),
+        ("headline quote with colon", "Zelensky: “We will not give up our land.”", &[
+            (Direct, "We will not give up our land.", Some("Zelensky")),
+        ]),
+        ("question mark and asked", "“Where is the money?” she asked.", &[(Direct, "Where is the money?", Some("she"))]),
+        ("appositive speaker", "“It is a first step,” Macron, the French president, said.", &[
+            (Direct, "It is a first step,", Some("Macron, the French president")),
+        ]),
+        ("inverted speaker with appositive", "“We are ready,” said Mark Rutte, the NATO secretary general.", &[
+            (Direct, "We are ready,", Some("Mark Rutte, the NATO secretary general")),
+        ]),
+        ("nominal speaker", "“No decision has been taken,” a Downing Street spokesperson said.", &[
+            (Direct, "No decision has been taken,", Some("a Downing Street spokesperson")),
+        ]),
+        ("organization speaker", "“The alliance stands united,” NATO said in a statement.", &[
+            (Direct, "The alliance stands united,", Some("NATO")),
+        ]),
+        ("unknown verb after a comma-closed quote", "“That is out of touch,” Beck questioned.", &[
+            (Direct, "That is out of touch,", Some("Beck")),
+        ]),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, expected);
+    }
+}
+
+#[test]
+fn split_and_multi_paragraph_quotes_keep_their_speaker() {
+    let cases: &[(&str, &str, &[Expected])] = &[
+        ("split quote", "“We are ready,” Martin added, “and we will act.”", &[
+            (Direct, "We are ready,", Some("Martin")),
+            (Direct, "and we will act.", Some("Martin")),
+        ]),
+        ("second sentence after the attribution", "“It’s not quite optimistic,” he said. “We’re hopeful.”", &[
+            (Direct, "It’s not quite optimistic,", Some("he")),
+            (Direct, "We’re hopeful.", Some("he")),
+        ]),
+        ("paragraph re-opened with a mark", "Ana said: “The first part goes on\n\n“and the second part ends here.”", &[
+            (Direct, "The first part goes on", Some("Ana")),
+            (Direct, "and the second part ends here.", Some("Ana")),
+        ]),
+        ("quote paragraph after an attributed one", "“We won,” Barkley said.\n\n“This is the greatest place in the world.”", &[
+            (Direct, "We won,", Some("Barkley")),
+            (Direct, "This is the greatest place in the world.", Some("Barkley")),
+        ]),
+    ];
+    for (name, text, expected) in cases {
+        let quotes = check(name, text, expected);
+        assert!(quotes[1].continues_previous, "case {name:?}: the second part continues the first");
+    }
+}
+
+#[test]
+fn pronoun_speakers_resolve_to_the_last_person() {
+    let text = "“We will act,” Martin said. Later he added: “Now.” “No,” she said.";
+    let quotes = extract_quotes(text, &[]);
+    let names: Vec<&str> = quotes.iter().filter_map(|q| q.speaker.as_ref()).map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Martin", "Martin", "Martin"], "pronouns take the most recent named person");
+}
+
+#[test]
+fn speakers_resolve_to_entities() {
+    let text = "“We are ready,” said Mr. Rutte. He added: “Now.”";
+    let start = text.find("Rutte").unwrap();
+    let rutte = Entity {
+        kind: crate::ner::EntityKind::Person,
+        name: "Mark Rutte".into(),
+        mentions: vec![Span::new(start, start + 5)],
+        id: "per-mark-rutte".into(),
+        role: None,
+        affiliation: None,
+        honorific: None,
+        descriptions: Vec::new(),
+    };
+    let quotes = extract_quotes(text, &[rutte]);
+    for quote in &quotes {
+        let speaker = quote.speaker.as_ref().expect("every quote has a speaker");
+        assert_eq!((speaker.name.as_str(), speaker.entity.as_deref()), ("Mark Rutte", Some("per-mark-rutte")), "speaker of {:?}", quote.span.text(text));
+    }
+}
+
+#[test]
+fn venues() {
+    let cases = [
+        ("told an outlet", "“We will not retreat,” Zelensky told CBS News.", "CBS News"),
+        ("interview with", "“We will not retreat,” Zelensky said in an interview with the BBC.", "BBC"),
+        ("statement provided to", "“We will not retreat,” the ministry said in a statement provided to TIME.", "TIME"),
+        ("local media", "“We will not retreat,” the mayor said, speaking to local media.", "local media"),
+        ("told before the quote", "Zelensky told Reuters: “We will not retreat.”", "Reuters"),
+    ];
+    for (name, text, venue) in cases {
+        let quotes = extract_quotes(text, &[]);
+        assert_eq!(quotes.first().and_then(|q| q.venue.as_deref()), Some(venue), "case {name:?}");
+    }
+}
+
+#[test]
+fn reported_speech() {
+    let cases: &[(&str, &str, &[Expected])] = &[
+        ("said that", "Trump stressed that the E.U. should cease buying Russian oil.", &[
+            (Indirect, "that the E.U. should cease buying Russian oil", Some("Trump")),
+        ]),
+        ("said without that", "Macron said the plan would fail without American support.", &[
+            (Indirect, "the plan would fail without American support", Some("Macron")),
+        ]),
+        ("according to, first", "According to the ministry, the talks will resume on Monday.", &[
+            (Indirect, "the talks will resume on Monday", Some("the ministry")),
+        ]),
+        ("according to, last", "The talks will resume on Monday, according to two officials.", &[
+            (Indirect, "The talks will resume on Monday", Some("two officials")),
+        ]),
+        ("postposed attribution", "The plan would fail without American support, he said.", &[
+            (Indirect, "The plan would fail without American support", Some("he")),
+        ]),
+        ("told someone that", "Macron told reporters that Europe must rearm quickly.", &[
+            (Indirect, "that Europe must rearm quickly", Some("Macron")),
+        ]),
+        ("mixed quote is one quote", "Martin stated that these provisions were essential to “underpin any cease-fire.”", &[
+            (Indirect, "that these provisions were essential to “underpin any cease-fire.”", Some("Martin")),
+        ]),
+    ];
+    for (name, text, expected) in cases {
+        let quotes = check(name, text, expected);
+        let mixed = quotes.iter().any(|q| q.mixed);
+        assert_eq!(mixed, *name == "mixed quote is one quote", "case {name:?}: mixed flag");
+    }
+}
+
+#[test]
+fn terms_and_apostrophes_are_not_speech() {
+    let cases: &[(&str, &str, &[Expected])] = &[
+        ("scare quotes", "Britain proposed a “reassurance force” for Ukraine.", &[(Term, "reassurance force", None)]),
+        ("straight scare quotes", "The strike hit a \"legal target\", the army said.", &[(Term, "legal target", None)]),
+        ("possessive plural", "The patients' rights were debated in the '90s.", &[]),
+        ("elisions", "They played rock ’n’ roll until the ’90s ended.", &[]),
+        ("contractions", "It’s what they’d wanted, wasn’t it?", &[]),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, expected);
+    }
+}
+
+#[test]
+fn unbalanced_marks_stay_in_their_paragraph() {
+    let text = "He said “this never closes.\n\nThe next paragraph is narrative. “A real quote,” Ana said.";
+    let quotes = extract_quotes(text, &[]);
+    let direct: Vec<&str> = quotes.iter().filter(|q| q.kind == Direct).map(|q| q.span.text(text)).collect();
+    assert_eq!(direct, ["A real quote,"], "an unclosed mark must not swallow the next paragraph");
+}
+
+#[test]
+fn media_attributions() {
+    let cases = [
+        ("as reported by", "The talks stalled, as reported by TIME.", "TIME", "as reported by TIME"),
+        ("according to", "According to Reuters, the talks stalled.", "Reuters", "According to Reuters"),
+        ("per", "The talks stalled, per AP.", "AP", "per AP"),
+        ("outlet reported", "The Associated Press reported that the talks stalled.", "The Associated Press", "The Associated Press reported"),
+        ("copy obtained", "The memo, a copy of which AFP obtained, was short.", "AFP", "a copy of which AFP obtained"),
+        ("suffix outlet", "The deal was signed, as reported by Ukrinform.", "Ukrinform", "as reported by Ukrinform"),
+    ];
+    for (name, text, outlet, cue) in cases {
+        let found = extract_media_attributions(text);
+        let got: Vec<(&str, &str)> = found.iter().map(|a| (a.outlet.as_str(), a.span.text(text))).collect();
+        assert_eq!(got, [(outlet, cue)], "case {name:?}");
+        assert_eq!(found[0].sentence.text(text), text, "case {name:?}: the supported sentence");
+    }
+}
+
+#[test]
+fn pathological_inputs_finish_quickly_without_panicking() {
+    let cases = [
+        ("10,000 straight marks", "\"".repeat(10_000)),
+        ("10,000 curly openers", "“a ".repeat(10_000)),
+        ("alternating singles", "‘’'x ".repeat(10_000)),
+        ("no punctuation", "said he that according to the ".repeat(5_000)),
+        ("unbalanced over paragraphs", "“open and never closed said Ana\n\n".repeat(3_000)),
+        ("multibyte soup", "é“🎉”’‘«»„\u{a0}\n".repeat(5_000)),
+    ];
+    for (name, text) in cases {
+        let started = Instant::now();
+        let _ = extract_quotes(&text, &[]);
+        let _ = extract_media_attributions(&text);
+        assert!(started.elapsed() < Duration::from_secs(2), "case {name:?} took {:?}", started.elapsed());
+    }
+}

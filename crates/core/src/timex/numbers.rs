@@ -1,0 +1,201 @@
+//! Cardinal numbers in digits or words: `26`, `1,500`, `2 1/2`, `1.5 million`, `twenty-six`,
+//! `a dozen`, `one hundred and five`. Shared by the date grammar and the claims.
+
+use super::lexicon::{lookup, SCALES, TENS, UNITS};
+use super::scan::{Class, Token};
+
+/// A number starting at a token: its value and the token index just after it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Number {
+    pub value: f64,
+    pub end: usize,
+    pub in_words: bool,
+}
+
+pub(crate) fn parse_number(tokens: &[Token], i: usize) -> Option<Number> {
+    let token = tokens.get(i)?;
+    match token.class {
+        Class::Number => parse_digits(tokens, i),
+        Class::Word => parse_words(tokens, i),
+        _ => None,
+    }
+}
+
+/// A plain numeric token: digits with thousands commas and one decimal point, or a fraction `1/2`.
+pub(crate) fn digits_value(raw: &str) -> Option<f64> {
+    if let Some((numerator, denominator)) = raw.split_once('/') {
+        let (n, d): (f64, f64) = (numerator.parse().ok()?, denominator.parse().ok()?);
+        return (d != 0.0).then(|| n / d);
+    }
+    let plain = raw.replace(',', "");
+    let well_formed =
+        plain.chars().all(|c| c.is_ascii_digit() || c == '.') && plain.matches('.').count() <= 1;
+    if !well_formed || plain.ends_with('.') {
+        return None;
+    }
+    plain.parse().ok()
+}
+
+fn parse_digits(tokens: &[Token], i: usize) -> Option<Number> {
+    let mut value = digits_value(&tokens[i].lower)?;
+    let mut end = i + 1;
+    // "2 1/2"
+    if let Some(fraction) = tokens
+        .get(end)
+        .filter(|t| t.class == Class::Number && t.lower.contains('/'))
+    {
+        if value.fract() == 0.0 {
+            if let Some(part) = digits_value(&fraction.lower).filter(|&f| f < 1.0) {
+                value += part;
+                end += 1;
+            }
+        }
+    }
+    if let Some(scale) = tokens.get(end).and_then(|t| lookup(&SCALES, &t.lower)) {
+        value *= scale;
+        end += 1;
+    }
+    Some(Number {
+        value,
+        end,
+        in_words: false,
+    })
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    Nothing,
+    Unit,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+fn parse_words(tokens: &[Token], i: usize) -> Option<Number> {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.class == Class::Word)
+            .map(|t| t.lower.as_str())
+    };
+    let (mut total, mut group) = (0.0, 0.0);
+    let mut last = Last::Nothing;
+    let mut end = None;
+    let mut j = i;
+    // "a hundred", "a dozen", "a million"
+    if matches!(word(j), Some("a" | "an"))
+        && word(j + 1).is_some_and(|w| w == "dozen" || lookup(&SCALES, w).is_some())
+    {
+        group = 1.0;
+        last = Last::Unit;
+        j += 1;
+    }
+    while let Some(token) = tokens.get(j) {
+        let w = token.lower.as_str();
+        if token.class == Class::Punct
+            && w == "-"
+            && last == Last::Tens
+            && word(j + 1)
+                .and_then(|n| lookup(&UNITS, n))
+                .is_some_and(|u| (1..10).contains(&u))
+        {
+            j += 1;
+            continue;
+        }
+        if token.class != Class::Word {
+            break;
+        }
+        if let Some(unit) = lookup(&UNITS, w) {
+            if last == Last::Unit || (last == Last::Tens && !(1..10).contains(&unit)) {
+                break;
+            }
+            group += f64::from(unit);
+            last = Last::Unit;
+        } else if let Some(tens) = lookup(&TENS, w) {
+            if matches!(last, Last::Unit | Last::Tens) {
+                break;
+            }
+            group += f64::from(tens);
+            last = Last::Tens;
+        } else if w == "hundred" && last != Last::Hundred {
+            group = group.max(1.0) * 100.0;
+            last = Last::Hundred;
+        } else if w == "dozen" && last != Last::Scale {
+            group = group.max(1.0) * 12.0;
+            last = Last::Scale;
+        } else if let Some(scale) = lookup(&SCALES, w).filter(|_| last != Last::Nothing) {
+            total += group.max(1.0) * scale;
+            group = 0.0;
+            last = Last::Scale;
+        } else if w == "and"
+            && matches!(last, Last::Hundred | Last::Scale)
+            && word(j + 1)
+                .is_some_and(|n| lookup(&UNITS, n).is_some() || lookup(&TENS, n).is_some())
+        {
+            j += 1;
+            continue;
+        } else {
+            break;
+        }
+        j += 1;
+        end = Some(j);
+    }
+    end.map(|end| Number {
+        value: total + group,
+        end,
+        in_words: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan::tokenize;
+    use super::*;
+
+    #[test]
+    fn number_cases() {
+        let cases = [
+            ("digits", "26 leaders", Some((26.0, "26"))),
+            ("thousands comma", "1,500 troops", Some((1500.0, "1,500"))),
+            (
+                "decimal with scale",
+                "1.5 million people",
+                Some((1.5e6, "1.5 million")),
+            ),
+            ("mixed fraction", "2 1/2 years", Some((2.5, "2 1/2"))),
+            (
+                "hyphenated words",
+                "twenty-six nations",
+                Some((26.0, "twenty-six")),
+            ),
+            (
+                "spaced words",
+                "twenty four hours",
+                Some((24.0, "twenty four")),
+            ),
+            (
+                "hundred and",
+                "one hundred and five days",
+                Some((105.0, "one hundred and five")),
+            ),
+            ("a dozen", "a dozen drones", Some((12.0, "a dozen"))),
+            (
+                "year words stop at the second number",
+                "nineteen ninety-six",
+                Some((19.0, "nineteen")),
+            ),
+            ("not a number", "leaders", None),
+            ("article alone", "a day", None),
+        ];
+        for (name, text, expected) in cases {
+            let tokens = tokenize(text);
+            let got = parse_number(&tokens, 0).map(|n| {
+                (
+                    n.value,
+                    &text[tokens[0].span.start..tokens[n.end - 1].span.end],
+                )
+            });
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! One module per view.
+
+pub mod articles;
+pub mod reader;
