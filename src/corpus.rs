@@ -1,15 +1,9 @@
 //! The articles embedded at build time and everything extracted from them.
 
-use triangulate_core::{Article, Extraction};
+use triangulate_core::{Article, Document};
 
 /// The JSON written by `build.rs` from the `articles/` folder.
 const EMBEDDED_ARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/articles.json"));
-
-/// One article with its extraction, computed once when the corpus loads.
-pub struct Document {
-    pub article: Article,
-    pub extraction: Extraction,
-}
 
 pub struct Corpus {
     pub documents: Vec<Document>,
@@ -25,13 +19,7 @@ impl Corpus {
     }
 
     pub fn from_articles(articles: Vec<Article>) -> Corpus {
-        let documents = articles
-            .into_iter()
-            .map(|article| {
-                let extraction = triangulate_core::extract(&article.text, article.date);
-                Document { article, extraction }
-            })
-            .collect();
+        let documents = articles.into_iter().map(Document::new).collect();
         Corpus { documents }
     }
 

@@ -104,6 +104,21 @@ pub struct Extraction {
     pub claims: Vec<claims::Claim>,
 }
 
+/// An article together with what was extracted from its text: the unit of cross-article analysis.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub article: Article,
+    pub extraction: Extraction,
+}
+
+impl Document {
+    /// Extracts `article` against its own date.
+    pub fn new(article: Article) -> Document {
+        let extraction = extract(&article.text, article.date);
+        Document { article, extraction }
+    }
+}
+
 /// Runs the whole extraction pipeline over `text`; `dct` is the document's creation date, against
 /// which relative dates ("on Tuesday", "last year") are resolved.
 pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
