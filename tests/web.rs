@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use triangulate::corpus::Corpus;
+use triangulate::query::Query;
 use triangulate::views::{articles::ArticleList, reader::Reader};
 use triangulate_core::article::parse_article;
 use wasm_bindgen::JsCast;
@@ -43,12 +44,12 @@ fn article_list_links_every_article_to_the_reader() {
 fn reader_shows_paragraphs_and_not_found() {
     let corpus = corpus();
     let found = corpus.clone();
-    let container = mount(move || view! { <Reader corpus=found id="two".to_string()/> });
+    let container = mount(move || view! { <Reader corpus=found query=Query::article("two")/> });
     let title = container.query_selector("[data-testid=article-title]").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), "Second Headline Here");
     let paragraphs = container.query_selector_all("[data-testid=article-text] p").unwrap();
     assert_eq!(paragraphs.length(), 1, "the headline line is the title, not a paragraph");
 
-    let missing = mount(move || view! { <Reader corpus=corpus id="nope".to_string()/> });
+    let missing = mount(move || view! { <Reader corpus=corpus query=Query::article("nope")/> });
     assert!(missing.query_selector("[data-testid=not-found]").unwrap().is_some());
 }

@@ -1,17 +1,18 @@
 use crate::app::SharedCorpus;
-use crate::query::Query;
+use crate::query::{Query, View};
 use leptos::prelude::*;
 use triangulate_core::article::{DateSource, TitleSource};
 
 /// One article: title, where its date came from, and its text with paragraphs kept.
 #[component]
-pub fn Reader(corpus: SharedCorpus, id: String) -> impl IntoView {
+pub fn Reader(corpus: SharedCorpus, query: Query) -> impl IntoView {
+    let id = query.article.clone().unwrap_or_default();
     let Some(doc) = corpus.document(&id) else {
         return view! {
             <section class="not-found" data-testid="not-found">
                 <h1>"Article not found"</h1>
                 <p>"No article has the id " <code>{id}</code> ". It may have been renamed or removed from the corpus."</p>
-                <p><a href=Query::default().href()>"Back to all articles"</a></p>
+                <p><a href=Query::view(View::Articles).href()>"Back to all articles"</a></p>
             </section>
         }
         .into_any();

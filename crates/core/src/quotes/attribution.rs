@@ -14,6 +14,8 @@ const MAX_APPOSITIVE_TOKENS: usize = 40;
 const MAX_VERB_DISTANCE: usize = 10;
 /// Quoted phrases of fewer words with no speaker are terms, not speech.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// A signature after a dash is a name ("― Julie A. Diaz Martinez").
+const MAX_NAME_TOKENS: usize = 6;
 
 /// Who said it, found around a quotation.
 pub(super) struct Attribution {
@@ -103,14 +105,20 @@ pub(super) fn attribution_after(doc: &Document, mut i: usize) -> Option<Attribut
     // “…,” / “…?” / “…” — announce an attribution; after those, any verb-like word can be its verb
     // ("…,” exhorted Curtis", "…?” Beck questioned").
     let announced = i >= 2 && (doc.is_punct(i - 2, ",?!—–-") || doc.is_punct(i, ","));
+    let dashed = doc.is_punct(i, "―—–");
     let is_verb = |v: usize| is_speech_verb(doc, v) || (announced && is_verb_like(doc, v));
-    while doc.is_punct(i, ",—–-") {
+    while doc.is_punct(i, ",―—–-") {
         i += 1;
     }
     let start = i;
     let end = window_end(doc, start);
     if start >= end {
         return None;
+    }
+    // "“…” ― Steve Quinlan": a signature line, only a name after a dash.
+    let name_only = (start..end).all(|k| doc.is_capitalized(k) || doc.is_punct(k, ".-’'"));
+    if dashed && name_only && end - start <= MAX_NAME_TOKENS && (end == doc.len() || doc.is_newline(end) || doc.is_newline(end + 1) || end + 1 == doc.len()) {
+        return Some(Attribution { speaker: Some(doc.span(start, end)), cue: doc.span(start - 1, start), venue: None });
     }
     if doc.lower(start) == "according" && doc.lower(start + 1) == "to" && start + 2 < end {
         let speaker_end = subject_after(doc, start + 2, end)?;
@@ -250,6 +258,8 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
             !doc.is_one_of(i, CLAUSE_BREAKS) || (doc.is_capitalized(i) && i > lower_bound && !doc.is_one_of(i, &["and", "but", "that", "which", "as", "if", "when", "while", "because"]))
         } else {
             doc.is_punct(i, ".-&/") && i > lower_bound && doc.is_word(i - 1)
+                // "Rep. John Mica (R-Fla.) said": a party and state label.
+                || doc.is_punct(i, "()") && i > lower_bound && (doc.is_word(i - 1) || doc.is_punct(i - 1, ".)"))
                 // "the patients’ advocate said": a possessive, not a quote mark.
                 || doc.is_mark(i) && doc.pair_inside(i).is_none() && doc.opened_pair(i).is_none() && i > lower_bound && doc.is_word(i - 1)
         };

@@ -98,6 +98,10 @@ impl<'t> Document<'t> {
         let Some(prev) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.toks[p].span.end == self.toks[i].span.start) else {
             return true;
         };
+        // "(D-N.Y.)", "U.S.," : a period before a closing parenthesis or a comma ends an abbreviation.
+        if self.is_punct(i + 1, "),") {
+            return false;
+        }
         let word = self.raw(prev);
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         !(initial || ABBREVIATIONS.contains(&self.lower(prev)))

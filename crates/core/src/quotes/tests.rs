@@ -211,3 +211,11 @@ fn pathological_inputs_finish_quickly_without_panicking() {
         assert!(started.elapsed() < Duration::from_secs(2), "case {name:?} took {:?}", started.elapsed());
     }
 }
+
+#[test]
+fn zz_debug() {
+    let text = "\"We cannot deny the right,\" Rep. John Mica (R-Fla.) said.";
+    let doc = document::Document::new(text);
+    for (i, t) in doc.toks.iter().enumerate() { eprintln!("{i} {:?} {:?} term={}", t.span.text(text), t.kind, doc.is_terminal(i)); }
+    eprintln!("{:?}", extract_quotes(text, &[]));
+}

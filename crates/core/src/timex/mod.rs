@@ -63,7 +63,9 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             anchor,
         };
         let (value, point) = resolve::resolve(&found.meaning, &context);
-        anchor = point.or(anchor);
+        if !is_comparison(&found.meaning) {
+            anchor = point.or(anchor);
+        }
         timexes.push(Timex {
             span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
             value,
@@ -72,6 +74,23 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         i = end;
     }
     timexes
+}
+
+/// "a year ago", "a year earlier", "year-ago": a period compared with the one being reported on.
+/// It does not become the anchor, so a second "a year earlier" is not two years back.
+fn is_comparison(meaning: &Meaning) -> bool {
+    matches!(
+        meaning,
+        Meaning::Point(Point::YearsAgo(_), _)
+            | Meaning::Point(
+                Point::Relative {
+                    grain: grammar::Grain::Year,
+                    from_anchor: true,
+                    offset: ..0,
+                },
+                _
+            )
+    )
 }
 
 /// How many words back a tense cue may be.

@@ -78,17 +78,18 @@ fn resolve_point(point: &Point, cx: &Context) -> Option<(NaiveDate, Grain)> {
     let dct = cx.dct?;
     match *point {
         Point::MonthDay(month, day, direction) => {
-            // A year-less day is nearly always within half a year of the article: tense cues
-            // ("must be returned by Jan. 14") mislead more than they help.
+            // A year-less day is nearly always in the months before the article or a few ahead:
+            // tense cues ("must be returned by Jan. 14") mislead more than they help.
             let candidates =
                 [-1, 0, 1].map(|offset| NaiveDate::from_ymd_opt(dct.year() + offset, month, day));
-            pick(&candidates, dct, direction, None).map(|d| (d, Grain::Day))
+            pick(&candidates, dct, direction, None, DAYS_AHEAD).map(|d| (d, Grain::Day))
         }
         Point::Month(month, direction) => {
             let candidates =
                 [-1, 0, 1].map(|offset| NaiveDate::from_ymd_opt(dct.year() + offset, month, 1));
             let month_start = dct.with_day(1)?;
-            pick(&candidates, month_start, direction, cx.tense).map(|d| (d, Grain::Month))
+            pick(&candidates, month_start, direction, cx.tense, MONTHS_AHEAD)
+                .map(|d| (d, Grain::Month))
         }
         Point::Weekday(day, direction) => {
             let explicit = direction != Direction::FromTense;
@@ -171,22 +172,33 @@ fn resolve_point(point: &Point, cx: &Context) -> Option<(NaiveDate, Grain)> {
     }
 }
 
+/// How far ahead of the article a year-less day or month is still read as coming, without a cue
+/// that the sentence looks ahead: news reports mostly what has happened.
+const DAYS_AHEAD: i64 = 120;
+const MONTHS_AHEAD: i64 = 92;
+
 /// Among candidate dates a year apart: the latest not after `reference` (past), the earliest not
-/// before it (future), or with no tense cue the nearest.
+/// before it (future), or with no tense cue the coming one when it is at most `ahead` days away,
+/// else the past one.
 fn pick(
     candidates: &[Option<NaiveDate>],
     reference: NaiveDate,
     direction: Direction,
     tense: Option<Direction>,
+    ahead: i64,
 ) -> Option<NaiveDate> {
-    let dates = candidates.iter().flatten().copied();
+    let mut dates = candidates.iter().flatten().copied();
     match direction {
         Direction::FromTense => match tense {
-            Some(tense) => pick(candidates, reference, tense, None),
-            None => dates.min_by_key(|d| (*d - reference).num_days().abs()),
+            Some(tense) => pick(candidates, reference, tense, None, ahead),
+            None => {
+                let coming = pick(candidates, reference, Direction::Future, None, ahead)
+                    .filter(|d| (*d - reference).num_days() <= ahead);
+                coming.or_else(|| pick(candidates, reference, Direction::Past, None, ahead))
+            }
         },
         Direction::Past => dates.filter(|d| *d <= reference).max(),
-        Direction::Future => dates.filter(|d| *d >= reference).min(),
+        Direction::Future => dates.find(|d| *d >= reference),
     }
 }
 
