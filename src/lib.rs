@@ -4,7 +4,9 @@
 //! ([`corpus::Corpus`]); views only read them.
 
 pub mod app;
+pub mod components;
 pub mod corpus;
+pub mod model;
 pub mod nav;
 pub mod panic_panel;
 pub mod query;

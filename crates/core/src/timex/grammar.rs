@@ -612,12 +612,24 @@ impl<'t> Grammar<'t> {
                 },
             );
         }
+        // "by year-end", "by year end", "by year's end": the end of the document's year.
+        if let Some(end) = self.year_end(i) {
+            return date(
+                end,
+                Point::Relative {
+                    grain: Grain::Year,
+                    offset: 0,
+                    from_anchor: false,
+                },
+            );
+        }
         let (offset, from_anchor, unit_at) = match (self.word(i)?, self.word(i + 1)) {
             ("last", _) => (-1, false, i + 1),
             ("this", Some("past")) => (-1, false, i + 2),
             ("this" | "current", _) => (0, false, i + 1),
             ("next" | "coming", _) => (1, false, i + 1),
             ("the", Some("current")) => (0, false, i + 2),
+            ("the", Some("full")) if self.is(i + 2, "year") => (0, false, i + 2),
             ("the", Some("coming")) => (1, false, i + 2),
             ("the", Some("following" | "next")) => (1, true, i + 2),
             ("the", Some("previous" | "preceding" | "prior")) => (-1, true, i + 2),
@@ -626,7 +638,14 @@ impl<'t> Grammar<'t> {
             ("the", _) => (0, false, i + 1),
             _ => return None,
         };
-        let is_the = self.is(i, "the") && unit_at == i + 1;
+        // "the year", "the full year", "the fiscal year": which year depends on the construction.
+        let is_the = self.is(i, "the") && (unit_at == i + 1 || self.is(i + 1, "full"));
+        // "last fiscal year", "the current fiscal year"
+        let unit_at = if self.is(unit_at, "fiscal") && self.is(unit_at + 1, "year") {
+            unit_at + 1
+        } else {
+            unit_at
+        };
         let unit = self.word(unit_at)?;
         if let Some((_, code, end_month)) = SEASONS.iter().find(|(name, ..)| *name == unit) {
             if let Some((year, end)) = self
@@ -698,6 +717,10 @@ impl<'t> Grammar<'t> {
                 {
                     date(unit_at + 4, Point::LatestQuarter { year_offset: -1 })
                 }
+                // "the year ended Aug. 31" is a reporting period: a year long, ending on that date.
+                "year" if self.is_any(unit_at + 1, &["ended", "ending"]) => {
+                    Self::literal(unit_at + 1, TimexKind::Duration, "P1Y")
+                }
                 // "for the year", "earlier in the year" name the current year; "during the year" spans one.
                 "year"
                     if !self.is(unit_at + 1, "-")
@@ -760,6 +783,20 @@ impl<'t> Grammar<'t> {
                 from_anchor,
             },
         )
+    }
+
+    /// The end of "year-end", "year end", "year's end" starting at `i`.
+    fn year_end(&self, i: usize) -> Option<usize> {
+        if !self.is(i, "year") {
+            return None;
+        }
+        let end_at = match self.tokens.get(i + 1)?.lower.as_str() {
+            "-" => i + 2,
+            "'" | "’" if self.is(i + 2, "s") => i + 3,
+            _ => i + 1,
+        };
+        // "year-end results" is an adjective; it still names the same time.
+        self.is(end_at, "end").then_some(end_at + 1)
     }
 
     /// "first quarter", "third-quarter", "fiscal first quarter": the quarter number and the end.

@@ -1,0 +1,4 @@
+//! Small reusable pieces of UI.
+
+pub mod export;
+pub mod highlight;

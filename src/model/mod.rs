@@ -1,0 +1,7 @@
+//! View models: plain functions from the corpus and the query to rows a view renders. No Leptos
+//! here, so every rule is unit-tested natively.
+
+pub mod claims;
+pub mod entities;
+pub mod quotes;
+pub mod search;
