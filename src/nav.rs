@@ -7,7 +7,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::utils::{document, window};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlAnchorElement, MouseEvent};
+use web_sys::{MouseEvent, Url};
 
 /// The URL state shared by every view. `Copy`, so closures take it freely.
 #[derive(Clone, Copy)]
@@ -68,19 +68,21 @@ fn push(href: &str) {
     }
 }
 
-/// The href of a plain left click on a link to this same page, if the app should handle it.
+/// The URL of a plain left click on a link (HTML or SVG `<a>`) to this same page, if the app
+/// should handle it rather than the browser.
 fn followable_link(event: &web_sys::Event) -> Option<String> {
     let mouse = event.dyn_ref::<MouseEvent>()?;
     if event.default_prevented() || mouse.button() != 0 || mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.alt_key() {
         return None;
     }
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let anchor = target.closest("a[href]").ok()??.dyn_into::<HtmlAnchorElement>().ok()?;
-    if anchor.has_attribute("download") || !anchor.target().is_empty() {
+    let anchor = target.closest("a[href]").ok()??;
+    if anchor.has_attribute("download") || anchor.get_attribute("target").is_some_and(|t| !t.is_empty()) {
         return None;
     }
     let location = window().location();
-    let same_page = anchor.origin() == location.origin().ok()? && anchor.pathname() == location.pathname().ok()?;
-    let in_page_anchor = anchor.search() == location.search().ok()? && !anchor.hash().is_empty();
-    (same_page && !in_page_anchor).then(|| anchor.href())
+    let url = Url::new_with_base(&anchor.get_attribute("href")?, &location.href().ok()?).ok()?;
+    let same_page = url.origin() == location.origin().ok()? && url.pathname() == location.pathname().ok()?;
+    let in_page_anchor = url.search() == location.search().ok()? && !url.hash().is_empty();
+    (same_page && !in_page_anchor).then(|| url.href())
 }

@@ -53,3 +53,74 @@ fn reader_shows_paragraphs_and_not_found() {
     let missing = mount(move || view! { <Reader corpus=corpus query=Query::article("nope")/> });
     assert!(missing.query_selector("[data-testid=not-found]").unwrap().is_some());
 }
+
+/// Articles with numbers, dates and accented names, for the claims, timeline and search views.
+fn numbers_corpus() -> Arc<Corpus> {
+    let files: [(&str, &[u8]); 2] = [
+        ("one.md", "---\ntitle: First piece\ndate: 2025-09-04\n---\nMore than 30 nations met in Paris on Thursday. At least 19 people were killed in February 2022.".as_bytes()),
+        ("two.md", "---\ntitle: Second piece\ndate: 2025-09-05\n---\nTaoiseach Micheál Martin said about 26 countries would help.".as_bytes()),
+    ];
+    Arc::new(Corpus::from_articles(files.iter().map(|(name, bytes)| parse_article(name, bytes).unwrap()).collect()))
+}
+
+fn texts(container: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = container.query_selector_all(selector).unwrap();
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+fn claims_table_sorts_marks_numbers_and_links_to_the_reader() {
+    use triangulate::query::{Sort, SortKey, View};
+    let corpus = numbers_corpus();
+    let query = Query { view: View::Claims, sort: Some(Sort { key: SortKey::Value, descending: true }), ..Query::default() };
+    let container = mount(move || view! { <triangulate::views::claims::Claims corpus query/> });
+    assert_eq!(texts(&container, "[data-testid=claim-value]"), ["(30, ∞)", "[23.4, 28.6]", "[19, ∞)"], "value descending");
+    assert_eq!(texts(&container, "[data-testid=claim-row] mark")[0], "More than 30", "the number is marked");
+    let value_header = container.query_selector("th[aria-sort]").unwrap().unwrap();
+    assert_eq!(value_header.get_attribute("aria-sort").as_deref(), Some("descending"));
+    let link = container.query_selector("[data-testid=claim-link]").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("?article=one&at=0"));
+    let toggle = container.query_selector("[data-testid=sort-value]").unwrap().unwrap();
+    assert_eq!(toggle.get_attribute("href").as_deref(), Some("?view=claims&sort=value"), "next click ascends");
+}
+
+#[wasm_bindgen_test]
+fn claims_without_matches_offer_to_clear_the_filters() {
+    use triangulate::query::View;
+    let corpus = numbers_corpus();
+    let query = Query { view: View::Claims, text: Some("no such words".into()), ..Query::default() };
+    let container = mount(move || view! { <triangulate::views::claims::Claims corpus query/> });
+    let empty = container.query_selector("[data-testid=claims-empty] a").unwrap().unwrap();
+    assert_eq!(empty.get_attribute("href").as_deref(), Some("?view=claims"));
+    let csv = container.query_selector("[data-testid=export-csv]").unwrap().unwrap();
+    assert!(csv.has_attribute("disabled"), "nothing to export");
+}
+
+#[wasm_bindgen_test]
+fn timeline_draws_a_point_and_a_row_per_dated_event() {
+    use triangulate::query::View;
+    let corpus = numbers_corpus();
+    let container = mount(move || view! { <triangulate::views::timeline::Timeline corpus query=Query::view(View::Timeline)/> });
+    let rows = container.query_selector_all("[data-testid=timeline-row]").unwrap().length();
+    let points = container.query_selector_all("[data-testid=timeline-point]").unwrap().length();
+    assert!(rows >= 2, "February 2022 and Thursday at least: {rows}");
+    assert_eq!(points, rows, "one point per listed event");
+    let chart = container.query_selector("[data-testid=timeline-chart]").unwrap().unwrap();
+    assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
+    assert!(chart.get_attribute("aria-label").unwrap_or_default().starts_with("Timeline of"));
+    assert_eq!(texts(&container, "[data-testid=timeline-row] td")[0].trim(), "2022-02", "date order");
+}
+
+#[wasm_bindgen_test]
+fn search_folds_accents_and_marks_hits() {
+    use triangulate::query::View;
+    let corpus = numbers_corpus();
+    let query = Query { view: View::Search, text: Some("micheal".into()), ..Query::default() };
+    let container = mount(move || view! { <triangulate::views::search::Search corpus query/> });
+    assert_eq!(texts(&container, "[data-testid=search-hit] mark"), ["Micheál"]);
+    let link = container.query_selector("[data-testid=search-hit] a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("?article=two&at=10"));
+    let input: web_sys::HtmlInputElement = container.query_selector("#search-box").unwrap().unwrap().unchecked_into();
+    assert_eq!(input.value(), "micheal", "the box shows the query");
+    assert_eq!(input.get_attribute("role").as_deref(), Some("combobox"));
+}

@@ -2,6 +2,10 @@
 //! here, so every rule is unit-tested natively.
 
 pub mod claims;
+pub mod compare;
 pub mod entities;
+pub mod network;
 pub mod quotes;
+pub mod reader;
 pub mod search;
+pub mod timeline;

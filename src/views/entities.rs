@@ -1,10 +1,146 @@
 use crate::app::SharedCorpus;
-use crate::query::Query;
+use crate::components::highlight::Highlighted;
+use crate::model::entities::{entity_detail, entity_rows, kind_class, kind_title, EntityDetail, EntityRow};
+use crate::model::reader::KINDS;
+use crate::query::{Query, View};
 use leptos::prelude::*;
 
-/// Placeholder until this view is built.
+/// People, organizations and places with mention counts per article; with `entity=`, that
+/// entity's page with every mention in context.
 #[component]
 pub fn Entities(corpus: SharedCorpus, query: Query) -> impl IntoView {
-    let _ = (corpus, query);
-    view! { <section><h1>"Entities"</h1><p>"This view is being built."</p></section> }
+    let detail = query.entity.as_deref().map(|id| match entity_detail(&corpus.documents, id) {
+        Some(detail) => view! { <EntityPage detail/> }.into_any(),
+        None => view! {
+            <section class="empty" data-testid="entity-not-found" aria-labelledby="entity-heading">
+                <h2 id="entity-heading">"Entity not found"</h2>
+                <p>"No article mentions the entity " <code>{id.to_string()}</code> "."</p>
+            </section>
+        }
+        .into_any(),
+    });
+    let rows = entity_rows(&corpus.documents, &query);
+    view! {
+        <section class="entities" aria-labelledby="entities-heading" data-testid="entities">
+            <h1 id="entities-heading">"Entities"</h1>
+            <p class="lede">"People, organizations and places named in the articles, most mentioned first."</p>
+            <TypeTabs query=query.clone()/>
+            {detail}
+            <EntityTable rows corpus/>
+        </section>
+    }
+}
+
+/// Links that show all types or one type (`type=`), keeping the selected entity out of the way.
+#[component]
+fn TypeTabs(query: Query) -> impl IntoView {
+    let all = Query::view(View::Entities);
+    let current = |selected: bool| selected.then_some("page");
+    let tabs = KINDS
+        .into_iter()
+        .map(|kind| {
+            let tab = Query { types: vec![kind], ..all.clone() };
+            view! {
+                <li><a href=tab.href() aria-current=current(query.types == [kind]) data-testid=format!("tab-{}", kind.label())>{kind_title(kind)}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="tabs" aria-label="Entity types">
+            <ul>
+                <li><a href=all.href() aria-current=current(query.types.is_empty()) data-testid="tab-all">"All"</a></li>
+                {tabs}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus) -> impl IntoView {
+    if rows.is_empty() {
+        return view! {
+            <p class="empty" data-testid="entities-empty">
+                "No entities of this type. " <a href=Query::view(View::Entities).href()>"Show all types"</a>
+            </p>
+        }
+        .into_any();
+    }
+    let article_headers = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(index, doc)| {
+            view! {
+                <th scope="col" class="num">
+                    <a href=Query::article(&doc.article.id).href() title=doc.article.title.clone()>{format!("#{}", index + 1)}</a>
+                </th>
+            }
+        })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let counts = row.per_article.iter().map(|&n| view! { <td class="num">{(n > 0).then_some(n)}</td> }).collect_view();
+            view! {
+                <tr data-testid="entity-row">
+                    <th scope="row"><a href=row.href()>{row.name.clone()}</a></th>
+                    <td><span class=format!("tag {}", kind_class(row.kind))>{row.kind.label()}</span></td>
+                    <td>{row.role.clone()}</td>
+                    <td class="num">{row.total}</td>
+                    {counts}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap" role="region" aria-label="Mentions per article" tabindex="0">
+            <table class="data">
+                <caption>"Mentions in total and per article (#1 is the first article of the list)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Entity"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col" class="num">"Total"</th>
+                        {article_headers}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// One entity: name, role, how it is written, and each mention in its sentence.
+#[component]
+fn EntityPage(detail: EntityDetail) -> impl IntoView {
+    let count = detail.mentions.len();
+    let mentions = detail
+        .mentions
+        .into_iter()
+        .map(|mention| {
+            view! {
+                <li data-testid="mention">
+                    <blockquote><Highlighted text=mention.sentence marks=vec![mention.mark]/></blockquote>
+                    <a href=mention.href>{format!("In “{}”", mention.article_title)}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="entity-page" aria-labelledby="entity-heading" data-testid="entity-page">
+            <h2 id="entity-heading">
+                {detail.name} " " <span class=format!("tag {}", kind_class(detail.kind))>{detail.kind.label()}</span>
+            </h2>
+            <dl class="facts">
+                {detail.role.map(|role| view! { <dt>"Role"</dt><dd>{role}</dd> })}
+                <dt>"Written as"</dt>
+                <dd>{detail.written_as.join(" · ")}</dd>
+                <dt>"Mentions"</dt>
+                <dd>{count}</dd>
+            </dl>
+            <ol class="mentions">{mentions}</ol>
+        </section>
+    }
 }

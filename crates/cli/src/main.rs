@@ -1,5 +1,6 @@
 //! `triangulate`: the extraction core on the command line.
 
+mod analyze;
 mod extract;
 #[cfg(feature = "train")]
 mod train;
@@ -30,6 +31,16 @@ enum Command {
         #[arg(long)]
         output: PathBuf,
     },
+    /// Compare articles: merged entities, shared quotes, conflicting claims, rewrites, a merged
+    /// timeline, as one JSON document (char offsets; schema in analyze.rs).
+    Analyze {
+        /// Folders of article files, or article files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write the JSON here instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Train the NER model on CoNLL-2003 (DATA/conll2003/{train,valid}.txt); deterministic per seed.
     #[cfg(feature = "train")]
     TrainNer {
@@ -52,6 +63,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Articles { dir } => print_articles(&dir),
         Command::Extract { input, output } => extract::run(&input, &output),
+        Command::Analyze { inputs, output } => analyze::run(&inputs, output.as_deref()),
         #[cfg(feature = "train")]
         Command::TrainNer { data, seed, epochs, bits, out } => {
             train::run(&data, &triangulate_core::ner::train::Options { epochs, seed, bits }, &out)

@@ -139,6 +139,47 @@ const THING_STOP: [&str; 34] = [
     "than", "per", "a", "an", "the", "each", "so",
 ];
 
+/// Plural head nouns without an `s`: the counted phrase ends there.
+const IRREGULAR_PLURALS: [&str; 8] = [
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "aircraft",
+];
+
+/// Casualty nouns and verbs, and the thing they count: "19 fatalities", "killing 19 people" and
+/// "19 people killed" all count "people killed", so that articles can be compared.
+const CASUALTY_NOUNS: [(&str, &str); 5] = [
+    ("fatalities", "people killed"),
+    ("deaths", "people killed"),
+    ("dead", "people killed"),
+    ("casualties", "casualties"),
+    ("injuries", "people injured"),
+];
+const CASUALTY_VERBS: [(&str, &str); 8] = [
+    ("killing", "killed"),
+    ("killed", "killed"),
+    ("kill", "killed"),
+    ("kills", "killed"),
+    ("injuring", "injured"),
+    ("wounding", "wounded"),
+    ("injured", "injured"),
+    ("wounded", "wounded"),
+];
+/// Who casualties are counted among: "killing 19 people" → "people killed".
+const CASUALTY_VICTIMS: [&str; 6] = [
+    "people",
+    "civilians",
+    "persons",
+    "soldiers",
+    "children",
+    "men",
+];
+
 const CASUALTY_PARTICIPLES: [&str; 7] = [
     "killed",
     "injured",
@@ -165,6 +206,15 @@ const AUXILIARIES: [&str; 14] = [
     "now",
     "reportedly",
 ];
+
+/// Words that end a predicate: conjunctions and the prepositions of adjuncts.
+const PREDICATE_STOP: [&str; 22] = [
+    "and", "but", "while", "as", "in", "on", "at", "for", "from", "with", "by", "into", "during",
+    "after", "before", "once", "over", "under", "across", "amid", "since", "until",
+];
+
+/// Longest aside between a counted thing and its verb, in tokens.
+const MAX_ASIDE_TOKENS: usize = 16;
 
 /// Longest predicate, in words.
 const MAX_PREDICATE_WORDS: usize = 6;
@@ -300,6 +350,11 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
     let (thing, after_thing) = counted_thing(tokens, end);
     let (predicate, subject) =
         predicate_and_subject(text, tokens, i, after_thing, thing.as_deref());
+    // A casualty count says what happened in its thing ("people killed"); the verb is not repeated.
+    let (thing, predicate) = match casualty_thing(tokens, i, thing.as_deref()) {
+        Some(casualty) => (Some(casualty), None),
+        None => (thing, predicate),
+    };
     let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
     let claim = Claim {
         span,
@@ -320,7 +375,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
 }
 
 /// False for numbers that name rather than count: "G7", "Article 5", "Su-27", ordinals ("4th"),
-/// list numbering, ages, "one" as a pronoun.
+/// list numbering, ages, "one" as a pronoun, and groups referred back to ("the two leaders").
 fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
     let token = &tokens[start];
     if token.class == Class::Number && !token.lower.starts_with(|c: char| c.is_ascii_digit()) {
@@ -342,6 +397,10 @@ fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
         let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower.as_str())
             || previous.lower == "#";
         if attached || attached_hyphen || named {
+            return false;
+        }
+        // "the two leaders", "those 26 countries" refer back to a group; they state no count.
+        if matches!(previous.lower.as_str(), "the" | "these" | "those") {
             return false;
         }
         let line_start = previous.class == Class::Break;
@@ -381,7 +440,9 @@ fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
         let adjectives_joined = w == "and"
             && !words.is_empty()
             && word(j + 2).is_some_and(|n| !THING_STOP.contains(&n))
-            && !words.last().is_some_and(|l| l.ends_with('s'));
+            && !words
+                .last()
+                .is_some_and(|l| l.ends_with('s') || IRREGULAR_PLURALS.contains(l));
         if noun_joined_by_of || adjectives_joined {
             words.extend([w, word(j + 1).unwrap_or_default()]);
             j += 2;
@@ -396,7 +457,8 @@ fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
         j += 1;
         let continues =
             word(j).is_some_and(|n| CASUALTY_PARTICIPLES.contains(&n) || n == "and" || n == "of");
-        if participle || w.ends_with('s') && !continues {
+        let plural = w.ends_with('s') || IRREGULAR_PLURALS.contains(&w);
+        if participle || plural && !continues {
             break;
         }
     }
@@ -405,6 +467,30 @@ fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
     } else {
         (Some(words.join(" ")), j)
     }
+}
+
+/// The normalized thing of a casualty count: "19 fatalities", "killing 19 people" → "people killed".
+fn casualty_thing(tokens: &[Token], start: usize, thing: Option<&str>) -> Option<String> {
+    let thing = thing?;
+    if let Some(normalized) = lookup_word(&CASUALTY_NOUNS, thing) {
+        return Some(normalized.to_string());
+    }
+    let verb = start
+        .checked_sub(1)
+        .and_then(|v| tokens.get(v))
+        .filter(|t| t.class == Class::Word)
+        .and_then(|t| lookup_word(&CASUALTY_VERBS, &t.lower))?;
+    let victim = thing.rsplit(' ').next()?;
+    CASUALTY_VICTIMS
+        .contains(&victim)
+        .then(|| format!("{thing} {verb}"))
+}
+
+fn lookup_word(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, value)| value)
 }
 
 /// The verb right before the number with the capitalized subject before it ("Russia launched 112
@@ -446,19 +532,46 @@ fn predicate_and_subject(
         );
     }
     let mut j = after_thing;
+    // "over 30 countries, “all united by the same goal,” had convened": skip the aside.
+    let aside = tokens.get(j).is_some_and(|t| t.lower == ",");
+    if aside {
+        let close = (j + 1..tokens.len().min(j + MAX_ASIDE_TOKENS))
+            .take_while(|&k| !matches!(tokens[k].lower.as_str(), "." | "!" | "?"))
+            .find(|&k| tokens[k].lower == ",");
+        j = close.map_or(j, |k| k + 1);
+        while tokens
+            .get(j)
+            .is_some_and(|t| t.class == Class::Punct && t.lower != ",")
+        {
+            j += 1;
+        }
+    }
     let mut saw_auxiliary = false;
     while word(j).is_some_and(|w| AUXILIARIES.contains(&w)) {
         saw_auxiliary = true;
         j += 1;
     }
     // After a complete noun phrase, a following lower-case content word is its verb.
-    let verb_follows = word(j)
-        .is_some_and(|w| saw_auxiliary || !THING_STOP.contains(&w) && !tokens[j].capitalized);
+    let verb_follows = word(j).is_some_and(|w| {
+        saw_auxiliary || !aside && !THING_STOP.contains(&w) && !tokens[j].capitalized
+    });
     if thing.is_some() && verb_follows {
+        // "formally pledged" → "pledged": the manner adverb does not change what is claimed.
+        if word(j).is_some_and(|w| w.ends_with("ly")) && word(j + 1).is_some() {
+            j += 1;
+        }
+        // The verb phrase ends before its adjuncts: "pledged to deploy troops | to Ukraine".
+        let ends_phrase = |k: usize| {
+            let to_a_place = word(k) == Some("to")
+                && tokens.get(k + 1).is_none_or(|t| {
+                    t.class != Class::Word
+                        || t.capitalized
+                        || ["the", "a", "an", "their", "its"].contains(&t.lower.as_str())
+                });
+            to_a_place || word(k).is_some_and(|w| PREDICATE_STOP.contains(&w))
+        };
         let mut end = j;
-        while end < j + MAX_PREDICATE_WORDS
-            && word(end).is_some()
-            && !(end > j && matches!(word(end), Some("and" | "but" | "while" | "as")))
+        while end < j + MAX_PREDICATE_WORDS && word(end).is_some() && !(end > j && ends_phrase(end))
         {
             end += 1;
         }

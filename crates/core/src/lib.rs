@@ -6,6 +6,7 @@
 //!
 //! The crate has no web dependency: the Leptos app and the `triangulate` CLI both call [`extract`].
 
+pub mod analysis;
 pub mod article;
 pub mod claims;
 pub mod fold;

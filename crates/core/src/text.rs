@@ -25,6 +25,9 @@ const ABBREVIATIONS: &[&str] = &[
     "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "vs", "etc",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd",
     "dept", "est", "approx", "fig", "pres", "supt", "messrs", "mme", "mlle", "hon",
+    // US states as news datelines write them ("Tampa, Fla."); none is also an English word.
+    "ala", "ariz", "calif", "colo", "conn", "fla", "kan", "mich", "minn", "neb", "nev", "okla", "tenn",
+    "tex", "wis",
 ];
 
 /// Abbreviations after which a capitalized word still belongs to the same sentence.
@@ -48,7 +51,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         .map(|(start, piece)| Span::new(start, start + piece.len()))
         .collect();
     let pieces = join_clitics(text, split_possessives(text, pieces));
-    let pieces = join_hyphenated(text, pieces);
+    let pieces = join_currency_prefixes(text, join_hyphenated(text, pieces));
     attach_abbreviation_periods(text, pieces).into_iter().map(|span| Token { span }).collect()
 }
 
@@ -120,6 +123,25 @@ fn join_hyphenated(text: &str, pieces: Vec<Span>) -> Vec<Span> {
                 out.push(pieces[i]);
                 i += 1;
             }
+        }
+    }
+    out
+}
+
+/// `C` `$` with nothing between them → `C$` (Canadian dollars), likewise `US$`, `HK$`.
+fn join_currency_prefixes(text: &str, pieces: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    for span in pieces {
+        match out.last_mut() {
+            Some(last)
+                if last.end == span.start
+                    && span.text(text) == "$"
+                    && (1..=3).contains(&last.text(text).len())
+                    && last.text(text).bytes().all(|b| b.is_ascii_uppercase()) =>
+            {
+                last.end = span.end;
+            }
+            _ => out.push(span),
         }
     }
     out
@@ -222,6 +244,8 @@ mod tests {
         ("em dash", "Paris\u{2014}the capital", "Paris | \u{2014} | the | capital"),
         ("non-ascii names", "Miche\u{E1}l Martin, Evika Sili\u{146}a, Nicu\u{219}or Dan", "Miche\u{E1}l | Martin | , | Evika | Sili\u{146}a | , | Nicu\u{219}or | Dan"),
         ("conll pre-tokenized", "U.S. 's ( Reuters ) -", "U.S. | 's | ( | Reuters | ) | -"),
+        ("currency prefixes", "C$ 100 and US$5 but $ 3", "C$ | 100 | and | US$ | 5 | but | $ | 3"),
+        ("state abbreviation", "Tampa, Fla., and Sacramento, Calif.", "Tampa | , | Fla. | , | and | Sacramento | , | Calif."),
     ];
 
     #[test]

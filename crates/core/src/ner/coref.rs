@@ -4,11 +4,9 @@ use super::roles::{find_descriptions, PersonDetails};
 use super::{entity_id, Entity, EntityKind, Mention};
 use crate::text::Token;
 
-pub fn group(text: &str, tokens: &[Token], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
-    let words: Vec<Vec<String>> = mentions
-        .iter()
-        .map(|m| tokens[m.first_token..m.end_token].iter().map(|t| t.text(text).to_lowercase()).collect())
-        .collect();
+/// `lower` holds each token's lowercase form.
+pub fn group(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
+    let words: Vec<&[String]> = mentions.iter().map(|m| &lower[m.first_token..m.end_token]).collect();
     // Longer names first, so that a surname finds the full name whatever the order in the text.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&m| std::cmp::Reverse(words[m].len()));
@@ -17,7 +15,7 @@ pub fn group(text: &str, tokens: &[Token], mentions: &[Mention], details: &[Pers
         let joins = |group: &Vec<usize>| {
             let head = &words[group[0]];
             let kind = mentions[group[0]].kind;
-            kind == mentions[m].kind && (head == &words[m] || (kind == EntityKind::Person && is_short_form(&words[m], head)))
+            kind == mentions[m].kind && (*head == words[m] || (kind == EntityKind::Person && is_short_form(&words[m], head)))
         };
         // Among candidates, the one named most recently before this mention.
         let nearest = members.iter().enumerate().filter(|(_, g)| joins(g)).max_by_key(|(_, g)| {
@@ -33,7 +31,7 @@ pub fn group(text: &str, tokens: &[Token], mentions: &[Mention], details: &[Pers
         build_entity(text, mentions, details, &words, &group)
     }).collect();
     entities.sort_by_key(|e| e.mentions.first().map(|s| s.start));
-    link_descriptions(text, tokens, mentions, &mut entities);
+    link_descriptions(text, tokens, lower, mentions, &mut entities);
     entities
 }
 
@@ -42,7 +40,7 @@ fn is_short_form(short: &[String], full: &[String]) -> bool {
     short.len() < full.len() && (full.ends_with(short) || (short.len() == 1 && full[0] == short[0]))
 }
 
-fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[Vec<String>], group: &[usize]) -> Entity {
+fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[String]], group: &[usize]) -> Entity {
     let kind = mentions[group[0]].kind;
     // The longest form, preferring one not written in capitals (headlines).
     let canonical = group
@@ -66,8 +64,8 @@ fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], wor
 }
 
 /// Adds each description to the single person whose role (and affiliation, if stated) it matches.
-fn link_descriptions(text: &str, tokens: &[Token], mentions: &[Mention], entities: &mut [Entity]) {
-    for description in find_descriptions(text, tokens, mentions) {
+fn link_descriptions(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention], entities: &mut [Entity]) {
+    for description in find_descriptions(text, tokens, lower, mentions) {
         let matches = |e: &Entity| {
             e.kind == EntityKind::Person
                 && e.role.as_ref().is_some_and(|r| last_word(r).eq_ignore_ascii_case(last_word(&description.role)))

@@ -7,6 +7,7 @@ use super::lexicon;
 use crate::text::Token;
 use crate::Span;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -20,6 +21,28 @@ fn hash_step(hash: u64, byte: u8) -> u64 {
 pub fn hash_str(s: &str) -> u64 {
     s.bytes().fold(SEED, hash_step)
 }
+
+/// Hasher for keys that are already string hashes: one multiply instead of SipHash, which
+/// otherwise shows up in profiles of the per-token lookups.
+#[derive(Default)]
+pub struct U64Hasher(u64);
+
+impl Hasher for U64Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| hash_step(h, b));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let h = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 32);
+    }
+}
+
+pub type U64Map<V> = HashMap<u64, V, BuildHasherDefault<U64Hasher>>;
 
 /// A well-mixed combination of a template number and value hashes.
 fn mix(template: u64, values: &[u64]) -> u64 {
@@ -36,12 +59,13 @@ const GAZ_PLACE: u8 = 1;
 const GAZ_ADJECTIVE: u8 = 2;
 const GAZ_TITLE: u8 = 4;
 const GAZ_HONORIFIC: u8 = 8;
+const GAZ_FAMILY_NAME: u8 = 16;
 
 /// Lowercase-word hash → gazetteer flags, built once.
-fn gazetteer() -> &'static HashMap<u64, u8> {
-    static TABLE: OnceLock<HashMap<u64, u8>> = OnceLock::new();
+fn gazetteer() -> &'static U64Map<u8> {
+    static TABLE: OnceLock<U64Map<u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = U64Map::default();
         let mut add = |word: &str, flag: u8| {
             // Multi-word entries count by their last word ("prime minister" → "minister").
             let last = word.rsplit(' ').next().unwrap_or(word);
@@ -51,6 +75,7 @@ fn gazetteer() -> &'static HashMap<u64, u8> {
         lexicon::HONORIFICS.iter().for_each(|w| add(w, GAZ_HONORIFIC));
         lexicon::all_places().for_each(|w| add(w, GAZ_PLACE));
         lexicon::all_adjectives().for_each(|w| add(w, GAZ_ADJECTIVE));
+        lexicon::all_asian_family_names().for_each(|w| add(w, GAZ_FAMILY_NAME));
         table
     })
 }
@@ -120,7 +145,10 @@ pub struct DocFeatures {
     /// Token index ranges, one per sentence.
     pub sentences: Vec<Range<usize>>,
     all_caps: Vec<bool>,
-    casing: HashMap<u64, DocCasing>,
+    casing: U64Map<DocCasing>,
+    /// Per token: the length of the run of capitalized tokens it is in and its place in the run
+    /// (both capped), since "New York Stock Exchange" and "Peter" differ in kind as in length.
+    runs: Vec<[u8; 2]>,
     first_pass: Option<FirstPass>,
 }
 
@@ -128,7 +156,7 @@ pub struct DocFeatures {
 /// tag, and per word form how often it was tagged as each kind (index 0 = outside any entity).
 struct FirstPass {
     tags: Vec<usize>,
-    kind_counts: HashMap<u64, [u32; 5]>,
+    kind_counts: U64Map<[u32; 5]>,
 }
 
 /// The kind (1..=4, 0 = none) of a first-pass tag.
@@ -160,7 +188,7 @@ impl DocFeatures {
         let mut lower_buf = String::new();
         let hashes: Vec<TokenHashes> = tokens.iter().map(|t| token_hashes(t.text(text), &mut lower_buf)).collect();
         let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(&hashes[s.clone()])).collect();
-        let mut casing: HashMap<u64, DocCasing> = HashMap::new();
+        let mut casing: U64Map<DocCasing> = U64Map::default();
         for (sentence, &caps) in sentences.iter().zip(&all_caps) {
             for (i, token) in hashes[sentence.clone()].iter().enumerate() {
                 if caps {
@@ -171,13 +199,24 @@ impl DocFeatures {
                 entry.lowercase |= !token.capitalized && token.has_lowercase;
             }
         }
-        DocFeatures { tokens: hashes, sentences, all_caps, casing, first_pass: None }
+        let mut runs = vec![[0u8; 2]; hashes.len()];
+        for sentence in &sentences {
+            let mut i = sentence.start;
+            while i < sentence.end {
+                let end = (i..sentence.end).find(|&j| !hashes[j].capitalized).unwrap_or(sentence.end);
+                for j in i..end {
+                    runs[j] = [(end - i).min(4) as u8, (j - i).min(3) as u8];
+                }
+                i = end + 1;
+            }
+        }
+        DocFeatures { tokens: hashes, sentences, all_caps, casing, runs, first_pass: None }
     }
 
     /// Adds the first pass's tags (one per token) so that features see the document's other
     /// mentions of each word: a name tagged PER in one sentence is likely PER in the next.
     pub fn set_first_pass(&mut self, tags: Vec<usize>) {
-        let mut kind_counts: HashMap<u64, [u32; 5]> = HashMap::new();
+        let mut kind_counts: U64Map<[u32; 5]> = U64Map::default();
         for (token, &tag) in self.tokens.iter().zip(&tags) {
             if token.capitalized || tag != 0 {
                 kind_counts.entry(token.lower).or_default()[tag_class(tag)] += 1;
@@ -186,17 +225,39 @@ impl DocFeatures {
         self.first_pass = Some(FirstPass { tags, kind_counts });
     }
 
-    /// Appends the bucket of every feature of token `i` of sentence `s` (a table of `1 << bits`).
+    /// Appends the bucket of every feature of token `i` of sentence `s` (a table of `1 << bits`):
+    /// [`BASE_FEATURES`] of its own, then the second pass's if the first pass is set.
     pub fn features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
+        self.base_features(s, i, bits, out);
+        self.pass_features(s, i, bits, out);
+    }
+
+    /// The [`BASE_FEATURES`] buckets of every token, one after the other, which both passes share
+    /// (computed once per document rather than once per pass).
+    pub fn all_base_features(&self, bits: u32) -> Vec<u32> {
+        let mut out = vec![0; self.tokens.len() * BASE_FEATURES];
+        let mut buffer = Vec::with_capacity(BASE_FEATURES);
+        for (s, range) in self.sentences.iter().enumerate() {
+            for i in range.clone() {
+                buffer.clear();
+                self.base_features(s, i, bits, &mut buffer);
+                out[i * BASE_FEATURES..][..BASE_FEATURES].copy_from_slice(&buffer);
+            }
+        }
+        out
+    }
+
+    fn at(&self, s: usize, i: usize, offset: isize) -> Option<&TokenHashes> {
+        let range = &self.sentences[s];
+        let j = i.checked_add_signed(offset)?;
+        range.contains(&j).then(|| &self.tokens[j])
+    }
+
+    fn base_features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
         let range = &self.sentences[s];
         let t = &self.tokens[i];
-        let at = |offset: isize| -> Option<&TokenHashes> {
-            let j = i as isize + offset;
-            (j >= range.start as isize && j < range.end as isize).then(|| &self.tokens[j as usize])
-        };
-        const NONE: u64 = 0x5eed;
-        let lower_at = |offset| at(offset).map_or(NONE, |t| t.lower);
-        let shape_at = |offset| at(offset).map_or(NONE, |t| t.shape);
+        let lower_at = |offset| self.at(s, i, offset).map_or(NONE, |t| t.lower);
+        let shape_at = |offset| self.at(s, i, offset).map_or(NONE, |t| t.shape);
         let caps = u64::from(self.all_caps[s]);
         let position = (i - range.start).min(2) as u64;
         let short = u64::from(range.len() <= 3);
@@ -225,31 +286,51 @@ impl DocFeatures {
         push(21, &[t.shape, shape_at(1)]);
         push(22, &[shape_at(-1), t.shape, shape_at(1)]);
         push(23, &[u64::from(t.gazetteer)]);
-        push(24, &[u64::from(at(-1).map_or(0, |t| t.gazetteer))]);
-        push(25, &[u64::from(at(1).map_or(0, |t| t.gazetteer))]);
+        push(24, &[u64::from(self.at(s, i, -1).map_or(0, |t| t.gazetteer))]);
+        push(25, &[u64::from(self.at(s, i, 1).map_or(0, |t| t.gazetteer))]);
         push(26, &[position, short, shape_at(1)]);
         push(27, &[caps, t.lower]);
         push(28, &[doc_casing, caps, position, t.shape]);
         push(29, &[lower_at(-2), lower_at(-1)]);
         push(30, &[lower_at(1), lower_at(2)]);
-        if let Some(first) = &self.first_pass {
-            let tag_at = |offset: isize| at(offset).map_or(99, |_| first.tags[(i as isize + offset) as usize] as u64);
-            let own = first.tags[i];
-            let mut others = first.kind_counts.get(&t.lower).copied().unwrap_or_default();
-            if t.capitalized || own != 0 {
-                others[tag_class(own)] = others[tag_class(own)].saturating_sub(1);
-            }
-            let entity_mentions: u32 = others[1..].iter().sum();
-            let majority = (1..5).max_by_key(|&k| (others[k], std::cmp::Reverse(k))).filter(|_| entity_mentions > 0).unwrap_or(0);
-            let unanimous = u64::from(entity_mentions > 0 && others[majority] == entity_mentions + others[0]);
-            push(31, &[tag_at(0)]);
-            push(32, &[tag_at(-1), tag_at(0), tag_at(1)]);
-            push(33, &[majority as u64, unanimous]);
-            push(34, &[majority as u64, caps, t.shape]);
-            push(35, &[majority as u64, tag_at(0)]);
+        let [run, place] = self.runs[i];
+        if exp(1) { push(36, &[u64::from(run), u64::from(place), caps, t.shape]); } else { push(36, &[]); }
+    }
+
+    /// The second pass's features of token `i` (none before the first pass is set).
+    pub fn pass_features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
+        let Some(first) = &self.first_pass else { return };
+        let t = &self.tokens[i];
+        let caps = u64::from(self.all_caps[s]);
+        let mut push = |template: u64, values: &[u64]| {
+            out.push((mix(template, values) >> (64 - bits)) as u32);
+        };
+        let tag_at = |offset: isize| self.at(s, i, offset).map_or(99, |_| first.tags[i.wrapping_add_signed(offset)] as u64);
+        let own = first.tags[i];
+        let mut others = first.kind_counts.get(&t.lower).copied().unwrap_or_default();
+        if t.capitalized || own != 0 {
+            others[tag_class(own)] = others[tag_class(own)].saturating_sub(1);
         }
+        let entity_mentions: u32 = others[1..].iter().sum();
+        let majority = (1..5).max_by_key(|&k| (others[k], std::cmp::Reverse(k))).filter(|_| entity_mentions > 0).unwrap_or(0);
+        let unanimous = u64::from(entity_mentions > 0 && others[majority] == entity_mentions + others[0]);
+        push(31, &[tag_at(0)]);
+        push(32, &[tag_at(-1), tag_at(0), tag_at(1)]);
+        push(33, &[majority as u64, unanimous]);
+        push(34, &[majority as u64, caps, t.shape]);
+        push(35, &[majority as u64, tag_at(0)]);
     }
 }
+
+pub fn exp(bit: u32) -> bool {
+    static E: OnceLock<u32> = OnceLock::new();
+    *E.get_or_init(|| std::env::var("NER_EXP").ok().and_then(|v| v.parse().ok()).unwrap_or(0)) & bit != 0
+}
+
+/// How many features [`DocFeatures::all_base_features`] gives each token.
+pub const BASE_FEATURES: usize = 31;
+/// The value of a neighbour's hash beyond the sentence.
+const NONE: u64 = 0x5eed;
 
 /// A headline or other sentence written in capitals, where capitalization says nothing.
 fn is_all_caps(tokens: &[TokenHashes]) -> bool {

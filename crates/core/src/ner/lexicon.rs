@@ -44,6 +44,21 @@ const PLACES: &[&str] = &[
     "sudan", "sweden", "switzerland", "syria", "taiwan", "thailand", "turkey", "ukraine", "venezuela",
     "vietnam", "wales", "yemen", "africa", "asia", "london", "paris", "berlin", "moscow", "kyiv", "kiev",
     "washington", "brussels", "beijing", "tokyo", "rome", "madrid", "warsaw", "jerusalem", "gaza",
+    // Places in the news since the 1996 training data, which the tagger has never seen.
+    "crimea", "donbas", "donbass", "donetsk", "luhansk", "kherson", "zaporizhzhia", "kharkiv", "mariupol",
+    "odesa", "bakhmut", "avdiivka", "dnipro", "lviv", "sevastopol", "belgorod", "kursk", "transnistria",
+    "rafah", "golan", "idlib", "aleppo", "raqqa", "mosul", "fallujah", "tigray",
+    "darfur", "xinjiang", "tibet", "pyongyang", "seoul", "taipei", "kabul", "kandahar",
+    "tehran", "baghdad", "damascus", "beirut", "kinshasa", "khartoum", "sahel", "nagorno-karabakh",
+    "élysée", "elysee", "kremlin", "downing",
+];
+
+/// Family names that come first in East Asian names ("Xi Jinping", "Kim Jong Un"), for the tagger;
+/// words that are also common English words ("Moon", "Park", "Sun") are left out.
+const ASIAN_FAMILY_NAMES: &[&str] = &[
+    "kim", "xi", "li", "wang", "zhang", "liu", "chen", "zhao", "zhou", "huang", "jiang", "deng", "mao",
+    "hu", "wen", "xu", "yang", "wu", "zhu", "guo", "lin", "yoon", "choi", "lee", "nguyen", "tran", "pham",
+    "hun", "suga", "kishida", "abe",
 ];
 
 /// Job titles that stand before or after a name ("President Macron", "Macron, the president").
@@ -84,6 +99,10 @@ pub fn place_of_adjective(word: &str) -> Option<&'static str> {
 
 pub fn all_places() -> impl Iterator<Item = &'static str> {
     PLACES.iter().copied()
+}
+
+pub fn all_asian_family_names() -> impl Iterator<Item = &'static str> {
+    ASIAN_FAMILY_NAMES.iter().copied()
 }
 
 pub fn all_adjectives() -> impl Iterator<Item = &'static str> {

@@ -81,8 +81,10 @@ pub struct Mention {
 
 pub fn extract_entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
     let mut mentions = tagger::tag_mentions(text, tokens, sentences);
-    let roles = roles::find_roles(text, tokens, &mut mentions);
-    coref::group(text, tokens, &mentions, &roles)
+    // Lowercase words once for roles, descriptions and coreference.
+    let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let roles = roles::find_roles(text, tokens, &words, &mut mentions);
+    coref::group(text, tokens, &words, &mentions, &roles)
 }
 
 /// A stable id: kind label and name, lowercased, runs of non-alphanumerics as one `-`.

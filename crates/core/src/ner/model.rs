@@ -5,7 +5,6 @@
 //! `"TNER"`, version `1`, hash bits, tag count, `0`; transitions `(tags + 1) × tags` as i16 (the last
 //! row scores the first tag); row count u32; then per non-zero row of the table: the bucket as a
 //! varint delta from the previous row's bucket, and one i8 weight per tag.
-use super::features::DocFeatures;
 use super::EntityKind;
 
 pub const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
@@ -35,6 +34,7 @@ fn allowed(previous: Option<usize>, tag: usize) -> bool {
 pub struct Model {
     pub bits: u32,
     emissions: Vec<i8>,
+    /// Already masked (see [`mask_transitions`]).
     transitions: Vec<f32>,
 }
 
@@ -71,45 +71,46 @@ impl Model {
                 *weight = *byte as i8;
             }
         }
-        Ok(Model { bits, emissions, transitions })
+        Ok(Model { bits, emissions, transitions: mask_transitions(&transitions) })
     }
 
-    /// The best tag sequence for sentence `s` of `doc`.
-    pub fn tag(&self, doc: &DocFeatures, s: usize, buffer: &mut Vec<u32>) -> Vec<usize> {
-        let scores: Vec<[f32; N_TAGS]> = doc.sentences[s]
-            .clone()
-            .map(|i| {
-                buffer.clear();
-                doc.features(s, i, self.bits, buffer);
-                let mut sums = [0i32; N_TAGS];
-                for &bucket in buffer.iter() {
-                    let row = &self.emissions[bucket as usize * N_TAGS..][..N_TAGS];
-                    for (sum, &w) in sums.iter_mut().zip(row) {
-                        *sum += i32::from(w);
-                    }
+    /// Adds the weights of the feature buckets to `sums`.
+    pub fn add_scores(&self, buckets: &[u32], sums: &mut [i32; N_TAGS]) {
+        for &bucket in buckets {
+            let start = bucket as usize * N_TAGS;
+            if let Some(row) = self.emissions.get(start..start + N_TAGS) {
+                for (sum, &w) in sums.iter_mut().zip(row) {
+                    *sum += i32::from(w);
                 }
-                sums.map(|s| s as f32)
-            })
-            .collect();
+            }
+        }
+    }
+
+    /// The best tag sequence given each token's summed weights.
+    pub fn decode(&self, scores: &[[i32; N_TAGS]]) -> Vec<usize> {
+        let scores: Vec<[f32; N_TAGS]> = scores.iter().map(|s| s.map(|v| v as f32)).collect();
         viterbi(&scores, &self.transitions)
     }
 }
 
-/// Highest-scoring allowed tag path; `transitions[(from) * N_TAGS + to]`, row `N_TAGS` = start.
-pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
-    // Forbidden transitions cost -inf once here rather than a check per pair and token.
-    let transitions: Vec<f32> = (0..(N_TAGS + 1) * N_TAGS)
+/// Transitions with those BIO forbids set to -inf, once, rather than a check per pair and token.
+pub fn mask_transitions(transitions: &[f32]) -> Vec<f32> {
+    (0..(N_TAGS + 1) * N_TAGS)
         .map(|i| {
             let (from, to) = (i / N_TAGS, i % N_TAGS);
             let ok = allowed((from < N_TAGS).then_some(from), to);
             if ok { transitions[i] } else { f32::NEG_INFINITY }
         })
-        .collect();
-    let mut back: Vec<[usize; N_TAGS]> = Vec::with_capacity(emissions.len());
+        .collect()
+}
+
+/// Highest-scoring path; `transitions[(from) * N_TAGS + to]` masked, row `N_TAGS` = start.
+pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
+    let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(emissions.len());
     let mut best = [f32::NEG_INFINITY; N_TAGS];
     for (i, scores) in emissions.iter().enumerate() {
         let mut next = [f32::NEG_INFINITY; N_TAGS];
-        let mut from = [0usize; N_TAGS];
+        let mut from = [0u8; N_TAGS];
         for tag in 0..N_TAGS {
             if i == 0 {
                 next[tag] = transitions[N_TAGS * N_TAGS + tag] + scores[tag];
@@ -119,7 +120,7 @@ pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
                 let score = best[previous] + transitions[previous * N_TAGS + tag] + scores[tag];
                 if score > next[tag] {
                     next[tag] = score;
-                    from[tag] = previous;
+                    from[tag] = previous as u8;
                 }
             }
         }
@@ -130,7 +131,7 @@ pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
     let mut path = vec![0; emissions.len()];
     for i in (0..emissions.len()).rev() {
         path[i] = tag;
-        tag = back[i][tag];
+        tag = usize::from(back[i][tag]);
     }
     path
 }

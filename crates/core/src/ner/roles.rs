@@ -20,9 +20,8 @@ const LONGEST_TITLE_WORDS: usize = 4;
 
 /// Details for each mention (empty for non-persons). A person mention that starts with an
 /// honorific or title ("Sir Keir Starmer") is narrowed to the name itself.
-pub fn find_roles(text: &str, tokens: &[Token], mentions: &mut [Mention]) -> Vec<PersonDetails> {
-    let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
-    let context = Context { text, tokens, words: &words };
+pub fn find_roles(text: &str, tokens: &[Token], words: &[String], mentions: &mut [Mention]) -> Vec<PersonDetails> {
+    let context = Context { text, tokens, words };
     let mut details = vec![PersonDetails::default(); mentions.len()];
     for m in 0..mentions.len() {
         if mentions[m].kind != EntityKind::Person {
@@ -60,9 +59,8 @@ pub struct Description {
 }
 
 /// "the [Affiliation] Title" not followed by a name, e.g. a later "the French President".
-pub fn find_descriptions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Description> {
-    let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
-    let context = Context { text, tokens, words: &words };
+pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mentions: &[Mention]) -> Vec<Description> {
+    let context = Context { text, tokens, words };
     let mut out = Vec::new();
     for the in (0..tokens.len()).filter(|&i| words[i] == "the" && context.joined(i)) {
         let mut i = the + 1;
@@ -88,6 +86,11 @@ pub fn find_descriptions(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
     out
 }
 
+/// Whether the words spell a title, without joining them into a new string.
+fn is_title(words: &[String]) -> bool {
+    lexicon::TITLES.iter().any(|title| title.split(' ').eq(words.iter().map(String::as_str)))
+}
+
 fn abbreviated_title(word: &str) -> Option<&'static (&'static str, &'static str)> {
     ABBREVIATED_TITLES.iter().find(|(abbreviation, _)| abbreviation.eq_ignore_ascii_case(word))
 }
@@ -111,7 +114,7 @@ impl Context<'_> {
     /// The longest title that ends right before token `end`, as its first token.
     fn title_ending_at(&self, end: usize) -> Option<usize> {
         (1..=LONGEST_TITLE_WORDS.min(end)).rev().map(|n| end - n).find(|&first| {
-            (first..end - 1).all(|i| self.joined(i)) && lexicon::TITLES.contains(&self.words[first..end].join(" ").as_str())
+            (first..end - 1).all(|i| self.joined(i)) && is_title(&self.words[first..end])
         })
     }
 
@@ -120,7 +123,7 @@ impl Context<'_> {
         (1..=LONGEST_TITLE_WORDS).rev().map(|n| first + n).find(|&end| {
             end <= self.tokens.len()
                 && (first..end - 1).all(|i| self.joined(i))
-                && lexicon::TITLES.contains(&self.words[first..end].join(" ").as_str())
+                && is_title(&self.words[first..end])
         })
     }
 

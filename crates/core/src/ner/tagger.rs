@@ -1,6 +1,6 @@
 //! Runs the embedded model over a document and turns BIO tags into mentions.
-use super::features::{sentence_token_ranges, DocFeatures};
-use super::model::{tag_kind, Model, KINDS};
+use super::features::{sentence_token_ranges, DocFeatures, BASE_FEATURES};
+use super::model::{tag_kind, Model, KINDS, N_TAGS};
 use super::{EntityKind, Mention};
 use crate::text::Token;
 use crate::Span;
@@ -12,23 +12,45 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
 /// (then nothing is tagged).
 fn models() -> Option<&'static [Model; 2]> {
     static MODELS: OnceLock<Option<[Model; 2]>> = OnceLock::new();
-    MODELS.get_or_init(|| Model::all_from_bytes(MODEL_BYTES).ok()?.try_into().ok()).as_ref()
+    MODELS
+        .get_or_init(|| {
+            let models: [Model; 2] = Model::all_from_bytes(MODEL_BYTES).ok()?.try_into().ok()?;
+            // Both passes read the same feature buckets.
+            (models[0].bits == models[1].bits).then_some(models)
+        })
+        .as_ref()
 }
 
 pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
     let Some([first, second]) = models() else { return Vec::new() };
     let mut doc = DocFeatures::new(text, tokens, sentence_token_ranges(tokens, sentences));
-    let mut buffer = Vec::new();
+    let base = doc.all_base_features(first.bits);
+    let token_base = |i: usize| &base[i * BASE_FEATURES..][..BASE_FEATURES];
+    let mut scores: Vec<[i32; N_TAGS]> = Vec::new();
     let mut first_tags = vec![0; tokens.len()];
-    for s in 0..doc.sentences.len() {
-        let tags = first.tag(&doc, s, &mut buffer);
-        first_tags[doc.sentences[s].clone()].copy_from_slice(&tags);
+    for range in &doc.sentences {
+        scores.clear();
+        scores.extend(range.clone().map(|i| {
+            let mut sums = [0; N_TAGS];
+            first.add_scores(token_base(i), &mut sums);
+            sums
+        }));
+        first_tags[range.clone()].copy_from_slice(&first.decode(&scores));
     }
     doc.set_first_pass(first_tags);
     let mut mentions = Vec::new();
-    for s in 0..doc.sentences.len() {
-        let tags = second.tag(&doc, s, &mut buffer);
-        mentions.extend(decode(tokens, doc.sentences[s].start, &tags));
+    let mut buffer = Vec::new();
+    for (s, range) in doc.sentences.iter().enumerate() {
+        scores.clear();
+        scores.extend(range.clone().map(|i| {
+            let mut sums = [0; N_TAGS];
+            second.add_scores(token_base(i), &mut sums);
+            buffer.clear();
+            doc.pass_features(s, i, second.bits, &mut buffer);
+            second.add_scores(&buffer, &mut sums);
+            sums
+        }));
+        mentions.extend(decode(tokens, range.start, &second.decode(&scores)));
     }
     join_name_particles(text, tokens, mentions)
 }

@@ -14,6 +14,8 @@ const MAX_APPOSITIVE_TOKENS: usize = 40;
 const MAX_VERB_DISTANCE: usize = 10;
 /// Quoted phrases of fewer words with no speaker are terms, not speech.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// Words that open an adjunct between commas after a speaker ("at a later press gaggle").
+const ADJUNCT_STARTS: &[&str] = &["at", "in", "on", "during", "after", "before", "for", "from", "with", "speaking", "writing", "asked", "meanwhile", "however", "though", "too", "also"];
 /// A signature after a dash is a name ("― Julie A. Diaz Martinez").
 const MAX_NAME_TOKENS: usize = 6;
 
@@ -245,11 +247,19 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
         end -= 1;
     }
     let mut name_end = end;
-    if end > lower_bound && doc.is_punct(end - 1, ",") {
+    // "Clinton, at a later press gaggle, said": a phrase between commas that opens with a
+    // preposition or a participle is an adjunct, not part of the speaker.
+    while end > lower_bound && doc.is_punct(end - 1, ",") {
         // An appositive runs back to its opening comma, prepositions and all.
-        end -= 1;
-        let opening = (lower_bound..end).rev().take(MAX_APPOSITIVE_TOKENS).take_while(|&i| !doc.is_terminal(i) && !doc.is_mark(i)).find(|&i| doc.is_punct(i, ","))?;
+        let opening = (lower_bound..end - 1).rev().take(MAX_APPOSITIVE_TOKENS).take_while(|&i| !doc.is_terminal(i) && !doc.is_mark(i)).find(|&i| doc.is_punct(i, ","))?;
         name_end = opening;
+        let adjunct = doc.is_one_of(opening + 1, ADJUNCT_STARTS) || (!doc.is_capitalized(opening + 1) && doc.lower(opening + 1).ends_with("ing"));
+        if !adjunct {
+            end -= 1;
+            break;
+        }
+        end = opening;
+        name_end = end;
     }
     let mut start = name_end;
     while start > lower_bound && name_end - start < MAX_SPEAKER_TOKENS {
@@ -272,7 +282,7 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
     while start < name_end && (!doc.is_word(start) || doc.is_one_of(start, VERB_MODIFIERS)) {
         start += 1;
     }
-    (start < name_end && doc.is_word(end - 1)).then_some((start, end))
+    (start < name_end && (doc.is_word(end - 1) || doc.is_punct(end - 1, ")"))).then_some((start, end))
 }
 
 /// The subject after an inverted verb ("said former Sen. Evan Bayh, a moderate Indiana Democrat"):
@@ -288,10 +298,13 @@ pub(super) fn subject_after(doc: &Document, start: usize, end: usize) -> Option<
                 return Some(i);
             }
             i += 1;
+        } else if doc.is_punct(i, ",") && !doc.is_capitalized(i + 1) && doc.lower(i + 1).ends_with("ing") {
+            // ", referring to …" is not part of the name.
+            return Some(i);
         } else if doc.is_punct(i, ",") && doc.is_word(i + 1) && !doc.is_one_of(i + 1, SPEAKER_TAIL_BREAKS) && !is_speech_verb(doc, i + 1) {
             // An appositive runs to the sentence end, relative clause and all (the gold convention).
             return (end - i <= MAX_APPOSITIVE_TOKENS).then_some(end).or(Some(i));
-        } else if doc.is_punct(i, ".-&’'()") && !doc.is_terminal(i) {
+        } else if doc.is_punct(i, ".-&’'()/") && !doc.is_terminal(i) {
             i += 1;
         } else {
             break;

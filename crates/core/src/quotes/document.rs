@@ -85,6 +85,11 @@ impl<'t> Document<'t> {
         self.inside.get(i).copied().flatten()
     }
 
+    /// The token that contains byte offset `byte` (the last one starting at or before it).
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start <= byte).saturating_sub(1)
+    }
+
     /// Byte span of tokens `from..to` (non-empty range).
     pub fn span(&self, from: usize, to: usize) -> Span {
         Span::new(self.toks[from].span.start, self.toks[to - 1].span.end)
@@ -103,7 +108,8 @@ impl<'t> Document<'t> {
             return false;
         }
         let word = self.raw(prev);
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        // "J." and "G.K." are initials.
+        let initial = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
         !(initial || ABBREVIATIONS.contains(&self.lower(prev)))
     }
 

@@ -64,7 +64,7 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "u.s", "inc", "co", "corp",
     "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "sgt", "capt", "cmdr",
     "adm", "maj", "pres", "rev", "ft", "mt", "d.c", "u.k", "u.n", "e.u", "a.m", "p.m", "ltd", "reps", "sens",
-    "messrs", "gens", "cong", "atty", "supt", "det", "insp", "hon", "fr", "sec", "secs", "dept", "univ", "ave",
+    "messrs", "gens", "cong", "atty", "supt", "det", "insp", "hon", "fr", "sec", "secs", "dept", "univ", "ave", "del",
 ];
 
 /// News outlets, as written; matched case-sensitively at word boundaries.

@@ -6,12 +6,99 @@ use super::{MediaAttribution, Quote, QuoteKind, Speaker};
 use crate::Span;
 
 /// Reported clauses shorter than this are objects ("denied it"), not speech.
-const MIN_CONTENT_WORDS: usize = 3;
+const MIN_CONTENT_WORDS: usize = 2;
 /// How far a "that" may follow its verb ("told reporters on Tuesday that …").
 const MAX_THAT_DISTANCE: usize = 8;
 
 /// Verbs that take the hearer as object before the reported clause ("told reporters that").
 const OBJECT_VERBS: &[&str] = &["told", "tells", "telling", "tell", "warned", "warns", "assured", "reminded", "informed", "urged", "asked", "convinced", "promised"];
+/// Verbs whose object is attributed content ("endorsed Clinton", "declined to comment").
+const OBJECT_CUES: &[&str] = &[
+    "endorsed", "endorse", "endorses", "endorsing", "support", "supports", "supported", "supporting", "criticized",
+    "criticizes", "criticizing", "criticised", "accused", "accuses", "accusing", "described", "describes",
+    "describing", "defended", "defends", "defending", "defend", "proposed", "proposes", "proposing", "praised",
+    "praises", "praising", "want", "wants", "wanted", "urged", "urges", "urging", "sought", "seeks", "seeking",
+    "discuss", "discussed", "discussing", "attacked", "attacks", "attacking", "opposed", "opposes", "opposing",
+    "oppose", "backing", "backed", "backs", "rejected", "rejects", "rejecting", "questioned", "questioning",
+    "declined", "refused", "plans", "planned", "vowed", "vowing", "pledged", "pledging", "promising",
+    "ordered", "offered", "offering", "expressed", "dismissed", "dismissing", "denounced", "denouncing",
+    "denounce", "blasted", "blasting", "blamed", "blaming", "blame", "mocked", "mocking", "condemned",
+    "condemning", "touted", "touting", "highlighted", "slammed", "slamming", "decried", "echoed", "requested",
+    "demanded", "demanding", "demands", "cited", "citing", "cites", "mentioned", "mention", "recommended",
+    "applauded", "welcomed", "lauded", "hailed", "predicting", "announce", "disputed", "disputes",
+    "called", "announced", "announces", "announcing", "asked", "see", "sees", "saw", "hoping", "hopes", "hope",
+    "decided", "agreed", "address", "addressed", "named", "expect", "expects", "plan", "promised", "promise",
+    "revealed", "reveal", "denied", "denies", "deny", "acknowledged", "admitted", "confirmed", "declared",
+    "suggesting", "claim", "know", "knows", "knew", "viewed", "consider", "considers", "considered", "compared",
+    "identified", "favor", "favors", "favored", "recognize", "explain", "shows", "showed", "show", "showing",
+    "found", "finds", "predicted", "predicts", "warned", "blasts", "touts", "rejects", "questions", "mocks",
+];
+/// Cues with their preposition ("called for …", "questions about …"), and whether the cue is a verb.
+const PHRASAL_CUES: &[(&str, &str, bool)] = &[
+    ("called", "for", true), ("calls", "for", true), ("calling", "for", true), ("call", "for", true),
+    ("called", "on", true), ("calls", "on", true), ("referring", "to", true), ("referred", "to", true),
+    ("talking", "about", true), ("talked", "about", true), ("talk", "about", true), ("talks", "about", true),
+    ("spoke", "about", true), ("spoke", "of", true), ("speaking", "about", true), ("asked", "about", true),
+    ("asked", "for", true), ("respond", "to", true), ("responded", "to", true), ("responding", "to", true),
+    ("focused", "on", true), ("focus", "on", true), ("focusing", "on", true), ("pointed", "to", true),
+    ("pointing", "to", true), ("vote", "for", true), ("voted", "for", true), ("advocate", "for", true),
+    ("advocated", "for", true), ("worried", "about", true), ("complained", "about", true), ("warned", "of", true),
+    ("warned", "about", true), ("questions", "about", false), ("concerns", "about", false),
+    ("attacks", "on", false), ("attack", "on", false), ("support", "for", false), ("opposition", "to", false),
+    ("criticism", "of", false), ("critical", "of", true), ("favor", "of", false), ("response", "to", false),
+    ("endorsement", "of", false), ("mention", "of", false), ("supporters", "of", false), ("attention", "to", false),
+    ("comments", "about", false), ("remarks", "about", false), ("claims", "of", false),
+    ("allegations", "of", false), ("allegations", "that", false), ("accusations", "of", false),
+    ("look", "at", true), ("looked", "at", true), ("looking", "at", true), ("point", "out", true),
+    ("pointed", "out", true), ("pointing", "out", true), ("points", "out", true), ("looking", "for", true),
+    ("laid", "out", true), ("railed", "against", true), ("rail", "against", true), ("voting", "for", true),
+    ("votes", "for", true), ("aimed", "at", true), ("interested", "in", true), ("voted", "against", true),
+    ("points", "to", true), ("pushed", "for", true), ("pushing", "for", true), ("push", "for", true),
+    ("supportive", "of", true), ("assured", "of", true), ("think", "of", true), ("agree", "with", true),
+    ("agreed", "with", true), ("agrees", "with", true), ("concerned", "about", true), ("balked", "at", true),
+    ("proud", "of", true), ("wary", "of", true), ("confident", "in", true), ("campaigned", "for", true),
+    ("campaigning", "for", true), ("sided", "with", true), ("worry", "about", true), ("worries", "about", true),
+    ("believe", "in", true), ("believes", "in", true), ("commented", "on", true), ("comment", "on", true),
+    ("commenting", "on", true), ("touched", "on", true), ("lashed", "out", true), ("spoke", "out", true),
+    ("speak", "out", true), ("speaking", "out", true), ("weighed", "in", true), ("went", "after", true),
+    ("hit", "back", true), ("fired", "back", true), ("took", "aim", true), ("pushed", "back", true),
+    ("insisted", "on", true), ("warning", "of", true), ("warning", "about", true), ("complaining", "about", true),
+    ("talk", "of", true), ("skeptical", "of", true), ("critical", "about", true), ("opposed", "to", true),
+    ("committed", "to", true), ("interest", "in", false), ("support", "of", false), ("supporter", "of", false),
+    ("supporters", "of", false), ("known", "as", false), ("doubts", "about", false), ("case", "for", false),
+    ("defense", "of", false), ("reference", "to", false), ("references", "to", false), ("view", "of", false),
+    ("views", "of", false), ("views", "on", false), ("issue", "with", false), ("positions", "on", false),
+    ("position", "on", false), ("critique", "of", false), ("proponent", "of", false), ("question", "about", false),
+    ("sense", "of", false), ("seen", "as", false), ("credit", "for", false), ("rejection", "of", false),
+    ("concern", "about", false), ("question", "of", false), ("stories", "about", false), ("debate", "on", false),
+    ("praise", "for", false), ("swipes", "at", false), ("embrace", "of", false), ("words", "about", false),
+    ("attacks", "against", false), ("criticism", "on", false), ("message", "of", false), ("hopes", "of", false),
+    ("tribute", "to", false), ("claim", "of", false), ("claims", "that", false), ("warnings", "of", false),
+    ("warnings", "about", false), ("promise", "of", false), ("promises", "of", false),
+    ("demands", "for", false), ("plea", "for", false), ("pledge", "to", false),
+    ("commitment", "to", false), ("opposition", "of", false),
+];
+/// Words after a cue verb that show it does not take the content as its object ("support from").
+const CLAUSE_BREAKS_AFTER_CUE: &[&str] = &["by", "from", "in", "at", "on", "for", "with", "and", "or", "but", "as", "it", "was", "is", "of", "that", "which", "who", "himself", "herself", "themselves"];
+/// Words that end an object phrase.
+const OBJECT_BOUNDARIES: &[&str] = &["because", "after", "before", "while", "when", "since", "during", "although", "though", "but", "until", "unless", "whereas"];
+/// Verbs of appearance whose clause is an impression attributed to the writer ("seemed to …").
+const APPEARANCE_VERBS: &[&str] = &["seemed", "seems", "appeared", "appears"];
+/// Verbs of saying that take a bare clause whatever its first word ("say disagreements broke out").
+const BARE_CLAUSE_VERBS: &[&str] = &["said", "says", "say", "saying", "argued", "argues", "insisted", "insists", "claimed", "claims", "believe", "believes", "think", "thinks", "suggested", "suggests", "noted", "added"];
+/// Words after a verb of saying that start an adjunct or an object, not a clause.
+const NOT_CLAUSE_STARTS: &[&str] = &[
+    "on", "in", "at", "to", "by", "with", "for", "from", "during", "after", "before", "about", "of", "and", "or",
+    "but", "as", "so", "yes", "no", "not", "nothing", "something", "anything", "much", "little", "goodbye",
+    "hello", "thanks", "sorry", "otherwise", "last", "this", "next", "earlier", "later", "today", "yesterday",
+    "tonight", "again", "recently", "repeatedly", "once", "twice", "through", "via", "while", "when", "because",
+    "if", "though", "although", "since", "than", "over", "under", "into", "within", "without", "too", "also",
+    "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "here", "there",
+];
+/// Words between a verb and a "that" which show that a clause has already begun.
+const THAT_BLOCKERS: &[&str] = &["and", "but", "or", "he", "she", "they", "we", "i", "it", "you", "there", "is", "was", "are", "were", "will", "would", "has", "had", "have", "can", "could", "should", "not", "an"];
+/// Words after a comma that end a reported clause (", while others …", ", according to …").
+const CLAUSE_END_LINKS: &[&str] = &["according", "while", "whereas", "although", "though", "but", "yet"];
 /// Participles that continue the sentence subject's speech (", adding that …").
 const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "arguing", "claiming", "warning", "insisting", "stressing", "explaining", "asserting", "declaring", "acknowledging", "suggesting", "telling", "writing", "announcing"];
 /// Words that can start a reported clause right after its verb ("said the plan would …").
@@ -37,12 +124,15 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
         if end <= start {
             continue;
         }
+        let long_enough = |q: &Quote| q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS;
         let found = according_to(doc, start, end)
             .or_else(|| postposed(doc, start, end))
+            .or_else(|| parenthetical(doc, start, end))
+            .or_else(|| appearance(doc, start, end))
+            .filter(long_enough)
             .map_or_else(|| verb_clauses(doc, start, end, &reported), |q| vec![q]);
         reported.extend(found);
     }
-    reported.retain(|q| q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS);
     for quote in &mut reported {
         let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
         quote.mixed = quoted.clone().next().is_some();
@@ -110,41 +200,109 @@ fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
     reported(doc, (start, comma), Some(source), attribution.cue)
 }
 
+/// "The editorial, sources said, nailed the narrative": an attribution between commas inside the
+/// content, which is then the whole sentence.
+fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
+    let mut comma = start + 1;
+    while comma < end {
+        if doc.is_punct(comma, ",") && doc.pair_inside(comma).is_none() {
+            if let Some(attribution) = attribution_after(doc, comma + 1).filter(|a| a.speaker.is_some()) {
+                let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
+                let after = (comma + 1..end).find(|&i| doc.toks[i].span.start >= attribution_end);
+                if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span.start < attribution_end {
+                    let source = attribution.speaker.map(|span| speaker(doc, doc.token_at(span.start), doc.token_at(span.end - 1) + 1));
+                    return reported(doc, (start, end), source, attribution.cue);
+                }
+            }
+        }
+        comma += 1;
+    }
+    None
+}
+
+/// "Trump seemed to suggest he had silenced her": an impression, attributed to no one, up to the
+/// clause's end.
+fn appearance(doc: &Document, start: usize, end: usize) -> Option<Quote> {
+    let verb = (start + 1..end.saturating_sub(1)).find(|&v| doc.is_one_of(v, APPEARANCE_VERBS) && doc.lower(v + 1) == "to" && doc.pair_inside(v).is_none())?;
+    let (subject_start, _) = subject_before(doc, start, verb)?;
+    reported(doc, (subject_start, object_end(doc, verb + 2, end)), None, doc.span(verb, verb + 2))
+}
+
 /// "X said (that) …", "X told reporters that …", "…, adding that …": every reported clause whose
-/// verb has a subject (or continues the previous speaker's), up to the sentence end.
+/// verb has a subject (or continues the previous speaker's), up to the sentence end. Also the
+/// objects of attribution cues ("Trump criticized the deal", "questions about her emails").
 fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     let mut v = start;
     while v < end {
         let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_one_of(v, REPORT_ONLY_VERBS));
-        let Some(content_start) = is_verb.then(|| clause_start(doc, v, end)).flatten() else {
-            v += 1;
-            continue;
+        let clause = is_verb.then(|| clause_start(doc, v, end)).flatten();
+        let object = if clause.is_none() && doc.pair_inside(v).is_none() { object_cue(doc, v) } else { None };
+        let (content_start, needs_subject) = match (clause, object) {
+            (Some(content_start), _) => (content_start, true),
+            (None, Some((cue_end, cue_is_verb))) => (cue_end, cue_is_verb),
+            (None, None) => {
+                v += 1;
+                continue;
+            }
         };
-        let participle = doc.is_one_of(v, PARTICIPLES) && v > start && doc.is_punct(v - 1, ",");
+        let participle = (doc.is_one_of(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
         let source = if participle {
             found.last().or(earlier.last()).and_then(|q| q.speaker.clone())
         } else {
             subject_before(doc, start, v).map(|(s, e)| speaker(doc, s, e))
         };
-        if source.is_none() {
+        if source.is_none() && needs_subject && clause.is_some() {
             v += 1;
             continue;
         }
-        let content_end = clause_end(doc, content_start, end);
-        found.extend(reported(doc, (content_start, content_end), source, doc.span(v, v + 1)));
+        let (content_end, min_words) = match clause {
+            Some(_) => (clause_end(doc, content_start, end), MIN_CONTENT_WORDS),
+            None => (object_end(doc, content_start, end), 1),
+        };
+        let quote = reported(doc, (content_start, content_end), source, doc.span(v, content_start));
+        found.extend(quote.filter(|q| q.span.text(doc.text).split_whitespace().count() >= min_words));
         v = content_end.max(v + 1);
     }
     found
+}
+
+/// An attribution cue whose object is the attributed content ("endorsed …", "called for …",
+/// "questions about …"): where the content starts, and whether the cue is a verb (which needs a
+/// subject) rather than a noun.
+fn object_cue(doc: &Document, v: usize) -> Option<(usize, bool)> {
+    if !doc.is_word(v) || doc.is_capitalized(v) {
+        return None;
+    }
+    let word = doc.lower(v);
+    let next = doc.lower(v + 1);
+    if let Some(&(_, _, is_verb)) = PHRASAL_CUES.iter().find(|(w, p, _)| *w == word && *p == next) {
+        return doc.is_word(v + 2).then_some((v + 2, is_verb));
+    }
+    (OBJECT_CUES.contains(&word) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_one_of(v + 1, CLAUSE_BREAKS_AFTER_CUE))
+        .then_some((v + 1, true))
+}
+
+/// The object runs to the next clause boundary: punctuation, or a subordinating word.
+fn object_end(doc: &Document, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .find(|&i| doc.pair_inside(i).is_none() && (doc.is_punct(i, ",;:—–()") || doc.is_one_of(i, OBJECT_BOUNDARIES)))
+        .unwrap_or(end)
 }
 
 /// Where the reported clause after the verb at `v` starts: its "that", or the clause itself.
 fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
     let that = (v + 1..end.min(v + 1 + MAX_THAT_DISTANCE))
         .take_while(|&i| doc.is_word(i) || doc.is_punct(i, ".-’'"))
+        // "said she was ready for that fight": a clause already began, and this "that" is its own.
+        .take_while(|&i| !doc.is_one_of(i, THAT_BLOCKERS) && !(doc.lower(i).ends_with("ed") && !doc.is_capitalized(i)))
         .find(|&i| doc.lower(i) == "that" && !doc.is_one_of(i + 1, &["is", "was", "will", "would", "has", "had", "could", "of"]));
     if let Some(that) = that {
         return Some(that);
+    }
+    // "He added: the plan will fail": a colon introduces the clause.
+    if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end {
+        return Some(v + 2);
     }
     let next = v + 1;
     if next >= end || doc.is_one_of(v, OBJECT_VERBS) {
@@ -155,7 +313,10 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
         // "said “underpin …”" with a lower-case quotation: mixed reported speech.
         doc.pairs[pair].inner.text(doc.text).starts_with(char::is_lowercase)
     } else if speech {
-        doc.is_one_of(next, CLAUSE_STARTS) || (doc.is_capitalized(next) && !doc.is_one_of(next, DAY_AND_MONTH_WORDS))
+        doc.is_one_of(next, CLAUSE_STARTS)
+            || (doc.is_capitalized(next) && !doc.is_one_of(next, DAY_AND_MONTH_WORDS))
+            // "said disagreements broke out": a bare clause after a verb of saying proper.
+            || (doc.is_one_of(v, BARE_CLAUSE_VERBS) && doc.is_word(next) && !doc.is_one_of(next, NOT_CLAUSE_STARTS) && !doc.lower(next).ends_with("ly"))
     } else {
         doc.is_one_of(next, PRONOUN_STARTS)
     };
@@ -167,12 +328,18 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
 fn clause_end(doc: &Document, start: usize, end: usize) -> usize {
     (start + 1..end)
         .find(|&i| {
-            doc.is_punct(i, ",") && (doc.is_one_of(i + 1, PARTICIPLES) || doc.lower(i + 1) == "according" || {
+            doc.is_punct(i, "—–") && is_participle(doc, i + 1)
+                || doc.is_punct(i, ",") && (doc.is_one_of(i + 1, PARTICIPLES) || is_participle(doc, i + 1) || doc.is_one_of(i + 1, CLAUSE_END_LINKS) || {
                 let next_verb = (i + 1..end.min(i + 6)).find(|&j| is_speech_verb(doc, j));
                 next_verb.is_some_and(|j| subject_before(doc, i + 1, j).is_some_and(|(s, _)| s == i + 1) || j == i + 1)
             })
         })
         .unwrap_or(end)
+}
+
+/// A lower-case "-ing" word that opens a participle phrase (", pointing to …").
+fn is_participle(doc: &Document, i: usize) -> bool {
+    doc.is_word(i) && !doc.is_capitalized(i) && doc.lower(i).ends_with("ing") && !doc.is_one_of(i, &["nothing", "something", "anything", "everything", "thing", "king", "during"])
 }
 
 /// Outlets credited with facts: "according to TIME", "as reported by Ukrinform", "per AP",

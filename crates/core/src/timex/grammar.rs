@@ -75,6 +75,12 @@ pub(crate) enum Point {
         offset: i64,
     },
     Weekend(Direction),
+    /// A holiday of a year-less occurrence: "Thanksgiving", "last Christmas".
+    Holiday(Holiday, Direction),
+    /// The day last mentioned, else the document's: the day of a bare clock time ("at 10 p.m.").
+    AnchorDay,
+    /// The week a day falls in: "the week of March 6".
+    WeekOf(Box<Point>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -178,9 +184,19 @@ impl<'t> Grammar<'t> {
         }
     }
 
-    /// Skips "early", "late", "mid-", "earlier", "later", "the end of", "the middle of".
+    /// Skips "early", "late", "mid-", "earlier", "later", "the end of", "the middle of", and "the"
+    /// before a position word and a year or decade ("the late 1970s").
     fn position_modifier_end(&self, i: usize) -> usize {
         match self.word(i) {
+            Some("the") if self.is_any(i + 1, &["early", "late", "mid"]) => {
+                let core = self.position_modifier_end(i + 1);
+                let year_follows = self.number_token(core).is_some();
+                if core > i + 1 && year_follows {
+                    core
+                } else {
+                    i
+                }
+            }
             Some("early" | "late" | "earlier" | "later") => i + 1,
             Some("mid") if self.is(i + 1, "-") => i + 2,
             Some("the")
@@ -198,6 +214,8 @@ impl<'t> Grammar<'t> {
             self.iso_date(i),
             self.month_date(i),
             self.weekday(i),
+            self.holiday(i),
+            self.week_of(i),
             self.clock_time(i),
             self.deictic_day(i),
             self.reference(i),
@@ -444,6 +462,53 @@ impl<'t> Grammar<'t> {
         Self::point(end, kind, Point::Weekday(day, direction), suffix)
     }
 
+    /// "Thanksgiving", "Christmas Eve", "New Year's Day", "last Thanksgiving", "Election Day".
+    fn holiday(&self, i: usize) -> Option<Match> {
+        let (direction, name_at) = match self.word(i) {
+            Some("last") => (Direction::Past, i + 1),
+            Some("next" | "this" | "coming") => (Direction::Future, i + 1),
+            _ => (Direction::FromTense, i),
+        };
+        if !self.tokens.get(name_at)?.capitalized {
+            return None;
+        }
+        let (holiday, end) = HOLIDAYS.iter().find_map(|(words, holiday)| {
+            let matches = words.iter().enumerate().all(|(k, w)| {
+                self.tokens
+                    .get(name_at + k)
+                    .is_some_and(|t| t.class != Class::Break && t.lower.replace('’', "'") == *w)
+            });
+            matches.then_some((*holiday, name_at + words.len()))
+        })?;
+        Self::point(
+            end,
+            TimexKind::Date,
+            Point::Holiday(holiday, direction),
+            Suffix::None,
+        )
+    }
+
+    /// "the week of March 6": the week a day falls in.
+    fn week_of(&self, i: usize) -> Option<Match> {
+        if !(self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of")) {
+            return None;
+        }
+        match self.month_date(i + 3)? {
+            Match {
+                end,
+                meaning:
+                    Meaning::Point(point @ (Point::MonthDay(..) | Point::Fixed(_, Grain::Day)), _),
+                ..
+            } => Self::point(
+                end,
+                TimexKind::Date,
+                Point::WeekOf(Box::new(point)),
+                Suffix::None,
+            ),
+            _ => None,
+        }
+    }
+
     /// "10 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "4 in the morning".
     fn clock_time(&self, i: usize) -> Option<Match> {
         let start = if self.is_any(i, &["around", "about", "approximately"]) {
@@ -502,14 +567,7 @@ impl<'t> Grammar<'t> {
                 meaning: Meaning::Point(point, Suffix::None),
                 ..
             }) => (point, end),
-            _ => (
-                Point::Relative {
-                    grain: Grain::Day,
-                    offset: 0,
-                    from_anchor: false,
-                },
-                end,
-            ),
+            _ => (Point::AnchorDay, end),
         };
         Self::point(end, TimexKind::Time, point, Suffix::Clock(hour, minute))
     }
@@ -763,6 +821,11 @@ impl<'t> Grammar<'t> {
         if grain == Grain::Day && !from_anchor {
             return None;
         }
+        // "compared with $3 million last year", "last year's results": in results news, the period
+        // reported on, a year before.
+        if grain == Grain::Year && offset == -1 && !from_anchor && self.compares(i, unit_at + 1) {
+            return date(unit_at + 1, Point::YearsAgo(1));
+        }
         // "next year's first quarter"
         if grain == Grain::Year && self.is(unit_at + 1, "'") && self.is(unit_at + 2, "s") {
             if let Some(quarter) = self.ordinal_quarter(unit_at + 3) {
@@ -797,6 +860,17 @@ impl<'t> Grammar<'t> {
         };
         // "year-end results" is an adjective; it still names the same time.
         self.is(end_at, "end").then_some(end_at + 1)
+    }
+
+    /// Whether the expression from `start` to `end` states what a figure is compared with:
+    /// "compared with … last year", "last year's results".
+    fn compares(&self, start: usize, end: usize) -> bool {
+        let possessive = self.is_any(end, &["'", "’"]) && self.is(end + 1, "s");
+        let cue_before = (start.saturating_sub(COMPARISON_WINDOW)..start)
+            .rev()
+            .take_while(|&k| !self.is_any(k, &[".", "\n"]))
+            .any(|k| self.is_any(k, &["compared", "versus"]));
+        possessive || cue_before
     }
 
     /// "first quarter", "third-quarter", "fiscal first quarter": the quarter number and the end.
@@ -915,6 +989,15 @@ impl<'t> Grammar<'t> {
             return year_point(i + 1, rest.parse().ok()?, Grain::Year);
         }
         let start = if word == "the" { i + 1 } else { i };
+        // "the nineties"
+        if let Some(tens) = self
+            .word(start)
+            .filter(|_| start > i)
+            .and_then(|w| w.strip_suffix("ies"))
+            .and_then(|stem| lookup(&TENS, &format!("{stem}y")))
+        {
+            return year_point(start + 1, 1900 + tens as i32, Grain::Decade);
+        }
         // "the '90s"
         if self.is(start, "'") || self.is(start, "’") {
             let decade = self
@@ -957,8 +1040,10 @@ impl<'t> Grammar<'t> {
         if self.tokens[start].class == Class::Word {
             return true;
         }
-        let money_or_sign =
-            start > 0 && self.is_any(start - 1, &["$", "€", "£", "#", "No", "no", "-", "+"]);
+        let mid = start > 1 && self.is(start - 1, "-") && self.is(start - 2, "mid");
+        let money_or_sign = start > 0
+            && !mid
+            && self.is_any(start - 1, &["$", "€", "£", "#", "No", "no", "-", "+"]);
         let measured = self.is_any(end, &["%", "-"])
             || self.word(end).is_some_and(|w| {
                 COUNTED_AFTER_NUMBER.contains(&w)
@@ -1201,6 +1286,9 @@ impl<'t> Grammar<'t> {
         }
     }
 }
+
+/// How many tokens before "last year" a comparison cue may be.
+const COMPARISON_WINDOW: usize = 12;
 
 /// Nouns that a four-digit number counts, so the number is not a year.
 const COUNTED_AFTER_NUMBER: [&str; 12] = [

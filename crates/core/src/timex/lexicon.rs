@@ -40,6 +40,54 @@ pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 
+/// A holiday's date in a given year: the month and day, or the first of a weekday on or after it
+/// (Thanksgiving is the first Thursday on or after November 22).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Holiday {
+    pub month: u32,
+    pub day: u32,
+    pub weekday: Option<Weekday>,
+}
+
+const fn fixed(month: u32, day: u32) -> Holiday {
+    Holiday {
+        month,
+        day,
+        weekday: None,
+    }
+}
+
+const fn first_on_or_after(weekday: Weekday, month: u32, day: u32) -> Holiday {
+    Holiday {
+        month,
+        day,
+        weekday: Some(weekday),
+    }
+}
+
+/// Holiday names as lower-cased tokens, the longer of two with the same start first.
+pub(crate) const HOLIDAYS: [(&[&str], Holiday); 16] = [
+    (&["christmas", "eve"], fixed(12, 24)),
+    (&["christmas", "day"], fixed(12, 25)),
+    (&["christmas"], fixed(12, 25)),
+    (&["new", "year", "'", "s", "eve"], fixed(12, 31)),
+    (&["new", "year", "'", "s", "day"], fixed(1, 1)),
+    (&["new", "year", "'", "s"], fixed(1, 1)),
+    (
+        &["thanksgiving", "day"],
+        first_on_or_after(Weekday::Thu, 11, 22),
+    ),
+    (&["thanksgiving"], first_on_or_after(Weekday::Thu, 11, 22)),
+    (&["election", "day"], first_on_or_after(Weekday::Tue, 11, 2)),
+    (&["independence", "day"], fixed(7, 4)),
+    (&["labor", "day"], first_on_or_after(Weekday::Mon, 9, 1)),
+    (&["memorial", "day"], first_on_or_after(Weekday::Mon, 5, 25)),
+    (&["veterans", "day"], fixed(11, 11)),
+    (&["halloween"], fixed(10, 31)),
+    (&["valentine", "'", "s", "day"], fixed(2, 14)),
+    (&["boxing", "day"], fixed(12, 26)),
+];
+
 /// TimeML parts of the day.
 pub(crate) const DAY_PARTS: [(&str, &str); 5] = [
     ("morning", "MO"),

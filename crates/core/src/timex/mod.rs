@@ -124,6 +124,16 @@ const FUTURE_CUES: [&str; 25] = [
     "supposed",
     "soon",
 ];
+/// Future cues that, after "had" ("had been due"), tell of a plan made in the past.
+const PLAN_CUES: [&str; 7] = [
+    "due",
+    "scheduled",
+    "slated",
+    "expected",
+    "set",
+    "supposed",
+    "planned",
+];
 const PAST_CUES: [&str; 10] = [
     "said", "told", "was", "were", "had", "did", "ago", "last", "earlier", "since",
 ];
@@ -139,7 +149,14 @@ fn tense_before(tokens: &[Token], sentence_starts: &[bool], i: usize) -> Option<
         }
         let word = token.lower.as_str();
         if FUTURE_CUES.contains(&word) {
-            return Some(Direction::Future);
+            // "had been due to expire Friday", "had been scheduled for Monday": a plan in the past.
+            let past_plan = PLAN_CUES.contains(&word)
+                && (j.saturating_sub(2)..j).any(|k| tokens[k].lower == "had");
+            return Some(if past_plan {
+                Direction::Past
+            } else {
+                Direction::Future
+            });
         }
         if PAST_CUES.contains(&word) || word.len() > 4 && word.ends_with("ed") {
             return Some(Direction::Past);

@@ -2,6 +2,7 @@
 //! mentioned (the anchor of "the following day", "a year earlier").
 
 use super::grammar::{Direction, Grain, Meaning, Point, Suffix};
+use super::lexicon::Holiday;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 pub(crate) struct Context {
@@ -91,6 +92,15 @@ fn resolve_point(point: &Point, cx: &Context) -> Option<(NaiveDate, Grain)> {
             pick(&candidates, month_start, direction, cx.tense, MONTHS_AHEAD)
                 .map(|d| (d, Grain::Month))
         }
+        Point::Holiday(holiday, direction) => {
+            let candidates = [-1, 0, 1].map(|offset| holiday_date(holiday, dct.year() + offset));
+            pick(&candidates, dct, direction, cx.tense, DAYS_AHEAD).map(|d| (d, Grain::Day))
+        }
+        Point::AnchorDay => match cx.anchor {
+            Some((day, Grain::Day)) => Some((day, Grain::Day)),
+            _ => Some((dct, Grain::Day)),
+        },
+        Point::WeekOf(ref day) => resolve_point(day, cx).map(|(date, _)| (date, Grain::Week)),
         Point::Weekday(day, direction) => {
             let explicit = direction != Direction::FromTense;
             weekday_date(
@@ -200,6 +210,15 @@ fn pick(
         Direction::Past => dates.filter(|d| *d <= reference).max(),
         Direction::Future => dates.find(|d| *d >= reference),
     }
+}
+
+fn holiday_date(holiday: Holiday, year: i32) -> Option<NaiveDate> {
+    let date = NaiveDate::from_ymd_opt(year, holiday.month, holiday.day)?;
+    let Some(weekday) = holiday.weekday else {
+        return Some(date);
+    };
+    let days = (weekday.num_days_from_monday() + 7 - date.weekday().num_days_from_monday()) % 7;
+    date.checked_add_days(Days::new(u64::from(days)))
 }
 
 /// The weekday's date around `dct`. Without `explicit` ("on Friday"), the document's own day

@@ -307,6 +307,106 @@ const CASES: &[Case] = &[
         expected: &[],
     },
     Case {
+        name: "year-less day months back is past",
+        text: "He was shot to death on the night of Feb. 23.",
+        expected: &[("Feb. 23", Some("2025-02-23"), Date)],
+    },
+    Case {
+        name: "year-less day a few weeks ahead is coming",
+        text: "The vote is on Oct. 15.",
+        expected: &[("Oct. 15", Some("2025-10-15"), Date)],
+    },
+    Case {
+        name: "bare month far ahead is past",
+        text: "In March, the company hired a new chief.",
+        expected: &[("March", Some("2025-03"), Date)],
+    },
+    Case {
+        name: "a year earlier twice is the same comparison",
+        text: "In the third quarter, net rose from a year ago. Sales rose from a year earlier.",
+        expected: &[
+            ("the third quarter", Some("2025-Q3"), Date),
+            ("a year ago", Some("2024-Q3"), Date),
+            ("a year earlier", Some("2024-Q3"), Date),
+        ],
+    },
+    Case {
+        name: "last year compared with the reporting quarter",
+        text: "In the third quarter, it earned $5 million, compared with $3 million last year.",
+        expected: &[
+            ("the third quarter", Some("2025-Q3"), Date),
+            ("last year", Some("2024-Q3"), Date),
+        ],
+    },
+    Case {
+        name: "the year ended is a reporting period",
+        text: "For the year ended Aug. 31, net income rose.",
+        expected: &[
+            ("the year", Some("P1Y"), Duration),
+            ("Aug. 31", Some("2025-08-31"), Date),
+        ],
+    },
+    Case {
+        name: "the full year and the fiscal year",
+        text: "It forecast a rise for the full year and lower earnings for the fiscal year.",
+        expected: &[
+            ("the full year", Some("2025"), Date),
+            ("the fiscal year", Some("2025"), Date),
+        ],
+    },
+    Case {
+        name: "year-end",
+        text: "The deal should close by year-end or by year's end.",
+        expected: &[
+            ("year-end", Some("2025"), Date),
+            ("year's end", Some("2025"), Date),
+        ],
+    },
+    Case {
+        name: "decade with position and article",
+        text: "Prices peaked in the late 1970s and fell through the nineties.",
+        expected: &[
+            ("the late 1970s", Some("197X"), Date),
+            ("the nineties", Some("199X"), Date),
+        ],
+    },
+    Case {
+        name: "mid-year",
+        text: "The group began to fall apart in mid-1996.",
+        expected: &[("mid-1996", Some("1996"), Date)],
+    },
+    Case {
+        name: "holidays",
+        text: "He was found on Thanksgiving Day and will stay past Christmas.",
+        expected: &[
+            ("Thanksgiving Day", Some("2024-11-28"), Date),
+            ("Christmas", Some("2025-12-25"), Date),
+        ],
+    },
+    Case {
+        name: "last holiday",
+        text: "She arrived last Thanksgiving.",
+        expected: &[("last Thanksgiving", Some("2024-11-28"), Date)],
+    },
+    Case {
+        name: "the week of a day",
+        text: "A hearing may follow the week of Sept. 15.",
+        expected: &[("the week of Sept. 15", Some("2025-W38"), Date)],
+    },
+    Case {
+        name: "a plan that had been due is past",
+        text: "The offer had been due to expire Friday.",
+        expected: &[("Friday", Some("2025-08-29"), Date)],
+    },
+    Case {
+        name: "a bare clock time is on the day last mentioned",
+        text: "On Aug. 28, the blast came at 10:35 a.m.",
+        expected: &[
+            ("Aug. 28", Some("2025-08-28"), Date),
+            ("10:35 a.m.", Some("2025-08-28T10:35"), Time),
+        ],
+    },
+    Case {
         name: "war names are not dates",
         text: "World War II and the G7 and Article 5.",
         expected: &[],

@@ -1,0 +1,285 @@
+//! Claim comparison: numeric claims about the same counted thing, by the same kind of predicate
+//! and about the same date, grouped across articles; a group is a *conflict* when no value can
+//! satisfy every member's interval, and *corroborated* when two articles' intervals overlap.
+//!
+//! Grouping is by key (unit, predicate class, counted concept), then by date within a key: no
+//! pairwise comparison over all claims.
+
+use super::words::{stem, words};
+use crate::claims::Claim;
+use crate::{Document, NaiveDate, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimGroup {
+    /// From unit, predicate class, concept and date: `c-taking-part-countries-2025-09-04`.
+    pub id: String,
+    /// What is counted, in words: "countries taking part", "deaths".
+    pub what: String,
+    pub unit: Option<String>,
+    /// The date the claims refer to, when any member states one (TimeML value).
+    pub date: Option<String>,
+    pub articles: Vec<String>,
+    pub members: Vec<ClaimMember>,
+    /// No single value satisfies every member: the articles contradict each other.
+    pub conflict: bool,
+    /// At least two articles give overlapping intervals.
+    pub corroborated: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimMember {
+    pub article: String,
+    /// The number phrase ("more than 30").
+    pub span: Span,
+    pub sentence: Span,
+    /// The number phrase with its counted thing, as written.
+    pub text: String,
+    pub thing: Option<String>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    /// `26`, `(30, ∞)`, `[19, ∞)`.
+    pub interval: String,
+    pub date: Option<String>,
+    /// How many other articles in the group give an interval overlapping this one.
+    pub agreeing_articles: usize,
+}
+
+/// Counted concepts and the stems that name them; the first match wins, so "heads of state" are
+/// leaders before "state" could mean anything else.
+const CONCEPTS: [(&str, &[&str]); 9] = [
+    ("deaths", &["killed", "dead", "death", "fatality", "fatalities", "died", "lives"]),
+    ("injured", &["injured", "wounded", "injuries", "hurt"]),
+    ("leaders", &["leader", "heads", "head", "premiers"]),
+    ("countries", &["country", "nation", "states"]),
+    ("troops", &["troops", "soldiers", "personnel", "forces"]),
+    ("drones", &["drones", "uavs"]),
+    ("missiles", &["missiles", "rockets"]),
+    ("people", &["people", "persons", "civilians", "residents"]),
+    ("children", &["children", "minors"]),
+];
+
+/// Concepts a verb near "people" can sharpen ("killing at least 19 people" counts deaths).
+const SHARPENED_BY_CONTEXT: [&str; 2] = ["deaths", "injured"];
+
+/// Predicate classes by the stems of their verbs. `parties_merge`: counting who commits, a leader
+/// commits for their country, so leaders and countries are one counted thing there.
+struct PredicateClass {
+    label: &'static str,
+    verbs: &'static [&'static str],
+    parties_merge: bool,
+}
+
+const PREDICATE_CLASSES: [PredicateClass; 2] = [
+    PredicateClass {
+        label: "pledging",
+        verbs: &["pledged", "pledge", "committed", "promised", "ready", "contribute", "offered", "agreed", "vowed"],
+        parties_merge: true,
+    },
+    PredicateClass {
+        label: "taking part",
+        verbs: &["participate", "participated", "met", "meet", "gathered", "gather", "convened", "attended", "together", "joined"],
+        parties_merge: false,
+    },
+];
+
+/// Concepts that count parties to an agreement.
+const PARTIES: [&str; 2] = ["countries", "leaders"];
+
+/// How far (in words) from the number a verb still classifies the claim, when no predicate was parsed.
+const VERB_WINDOW: usize = 10;
+/// Words before the number read for context ("killing at least 19 people").
+const CONTEXT_BEFORE: usize = 2;
+/// Claims whose dates are further apart than this are about different events.
+const MAX_DATE_GAP_DAYS: i64 = 3;
+
+/// Claims with the same grouping key, each as (document index, claim index).
+type Bucket = Vec<(usize, usize)>;
+
+pub(crate) fn group_claims(docs: &[Document]) -> Vec<ClaimGroup> {
+    let mut buckets: BTreeMap<(Option<String>, &'static str, &'static str), Bucket> = BTreeMap::new();
+    for (doc_index, doc) in docs.iter().enumerate() {
+        for (claim_index, claim) in doc.extraction.claims.iter().enumerate() {
+            if let Some(key) = claim_key(&doc.article.text, claim) {
+                buckets.entry(key).or_default().push((doc_index, claim_index));
+            }
+        }
+    }
+    let mut groups: Vec<ClaimGroup> = Vec::new();
+    for ((unit, class, concept), bucket) in buckets {
+        for cluster in split_by_date(docs, bucket) {
+            let distinct_articles: BTreeSet<usize> = cluster.iter().map(|&(d, _)| d).collect();
+            if distinct_articles.len() > 1 {
+                groups.push(claim_group(docs, &cluster, unit.clone(), class, concept));
+            }
+        }
+    }
+    groups.sort_by(|a, b| a.id.cmp(&b.id).then(a.articles.cmp(&b.articles)));
+    super::number_clashing_ids(groups.iter_mut().map(|g| &mut g.id));
+    groups.sort_by(|a, b| b.conflict.cmp(&a.conflict).then(b.articles.len().cmp(&a.articles.len())).then(a.id.cmp(&b.id)));
+    groups
+}
+
+fn stems_of(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| stem(w)).collect()
+}
+
+/// (unit, predicate class label, concept) or `None` when the claim does not say what it counts.
+fn claim_key(text: &str, claim: &Claim) -> Option<(Option<String>, &'static str, &'static str)> {
+    let thing = stems_of_text(claim.thing.as_deref()?);
+    let mut concept = first_concept(&thing, CONCEPTS.iter().map(|(c, _)| *c))?;
+    if concept == "people" {
+        let sentence_words = words(text, claim.sentence);
+        let before: Vec<String> = sentence_words
+            .iter()
+            .filter(|w| w.span.end <= claim.span.start)
+            .rev()
+            .take(CONTEXT_BEFORE)
+            .map(|w| stem(&w.folded))
+            .chain(claim.predicate.as_deref().map(stems_of_text).unwrap_or_default())
+            .collect();
+        concept = first_concept(&before, SHARPENED_BY_CONTEXT.into_iter()).unwrap_or(concept);
+    }
+    let class = predicate_class(text, claim);
+    let concept = match class {
+        Some(class) if class.parties_merge && PARTIES.contains(&concept) => "countries or leaders",
+        _ => concept,
+    };
+    Some((claim.unit.clone(), class.map_or("", |c| c.label), concept))
+}
+
+fn stems_of_text(text: &str) -> Vec<String> {
+    words(text, Span::new(0, text.len())).iter().map(|w| stem(&w.folded)).collect()
+}
+
+fn first_concept(stems: &[String], allowed: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    let allowed: Vec<&str> = allowed.collect();
+    CONCEPTS
+        .iter()
+        .filter(|(concept, _)| allowed.contains(concept))
+        .find(|(_, names)| stems_of(names).iter().any(|n| stems.contains(n)))
+        .map(|(concept, _)| *concept)
+}
+
+/// The class of the parsed predicate, else of the class verb nearest the number in its sentence.
+fn predicate_class(text: &str, claim: &Claim) -> Option<&'static PredicateClass> {
+    let class_of = |stem: &str| PREDICATE_CLASSES.iter().find(|c| stems_of(c.verbs).iter().any(|v| v == stem));
+    if let Some(class) = claim.predicate.as_deref().map(stems_of_text).unwrap_or_default().iter().find_map(|s| class_of(s)) {
+        return Some(class);
+    }
+    let sentence_words = words(text, claim.sentence);
+    let number_at = sentence_words.iter().position(|w| w.span.start >= claim.span.start)?;
+    sentence_words
+        .iter()
+        .enumerate()
+        .filter_map(|(position, word)| Some((position.abs_diff(number_at), class_of(&stem(&word.folded))?)))
+        .filter(|(distance, _)| *distance <= VERB_WINDOW)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, class)| class)
+}
+
+fn claim_day(claim: &Claim) -> Option<NaiveDate> {
+    claim.date.as_deref().and_then(|d| d.get(..10)).and_then(crate::article::parse_iso_date)
+}
+
+/// Clusters of claims whose dates lie within [`MAX_DATE_GAP_DAYS`] of the next; undated claims
+/// join the largest cluster (they may be about any of them, and most likely the main event).
+fn split_by_date(docs: &[Document], bucket: Bucket) -> Vec<Bucket> {
+    let day = |&(d, c): &(usize, usize)| claim_day(&docs[d].extraction.claims[c]);
+    let (mut dated, undated): (Bucket, Bucket) = bucket.into_iter().partition(|m| day(m).is_some());
+    dated.sort_by_key(|m| (day(m), docs[m.0].article.id.clone(), m.1));
+    let mut clusters: Vec<Bucket> = Vec::new();
+    let mut last_day: Option<NaiveDate> = None;
+    for member in dated {
+        let this_day = day(&member);
+        match (clusters.last_mut(), last_day) {
+            (Some(cluster), Some(last)) if this_day.is_some_and(|d| (d - last).num_days() <= MAX_DATE_GAP_DAYS) => cluster.push(member),
+            _ => clusters.push(vec![member]),
+        }
+        last_day = this_day;
+    }
+    match clusters.iter_mut().rev().max_by_key(|c| c.len()) {
+        Some(largest) => largest.extend(undated),
+        None => clusters.push(undated),
+    }
+    clusters
+}
+
+/// One end of an interval: value and whether it is included; `None` is unbounded.
+type Bound = Option<(f64, bool)>;
+
+/// The tighter of two lower (`is_low`) or upper bounds.
+fn tighter(a: Bound, b: Bound, is_low: bool) -> Bound {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some((x, xi)), Some((y, yi))) if x == y => Some((x, xi && yi)),
+        (Some(x), Some(y)) => Some(if (x.0 > y.0) == is_low { x } else { y }),
+    }
+}
+
+fn bounds(claim: &Claim) -> (Bound, Bound) {
+    (claim.low.map(|v| (v, claim.low_inclusive)), claim.high.map(|v| (v, claim.high_inclusive)))
+}
+
+/// Whether some value lies in every interval.
+fn intervals_meet<'a>(claims: impl Iterator<Item = &'a Claim>) -> bool {
+    let (low, high) = claims.map(bounds).fold((None, None), |(low, high), (l, h)| (tighter(low, l, true), tighter(high, h, false)));
+    match (low, high) {
+        (Some((l, li)), Some((h, hi))) => l < h || (l == h && li && hi),
+        _ => true,
+    }
+}
+
+fn claim_group(docs: &[Document], cluster: &[(usize, usize)], unit: Option<String>, class: &str, concept: &str) -> ClaimGroup {
+    let mut cluster = cluster.to_vec();
+    cluster.sort_by(|a, b| docs[a.0].article.id.cmp(&docs[b.0].article.id).then(a.1.cmp(&b.1)));
+    let claim = |&(d, c): &(usize, usize)| &docs[d].extraction.claims[c];
+    let members: Vec<ClaimMember> = cluster
+        .iter()
+        .map(|member| {
+            let agreeing: BTreeSet<usize> = cluster
+                .iter()
+                .filter(|other| other.0 != member.0 && intervals_meet([claim(member), claim(other)].into_iter()))
+                .map(|other| other.0)
+                .collect();
+            claim_member(&docs[member.0], claim(member), agreeing.len())
+        })
+        .collect();
+    let date = cluster.iter().filter_map(|m| claim(m).date.clone()).min();
+    let what = if class.is_empty() { concept.to_string() } else { format!("{concept} {class}") };
+    let unit_slug = unit.as_deref().map(|u| if u == "%" { "percent" } else { u });
+    let id_words = ["c", unit_slug.unwrap_or(""), &what, date.as_deref().unwrap_or("")];
+    ClaimGroup {
+        id: super::words::slug(&id_words.join(" "), 12),
+        what,
+        unit,
+        date,
+        articles: members.iter().map(|m| m.article.clone()).collect::<BTreeSet<_>>().into_iter().collect(),
+        conflict: !intervals_meet(cluster.iter().map(claim)),
+        corroborated: members.iter().any(|m| m.agreeing_articles > 0),
+        members,
+    }
+}
+
+fn claim_member(doc: &Document, claim: &Claim, agreeing_articles: usize) -> ClaimMember {
+    let text = &doc.article.text;
+    // Show the number with what it counts: "more than 30 nations".
+    let shown_end = claim.thing.as_deref().and_then(|thing| text.get(claim.span.end..).and_then(|rest| rest.find(thing)).filter(|&at| at <= 2).map(|at| claim.span.end + at + thing.len()));
+    ClaimMember {
+        article: doc.article.id.clone(),
+        span: claim.span,
+        sentence: claim.sentence,
+        text: text.get(claim.span.start..shown_end.unwrap_or(claim.span.end)).unwrap_or_default().to_string(),
+        thing: claim.thing.clone(),
+        low: claim.low,
+        high: claim.high,
+        low_inclusive: claim.low_inclusive,
+        high_inclusive: claim.high_inclusive,
+        interval: claim.interval_text(),
+        date: claim.date.clone(),
+        agreeing_articles,
+    }
+}
