@@ -124,3 +124,17 @@ fn search_folds_accents_and_marks_hits() {
     assert_eq!(input.value(), "micheal", "the box shows the query");
     assert_eq!(input.get_attribute("role").as_deref(), Some("combobox"));
 }
+
+/// Regression: `similar`'s deadline support called `Instant::now`, which panics on
+/// wasm32-unknown-unknown, so the corpus analysis crashed the app on load whenever two articles
+/// carried the same quote (the seed corpus does).
+#[wasm_bindgen_test]
+fn quote_diffs_are_computed_in_the_browser() {
+    let files: [(&str, &[u8]); 2] = [
+        ("a.txt", b"NATO chief Mark Rutte said NATO is \"working tirelessly to counteract this, to prevent it.\""),
+        ("b.txt", b"NATO chief Mark Rutte said NATO is \"working day and night to counter this, to prevent it.\""),
+    ];
+    let corpus = Corpus::from_articles(files.iter().map(|(name, bytes)| parse_article(name, bytes).unwrap()).collect());
+    let group = corpus.analysis.quote_groups.iter().find(|g| g.members.len() == 2).expect("the two wordings are one group");
+    assert!(group.members.iter().any(|m| !m.diff.is_empty()), "a word diff was computed");
+}

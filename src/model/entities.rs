@@ -1,12 +1,15 @@
-//! People, organizations and places across the corpus: table rows, mention contexts, reader marks.
+//! People, organizations and places across the corpus: table rows, entity pages, reader marks.
 //!
-//! Entities are aggregated across articles by their per-article id (`Entity::id`, a slug of type
-//! and name), so "Zelensky" and "Zelenskyy" stay apart until cross-article merging exists.
+//! Everything here reads the corpus entities of the cross-article analysis (`Analysis::entities`),
+//! where each article's entities are merged (Zelensky / Zelenskyy) with the reason for each merge.
+//! Ids in URLs (`entity=`, `speaker=`) are corpus entity ids.
 
 use crate::components::highlight::Mark;
+use crate::corpus::Corpus;
 use crate::model::reader::position_query;
 use crate::query::{Query, View};
-use triangulate_core::ner::{Entity, EntityKind};
+use triangulate_core::analysis::{CorpusEntity, Merge};
+use triangulate_core::ner::EntityKind;
 use triangulate_core::{Document, Span};
 
 /// The type as a word for labels ("person").
@@ -34,19 +37,10 @@ pub fn kind_class(kind: EntityKind) -> String {
     format!("hl-{}", kind.label().to_lowercase())
 }
 
-/// "President, France" from role and affiliation, when either is known.
-pub fn role_text(entity: &Entity) -> Option<String> {
-    match (&entity.role, &entity.affiliation) {
-        (Some(role), Some(affiliation)) => Some(format!("{role}, {affiliation}")),
-        (Some(only), None) | (None, Some(only)) => Some(only.clone()),
-        (None, None) => None,
-    }
-}
-
 /// "Emmanuel Macron — President, France (person)": what hovering or focusing a mention tells.
-pub fn entity_label(entity: &Entity) -> String {
+pub fn entity_label(entity: &CorpusEntity) -> String {
     let kind = kind_noun(entity.kind);
-    match role_text(entity) {
+    match entity.roles.first() {
         Some(role) => format!("{} — {role} ({kind})", entity.name),
         None => format!("{} ({kind})", entity.name),
     }
@@ -57,10 +51,20 @@ pub fn entity_query(id: &str, kind: EntityKind) -> Query {
     Query { entity: Some(id.to_string()), types: vec![kind], ..Query::view(View::Entities) }
 }
 
+/// The corpus entity that an article's own entity (`Entity::id`, as a quote's speaker names it)
+/// was merged into.
+pub fn corpus_entity_of<'c>(corpus: &'c Corpus, document: &Document, local_id: &str) -> Option<&'c CorpusEntity> {
+    let local = document.extraction.entities.iter().find(|e| e.id == local_id)?;
+    let first = *local.mentions.first()?;
+    let article = &document.article.id;
+    corpus.analysis.entities.iter().find(|e| e.mentions.iter().any(|m| m.article == *article && m.span == first))
+}
+
 /// Reader marks for every mention of the entity types `query` shows, linking to the entity page.
-pub fn mention_marks(document: &Document, query: &Query) -> Vec<Mark> {
-    document
-        .extraction
+pub fn mention_marks(corpus: &Corpus, document: &Document, query: &Query) -> Vec<Mark> {
+    let article = &document.article.id;
+    corpus
+        .analysis
         .entities
         .iter()
         .filter(|entity| query.shows_kind(entity.kind))
@@ -68,7 +72,11 @@ pub fn mention_marks(document: &Document, query: &Query) -> Vec<Mark> {
             let class = format!("hl {}", kind_class(entity.kind));
             let label = entity_label(entity);
             let href = entity_query(&entity.id, entity.kind).href();
-            entity.mentions.iter().map(move |&span| Mark::new(span, class.clone(), label.clone()).with_href(href.clone()))
+            entity
+                .mentions
+                .iter()
+                .filter(move |m| m.article == *article)
+                .map(move |m| Mark::new(m.span, class.clone(), label.clone()).with_href(href.clone()))
         })
         .collect()
 }
@@ -92,30 +100,25 @@ impl EntityRow {
 }
 
 /// Every entity of the types `query` shows, most mentioned first (then by name).
-pub fn entity_rows(documents: &[Document], query: &Query) -> Vec<EntityRow> {
-    let mut rows: Vec<EntityRow> = Vec::new();
-    for (index, document) in documents.iter().enumerate() {
-        for entity in document.extraction.entities.iter().filter(|e| query.shows_kind(e.kind)) {
-            let position = match rows.iter().position(|row| row.id == entity.id) {
-                Some(position) => position,
-                None => {
-                    rows.push(EntityRow {
-                        id: entity.id.clone(),
-                        kind: entity.kind,
-                        name: entity.name.clone(),
-                        role: None,
-                        total: 0,
-                        per_article: vec![0; documents.len()],
-                    });
-                    rows.len() - 1
-                }
-            };
-            let row = &mut rows[position];
-            row.per_article[index] += entity.mentions.len();
-            row.total += entity.mentions.len();
-            row.role = row.role.take().or_else(|| role_text(entity));
-        }
-    }
+pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
+    let mut rows: Vec<EntityRow> = corpus
+        .analysis
+        .entities
+        .iter()
+        .filter(|entity| query.shows_kind(entity.kind))
+        .map(|entity| EntityRow {
+            id: entity.id.clone(),
+            kind: entity.kind,
+            name: entity.name.clone(),
+            role: entity.roles.first().cloned(),
+            total: entity.mentions.len(),
+            per_article: corpus
+                .documents
+                .iter()
+                .map(|d| entity.mentions.iter().filter(|m| m.article == d.article.id).count())
+                .collect(),
+        })
+        .collect();
     rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
     rows
 }
@@ -123,7 +126,6 @@ pub fn entity_rows(documents: &[Document], query: &Query) -> Vec<EntityRow> {
 /// One mention shown in its sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MentionContext {
-    pub article_id: String,
     pub article_title: String,
     pub sentence: String,
     /// The mention, relative to `sentence`.
@@ -132,53 +134,45 @@ pub struct MentionContext {
     pub href: String,
 }
 
-/// An entity's page: who or what it is, how it is written, and every mention in context.
+/// An entity's page: who or what it is, how the articles write it, why spellings were merged, and
+/// every mention in context.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntityDetail {
-    pub id: String,
     pub kind: EntityKind,
     pub name: String,
-    pub role: Option<String>,
-    /// Distinct ways the articles write it ("Emmanuel Macron", "Macron").
-    pub written_as: Vec<String>,
+    pub roles: Vec<String>,
+    pub aliases: Vec<String>,
+    pub merges: Vec<Merge>,
     pub mentions: Vec<MentionContext>,
 }
 
-/// The entity `id` across the corpus; `None` when no article has it.
-pub fn entity_detail(documents: &[Document], id: &str) -> Option<EntityDetail> {
-    let mut detail: Option<EntityDetail> = None;
-    for document in documents {
-        let text = &document.article.text;
-        for entity in document.extraction.entities.iter().filter(|e| e.id == id) {
-            let detail = detail.get_or_insert_with(|| EntityDetail {
-                id: id.to_string(),
-                kind: entity.kind,
-                name: entity.name.clone(),
-                role: None,
-                written_as: Vec::new(),
-                mentions: Vec::new(),
-            });
-            detail.role = detail.role.take().or_else(|| role_text(entity));
-            for &span in &entity.mentions {
-                let form = span.text(text).to_string();
-                if !detail.written_as.contains(&form) {
-                    detail.written_as.push(form);
-                }
-                let sentence = enclosing_sentence(document, span);
-                let Some(mark) = Mark::new(span, format!("hl {}", kind_class(entity.kind)), entity.name.clone()).within(sentence) else {
-                    continue;
-                };
-                detail.mentions.push(MentionContext {
-                    article_id: document.article.id.clone(),
-                    article_title: document.article.title.clone(),
-                    sentence: sentence.text(text).to_string(),
-                    mark,
-                    href: position_query(document, span).href(),
-                });
-            }
-        }
-    }
-    detail
+/// The corpus entity `id`; `None` when there is none.
+pub fn entity_detail(corpus: &Corpus, id: &str) -> Option<EntityDetail> {
+    let entity = corpus.analysis.entities.iter().find(|e| e.id == id)?;
+    let class = format!("hl {}", kind_class(entity.kind));
+    let mentions = entity
+        .mentions
+        .iter()
+        .filter_map(|mention| {
+            let document = corpus.document(&mention.article)?;
+            let sentence = enclosing_sentence(document, mention.span);
+            let text = &document.article.text;
+            Some(MentionContext {
+                article_title: document.article.title.clone(),
+                sentence: sentence.text(text).to_string(),
+                mark: Mark::new(mention.span, class.clone(), entity.name.clone()).within(sentence)?,
+                href: position_query(document, mention.span).href(),
+            })
+        })
+        .collect();
+    Some(EntityDetail {
+        kind: entity.kind,
+        name: entity.name.clone(),
+        roles: entity.roles.clone(),
+        aliases: entity.aliases.clone(),
+        merges: entity.merges.clone(),
+        mentions,
+    })
 }
 
 /// The sentence holding `span`, or the span itself when the segmenter left it out.
@@ -191,12 +185,12 @@ mod tests {
     use super::*;
     use triangulate_core::article::parse_article;
 
-    fn documents() -> Vec<Document> {
+    fn corpus() -> Corpus {
         let files: [(&str, &[u8]); 2] = [
-            ("one.txt", "French President Emmanuel Macron met Olaf Scholz in Paris. Macron said no.".as_bytes()),
-            ("two.txt", "Macron spoke in Paris on Tuesday. Paris was calm.".as_bytes()),
+            ("one.txt", "French President Emmanuel Macron met Volodymyr Zelensky in Paris. Macron said no.".as_bytes()),
+            ("two.txt", "Volodymyr Zelenskyy spoke in Paris on Tuesday. Paris was calm.".as_bytes()),
         ];
-        files.iter().map(|(name, bytes)| Document::new(parse_article(name, bytes).expect("valid article"))).collect()
+        Corpus::from_articles(files.iter().map(|(name, bytes)| parse_article(name, bytes).expect("valid article")).collect())
     }
 
     fn row<'r>(rows: &'r [EntityRow], id: &str) -> &'r EntityRow {
@@ -205,39 +199,54 @@ mod tests {
 
     #[test]
     fn rows_cases() {
-        let documents = documents();
-        let all = entity_rows(&documents, &Query::view(View::Entities));
+        let corpus = corpus();
+        let all = entity_rows(&corpus, &Query::view(View::Entities));
         let paris = row(&all, "loc-paris");
         assert_eq!((paris.total, paris.per_article.clone()), (3, vec![1, 2]), "places add up across articles");
+        assert_eq!(row(&all, "per-volodymyr-zelensky").per_article, vec![1, 1], "spellings merged across articles");
         assert_eq!(row(&all, "per-emmanuel-macron").role.as_deref(), Some("President, France"), "role kept");
         assert!(all.windows(2).all(|w| w[0].total >= w[1].total), "most mentioned first: {all:?}");
 
-        let people = entity_rows(&documents, &entity_query("x", EntityKind::Person));
+        let people = entity_rows(&corpus, &entity_query("x", EntityKind::Person));
         assert!(people.iter().all(|r| r.kind == EntityKind::Person) && !people.is_empty(), "type filter: {people:?}");
         assert_eq!(people[0].href(), "?view=entities&entity=per-emmanuel-macron&type=PER", "links to the entity");
     }
 
     #[test]
     fn detail_cases() {
-        let documents = documents();
-        let paris = entity_detail(&documents, "loc-paris").expect("Paris is found");
+        let corpus = corpus();
+        let paris = entity_detail(&corpus, "loc-paris").expect("Paris is found");
         assert_eq!(paris.mentions.len(), 3, "every mention");
         let first = &paris.mentions[0];
-        assert_eq!(first.sentence, "French President Emmanuel Macron met Olaf Scholz in Paris.", "in its sentence");
+        assert_eq!(first.sentence, "French President Emmanuel Macron met Volodymyr Zelensky in Paris.", "in its sentence");
         assert_eq!(first.mark.span.text(&first.sentence), "Paris", "mention marked within the sentence");
-        assert_eq!(first.href, "?article=one&at=52", "links to the reader position (chars)");
+        assert_eq!(first.href, "?article=one&at=59", "links to the reader position (chars)");
         assert_eq!(paris.mentions[2].sentence, "Paris was calm.", "second sentence of the second article");
 
-        let macron = entity_detail(&documents, "per-emmanuel-macron").expect("Macron is found");
-        assert_eq!(macron.written_as, vec!["Emmanuel Macron", "Macron"], "distinct forms");
-        assert_eq!(entity_detail(&documents, "per-nobody"), None, "unknown id");
+        let zelensky = entity_detail(&corpus, "per-volodymyr-zelensky").expect("Zelensky is found");
+        assert!(zelensky.aliases.contains(&"Volodymyr Zelenskyy".to_string()), "aliases: {:?}", zelensky.aliases);
+        assert!(!zelensky.merges.is_empty(), "the merge is explained");
+        assert_eq!(entity_detail(&corpus, "per-nobody"), None, "unknown id");
     }
 
     #[test]
-    fn label_cases() {
-        let documents = documents();
-        let entity = |id: &str| documents[0].extraction.entities.iter().find(|e| e.id == id).expect("entity");
-        assert_eq!(entity_label(entity("per-emmanuel-macron")), "Emmanuel Macron — President, France (person)", "with role");
-        assert_eq!(entity_label(entity("loc-paris")), "Paris (place)", "without role");
+    fn marks_and_labels() {
+        let corpus = corpus();
+        let all = Query::article("one");
+        let labels: Vec<String> = mention_marks(&corpus, &corpus.documents[0], &all).into_iter().filter_map(|m| m.label).collect();
+        assert!(labels.contains(&"Emmanuel Macron — President, France (person)".to_string()), "with role: {labels:?}");
+        assert!(labels.contains(&"Paris (place)".to_string()), "without role: {labels:?}");
+        let places_only = Query { types: vec![EntityKind::Location], ..all };
+        let marks = mention_marks(&corpus, &corpus.documents[0], &places_only);
+        assert!(marks.iter().all(|m| m.class == "hl hl-loc") && marks.len() == 1, "type filter: {marks:?}");
+    }
+
+    #[test]
+    fn local_ids_map_to_corpus_entities() {
+        let corpus = corpus();
+        let second = &corpus.documents[1];
+        let merged = corpus_entity_of(&corpus, second, "per-volodymyr-zelenskyy").map(|e| e.id.as_str());
+        assert_eq!(merged, Some("per-volodymyr-zelensky"), "a spelling maps to the merged entity");
+        assert_eq!(corpus_entity_of(&corpus, second, "per-nobody").map(|e| e.id.as_str()), None, "unknown local id");
     }
 }

@@ -2,7 +2,8 @@
 //! Quoted terms (scare quotes) are not speech and are left out everywhere here.
 
 use crate::components::highlight::Mark;
-use crate::model::entities::role_text;
+use crate::corpus::Corpus;
+use crate::model::entities::corpus_entity_of;
 use crate::model::reader::position_query;
 use crate::query::{Query, QuoteKindFilter, View};
 use triangulate_core::quotes::{Quote, QuoteKind};
@@ -24,25 +25,33 @@ fn kind_filter(kind: QuoteKind) -> Option<QuoteKindFilter> {
     }
 }
 
-/// "Volodymyr Zelensky (President, Ukraine)", or the speaker as written when not resolved.
-fn speaker_text(document: &Document, quote: &Quote) -> Option<String> {
+/// Who said it: the merged corpus entity when the speaker was resolved to one, else the name as
+/// the text gives it.
+struct SpeakerInfo {
+    /// "Volodymyr Zelensky (President, Ukraine)".
+    text: String,
+    /// The corpus entity id.
+    id: Option<String>,
+}
+
+fn speaker_info(corpus: &Corpus, document: &Document, quote: &Quote) -> Option<SpeakerInfo> {
     let speaker = quote.speaker.as_ref()?;
-    let role = speaker
-        .entity
-        .as_deref()
-        .and_then(|id| document.extraction.entities.iter().find(|e| e.id == id))
-        .and_then(role_text);
-    Some(match role {
-        Some(role) => format!("{} ({role})", speaker.name),
-        None => speaker.name.clone(),
-    })
+    let entity = speaker.entity.as_deref().and_then(|local| corpus_entity_of(corpus, document, local));
+    let Some(entity) = entity else {
+        return Some(SpeakerInfo { text: speaker.name.clone(), id: None });
+    };
+    let text = match entity.roles.first() {
+        Some(role) => format!("{} ({role})", entity.name),
+        None => entity.name.clone(),
+    };
+    Some(SpeakerInfo { text, id: Some(entity.id.clone()) })
 }
 
 /// Reader marks for every direct and reported quote.
-pub fn quote_marks(document: &Document) -> Vec<Mark> {
+pub fn quote_marks(corpus: &Corpus, document: &Document) -> Vec<Mark> {
     speech(document)
         .map(|(quote, kind)| {
-            let who = speaker_text(document, quote).unwrap_or_else(|| "speaker not identified".into());
+            let who = speaker_info(corpus, document, quote).map_or_else(|| "speaker not identified".into(), |s| s.text);
             Mark::new(shown_span(quote), format!("hl hl-quote hl-{}", kind.name()), format!("{} quote — {who}", capitalized(kind)))
         })
         .collect()
@@ -75,42 +84,37 @@ pub struct QuoteRow {
     pub mixed: bool,
     /// The second half of a split quote, or a further paragraph of one.
     pub continues_previous: bool,
-    pub article_id: String,
     pub article_title: String,
     /// The reader at this quote.
     pub href: String,
 }
 
 /// Every quote passing the query's `speaker`, `article` and `kind` filters, in corpus order.
-pub fn quote_rows(documents: &[Document], query: &Query) -> Vec<QuoteRow> {
-    documents
-        .iter()
-        .filter(|d| query.article.as_ref().is_none_or(|id| *id == d.article.id))
-        .flat_map(|document| {
-            speech(document)
-                .filter(|(_, kind)| query.quote_kind.is_none_or(|wanted| wanted == *kind))
-                .filter(|(quote, _)| query.speaker.is_none() || speaker_id(quote) == query.speaker.as_deref())
-                .map(move |(quote, kind)| {
-                    let span = shown_span(quote);
-                    QuoteRow {
-                        kind,
-                        text: span.text(&document.article.text).to_string(),
-                        speaker: speaker_text(document, quote),
-                        speaker_id: speaker_id(quote).map(str::to_string),
-                        venue: quote.venue.clone(),
-                        mixed: quote.mixed,
-                        continues_previous: quote.continues_previous,
-                        article_id: document.article.id.clone(),
-                        article_title: document.article.title.clone(),
-                        href: position_query(document, span).href(),
-                    }
-                })
-        })
-        .collect()
-}
-
-fn speaker_id(quote: &Quote) -> Option<&str> {
-    quote.speaker.as_ref()?.entity.as_deref()
+pub fn quote_rows(corpus: &Corpus, query: &Query) -> Vec<QuoteRow> {
+    let mut rows = Vec::new();
+    let documents = corpus.documents.iter().filter(|d| query.article.as_ref().is_none_or(|id| *id == d.article.id));
+    for document in documents {
+        for (quote, kind) in speech(document).filter(|(_, kind)| query.quote_kind.is_none_or(|wanted| wanted == *kind)) {
+            let speaker = speaker_info(corpus, document, quote);
+            let speaker_id = speaker.as_ref().and_then(|s| s.id.clone());
+            if query.speaker.is_some() && speaker_id != query.speaker {
+                continue;
+            }
+            let span = shown_span(quote);
+            rows.push(QuoteRow {
+                kind,
+                text: span.text(&document.article.text).to_string(),
+                speaker: speaker.map(|s| s.text),
+                speaker_id,
+                venue: quote.venue.clone(),
+                mixed: quote.mixed,
+                continues_previous: quote.continues_previous,
+                article_title: document.article.title.clone(),
+                href: position_query(document, span).href(),
+            });
+        }
+    }
+    rows
 }
 
 /// A choice in a filter select: the value, its label, and how many quotes it has.
@@ -121,15 +125,16 @@ pub struct Choice {
     pub count: usize,
 }
 
-/// Identified speakers, most quoted first.
-pub fn speaker_choices(documents: &[Document]) -> Vec<Choice> {
+/// Speakers resolved to a corpus entity, most quoted first.
+pub fn speaker_choices(corpus: &Corpus) -> Vec<Choice> {
     let mut choices: Vec<Choice> = Vec::new();
-    for document in documents {
+    for document in &corpus.documents {
         for (quote, _) in speech(document) {
-            let (Some(id), Some(speaker)) = (speaker_id(quote), &quote.speaker) else { continue };
-            match choices.iter_mut().find(|c| c.value == id) {
+            let local_id = quote.speaker.as_ref().and_then(|s| s.entity.as_deref());
+            let Some(entity) = local_id.and_then(|id| corpus_entity_of(corpus, document, id)) else { continue };
+            match choices.iter_mut().find(|c| c.value == entity.id) {
                 Some(choice) => choice.count += 1,
-                None => choices.push(Choice { value: id.to_string(), label: speaker.name.clone(), count: 1 }),
+                None => choices.push(Choice { value: entity.id.clone(), label: entity.name.clone(), count: 1 }),
             }
         }
     }
@@ -138,8 +143,9 @@ pub fn speaker_choices(documents: &[Document]) -> Vec<Choice> {
 }
 
 /// Articles with how many quotes each has, in corpus order.
-pub fn article_choices(documents: &[Document]) -> Vec<Choice> {
-    documents
+pub fn article_choices(corpus: &Corpus) -> Vec<Choice> {
+    corpus
+        .documents
         .iter()
         .map(|d| Choice { value: d.article.id.clone(), label: d.article.title.clone(), count: speech(d).count() })
         .collect()
@@ -155,7 +161,7 @@ mod tests {
     use super::*;
     use triangulate_core::article::parse_article;
 
-    fn documents() -> Vec<Document> {
+    fn corpus() -> Corpus {
         let files: [(&str, &[u8]); 2] = [
             (
                 "one.txt",
@@ -163,7 +169,7 @@ mod tests {
             ),
             ("two.txt", "The summit ended. Olaf Scholz told reporters: “Nothing is settled.” It was a so-called “deal”.".as_bytes()),
         ];
-        files.iter().map(|(name, bytes)| Document::new(parse_article(name, bytes).expect("valid article"))).collect()
+        Corpus::from_articles(files.iter().map(|(name, bytes)| parse_article(name, bytes).expect("valid article")).collect())
     }
 
     fn texts(rows: &[QuoteRow]) -> Vec<&str> {
@@ -172,7 +178,7 @@ mod tests {
 
     #[test]
     fn filter_cases() {
-        let documents = documents();
+        let corpus = corpus();
         let all = Query::view(View::Quotes);
         let only = |speaker: Option<&str>, article: Option<&str>, kind| filtered(speaker.map(Into::into), article.map(Into::into), kind);
         let cases: Vec<(&str, Query, Vec<&str>)> = vec![
@@ -184,33 +190,33 @@ mod tests {
             ("nothing matches", only(Some("per-olaf-scholz"), Some("one"), None), vec![]),
         ];
         for (name, query, expected) in cases {
-            assert_eq!(texts(&quote_rows(&documents, &query)), expected, "{name}");
+            assert_eq!(texts(&quote_rows(&corpus, &query)), expected, "{name}");
         }
     }
 
     #[test]
     fn row_details() {
-        let documents = documents();
-        let rows = quote_rows(&documents, &Query::view(View::Quotes));
+        let corpus = corpus();
+        let rows = quote_rows(&corpus, &Query::view(View::Quotes));
         assert_eq!(rows[0].speaker.as_deref(), Some("Emmanuel Macron (President, France)"), "speaker with role");
         assert_eq!(rows[0].speaker_id.as_deref(), Some("per-emmanuel-macron"), "speaker entity");
         assert_eq!(rows[0].href, "?article=one&at=49", "reader position in chars, at the opening mark");
-        assert_eq!(rows[2].article_title, documents[1].article.title, "article named");
+        assert_eq!(rows[2].article_title, corpus.documents[1].article.title, "article named");
     }
 
     #[test]
     fn choice_cases() {
-        let documents = documents();
-        let speakers = speaker_choices(&documents);
+        let corpus = corpus();
+        let speakers = speaker_choices(&corpus);
         assert_eq!(speakers[0], Choice { value: "per-emmanuel-macron".into(), label: "Emmanuel Macron".into(), count: 2 }, "most quoted first");
-        let articles: Vec<usize> = article_choices(&documents).iter().map(|c| c.count).collect();
+        let articles: Vec<usize> = article_choices(&corpus).iter().map(|c| c.count).collect();
         assert_eq!(articles, vec![2, 1], "terms not counted");
     }
 
     #[test]
     fn marks_label_kind_and_speaker() {
-        let documents = documents();
-        let labels: Vec<String> = quote_marks(&documents[1]).into_iter().filter_map(|m| m.label).collect();
+        let corpus = corpus();
+        let labels: Vec<String> = quote_marks(&corpus, &corpus.documents[1]).into_iter().filter_map(|m| m.label).collect();
         assert_eq!(labels, vec!["Direct quote — Olaf Scholz"], "terms are not marked");
     }
 }

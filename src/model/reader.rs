@@ -4,6 +4,7 @@
 //! in the core count bytes. The two conversions below are the only place they meet.
 
 use crate::components::highlight::Mark;
+use crate::corpus::Corpus;
 use crate::model::{entities, quotes};
 use crate::query::Query;
 use triangulate_core::ner::EntityKind;
@@ -47,9 +48,9 @@ pub fn position_query(document: &Document, span: Span) -> Query {
 }
 
 /// Every mark of the reader: the entity types the query shows, quotes, dates, and the `at` target.
-pub fn reader_marks(document: &Document, query: &Query) -> Vec<Mark> {
-    let mut marks = quotes::quote_marks(document);
-    marks.extend(entities::mention_marks(document, query));
+pub fn reader_marks(corpus: &Corpus, document: &Document, query: &Query) -> Vec<Mark> {
+    let mut marks = quotes::quote_marks(corpus, document);
+    marks.extend(entities::mention_marks(corpus, document, query));
     marks.extend(date_marks(document));
     if let Some(byte) = query.at.and_then(|chars| byte_offset(&document.article.text, chars)) {
         mark_target(&mut marks, &document.article.text, byte);

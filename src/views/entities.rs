@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// entity's page with every mention in context.
 #[component]
 pub fn Entities(corpus: SharedCorpus, query: Query) -> impl IntoView {
-    let detail = query.entity.as_deref().map(|id| match entity_detail(&corpus.documents, id) {
+    let detail = query.entity.as_deref().map(|id| match entity_detail(&corpus, id) {
         Some(detail) => view! { <EntityPage detail/> }.into_any(),
         None => view! {
             <section class="empty" data-testid="entity-not-found" aria-labelledby="entity-heading">
@@ -19,7 +19,7 @@ pub fn Entities(corpus: SharedCorpus, query: Query) -> impl IntoView {
         }
         .into_any(),
     });
-    let rows = entity_rows(&corpus.documents, &query);
+    let rows = entity_rows(&corpus, &query);
     view! {
         <section class="entities" aria-labelledby="entities-heading" data-testid="entities">
             <h1 id="entities-heading">"Entities"</h1>
@@ -116,6 +116,11 @@ fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus) -> impl IntoView {
 #[component]
 fn EntityPage(detail: EntityDetail) -> impl IntoView {
     let count = detail.mentions.len();
+    let merges: Vec<_> = detail
+        .merges
+        .into_iter()
+        .map(|merge| view! { <li><q>{merge.name}</q> " = " <q>{merge.with}</q> ": " {merge.reason}</li> })
+        .collect();
     let mentions = detail
         .mentions
         .into_iter()
@@ -134,12 +139,16 @@ fn EntityPage(detail: EntityDetail) -> impl IntoView {
                 {detail.name} " " <span class=format!("tag {}", kind_class(detail.kind))>{detail.kind.label()}</span>
             </h2>
             <dl class="facts">
-                {detail.role.map(|role| view! { <dt>"Role"</dt><dd>{role}</dd> })}
+                {(!detail.roles.is_empty()).then(|| view! { <dt>"Role"</dt><dd>{detail.roles.join("; ")}</dd> })}
                 <dt>"Written as"</dt>
-                <dd>{detail.written_as.join(" · ")}</dd>
+                <dd data-testid="aliases">{detail.aliases.join(" · ")}</dd>
                 <dt>"Mentions"</dt>
                 <dd>{count}</dd>
             </dl>
+            {(!merges.is_empty()).then(|| view! {
+                <h3>"Why these spellings are one entity"</h3>
+                <ul class="merges" data-testid="merges">{merges}</ul>
+            })}
             <ol class="mentions">{mentions}</ol>
         </section>
     }

@@ -29,7 +29,7 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
             }
         })
         .collect_view();
-    let quotes = quote_rows(documents, &Query::view(View::Quotes)).len();
+    let quotes = quote_rows(&corpus, &Query::view(View::Quotes)).len();
     let claims: usize = documents.iter().map(|d| d.extraction.claims.len()).sum();
     let top = [EntityKind::Person, EntityKind::Organization, EntityKind::Location]
         .into_iter()
@@ -61,7 +61,7 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
 #[component]
 fn TopEntities(corpus: SharedCorpus, kind: EntityKind) -> impl IntoView {
     let filter = Query { types: vec![kind], ..Query::view(View::Entities) };
-    let rows = entity_rows(&corpus.documents, &filter);
+    let rows = entity_rows(&corpus, &filter);
     let (heading_id, labelled_by) = (format!("top-{}", kind.label()), format!("top-{}", kind.label()));
     let items = if rows.is_empty() {
         view! { <p class="empty">"None found."</p> }.into_any()

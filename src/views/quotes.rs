@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// Every direct and reported quote, filtered by speaker, article and kind (all in the URL).
 #[component]
 pub fn Quotes(corpus: SharedCorpus, query: Query) -> impl IntoView {
-    let rows = quote_rows(&corpus.documents, &query);
+    let rows = quote_rows(&corpus, &query);
     let summary = match rows.len() {
         1 => "1 quote".to_string(),
         n => format!("{n} quotes"),
@@ -50,9 +50,9 @@ fn Filters(corpus: SharedCorpus, query: Query) -> impl IntoView {
     view! {
         <div class="filters" role="group" aria-label="Filter quotes">
             <nav aria-label="Quote kind" class="tabs"><ul>{kinds}</ul></nav>
-            <FilterSelect label="Speaker" testid="speaker-filter" all="All speakers" choices=speaker_choices(&corpus.documents)
+            <FilterSelect label="Speaker" testid="speaker-filter" all="All speakers" choices=speaker_choices(&corpus)
                 selected=query.speaker.clone() target=by_speaker/>
-            <FilterSelect label="Article" testid="article-filter" all="All articles" choices=article_choices(&corpus.documents)
+            <FilterSelect label="Article" testid="article-filter" all="All articles" choices=article_choices(&corpus)
                 selected=query.article.clone() target=by_article/>
         </div>
     }

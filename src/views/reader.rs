@@ -30,7 +30,7 @@ pub fn Reader(corpus: SharedCorpus, query: Query) -> impl IntoView {
         (None, _) => "date unknown".to_string(),
     };
     let skip_headline = article.title_source == TitleSource::Headline;
-    let marks = reader_marks(doc, &query);
+    let marks = reader_marks(&corpus, doc, &query);
     let paragraphs = paragraphs(&article.text)
         .into_iter()
         .skip(usize::from(skip_headline))

@@ -2,42 +2,79 @@
 //! product promises.
 
 use std::path::Path;
-use triangulate_core::analysis::{analyze, Analysis};
+use triangulate_core::analysis::{analyze, Analysis, ClaimGroup, CorpusEntity};
 use triangulate_core::{article::load_dir, Document};
 
-fn seed_analysis() -> (Vec<Document>, Analysis) {
+fn seed_analysis() -> Analysis {
     let articles = load_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../articles"))).expect("seed articles load");
     let docs: Vec<Document> = articles.into_iter().map(Document::new).collect();
-    let analysis = analyze(&docs);
-    (docs, analysis)
+    analyze(&docs)
+}
+
+fn entity<'a>(analysis: &'a Analysis, alias: &str) -> &'a CorpusEntity {
+    analysis.entities.iter().find(|e| e.aliases.iter().any(|a| a == alias)).unwrap_or_else(|| panic!("no entity named {alias:?}"))
 }
 
 #[test]
-fn dump() {
-    let (docs, a) = seed_analysis();
-    let text = |id: &str, s: triangulate_core::Span| s.text(&docs.iter().find(|d| d.article.id == id).unwrap().article.text).to_string();
-    for e in a.entities.iter().filter(|e| e.articles.len() > 1 || !e.merges.is_empty()) {
-        println!("E {} | {} | {:?} | {:?} | {:?}", e.id, e.name, e.aliases, e.articles, e.merges.iter().map(|m| format!("{} ~ {}: {}", m.name, m.with, m.reason)).collect::<Vec<_>>());
+fn seed_entities_merge_across_spellings() {
+    let analysis = seed_analysis();
+    // (case, alias, alias, same entity?)
+    let cases = [
+        ("Zelensky / Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskyy", true),
+        ("surname-only Zelensky", "Zelensky", "Volodymyr Zelenskyy", true),
+        ("Sir Keir Starmer / Keir Starmer", "Sir Keir Starmer", "Keir Starmer", true),
+        ("Starmer / Keir Starmer", "Starmer", "Keir Starmer", true),
+        ("Andriy / Andrii Yermak", "Andriy Yermak", "Andrii Yermak", true),
+        ("Donald Trump is not Donald Tusk", "Donald Trump", "Donald Tusk", false),
+        ("Mark Rutte is not Mark Carney", "Mark Rutte", "Mark Carney", false),
+    ];
+    for (case, a, b, same) in cases {
+        assert_eq!(entity(&analysis, a).id == entity(&analysis, b).id, same, "{case}");
     }
-    for g in &a.quote_groups {
-        println!("Q {} sim={:.2} {:?}", g.id, g.similarity, g.articles);
-        for m in &g.members { println!("   {} {:?} {:.2} {}", m.article, m.kind, m.similarity, m.text); }
-    }
-    for g in &a.claim_groups {
-        println!("C {} [{}] conflict={} corr={}", g.id, g.what, g.conflict, g.corroborated);
-        for m in &g.members { println!("   {} {} {} agree={} | {}", m.article, m.text, m.interval, m.agreeing_articles, text(&m.article, m.sentence).chars().take(100).collect::<String>()); }
-    }
-    for p in &a.similar_articles {
-        println!("S {} {} {:.3} {:.3} passages={}", p.a, p.b, p.score, p.containment, p.passages.len());
-        for s in &p.passages { println!("   {}", text(&p.a, s.a)); }
-    }
-    for t in &a.timeline { if t.articles.len() > 1 { println!("T {} {:?} {}", t.date, t.articles, t.label.chars().take(100).collect::<String>()); } }
-    println!("timeline events: {}", a.timeline.len());
-    for c in &a.coverage { println!("COV {} ents={} quotes={} claims={}", c.article, c.entities.len(), c.quotes.len(), c.claims.len()); }
+    let zelensky = entity(&analysis, "Volodymyr Zelenskyy");
+    assert!(zelensky.merges.iter().any(|m| m.reason.contains("differ by one letter")), "Zelensky reason: {:?}", zelensky.merges);
+    assert_eq!(zelensky.articles.len(), 5, "Zelensky is in every seed article");
+}
+
+fn claim_group_with<'a>(analysis: &'a Analysis, texts: &[&str]) -> &'a ClaimGroup {
+    analysis
+        .claim_groups
+        .iter()
+        .find(|g| texts.iter().all(|t| g.members.iter().any(|m| m.text == *t)))
+        .unwrap_or_else(|| panic!("no claim group with {texts:?}: {:?}", analysis.claim_groups.iter().map(|g| &g.id).collect::<Vec<_>>()))
 }
 
 #[test]
-fn dump_claims() {
-    let (docs, _) = seed_analysis();
-    for d in &docs { for c in &d.extraction.claims { println!("{} {} {:?} {:?} {:?} {:?}", d.article.id, c.span.text(&d.article.text), c.interval_text(), c.thing, c.predicate, c.date); } }
+fn seed_claims_group_and_conflict() {
+    let analysis = seed_analysis();
+    // (case, member texts, conflict, corroborated)
+    let cases: [(&str, &[&str], bool, bool); 2] = [
+        ("participants: (30, ∞) vs 26 conflict", &["more than 30 nations", "26 countries", "35 nations"], true, true),
+        ("troop pledges agree", &["26 leaders", "26 countries"], false, true),
+    ];
+    for (case, texts, conflict, corroborated) in cases {
+        let group = claim_group_with(&analysis, texts);
+        assert_eq!(group.conflict, conflict, "{case}: conflict");
+        assert_eq!(group.corroborated, corroborated, "{case}: corroborated");
+        assert!(group.articles.len() >= 2, "{case}: articles {:?}", group.articles);
+    }
+}
+
+#[test]
+fn seed_reworded_quote_groups_with_diff() {
+    let analysis = seed_analysis();
+    // (case, words in one member, words in another)
+    let cases = [
+        ("NATO reworded", "working tirelessly to counteract this", "working day and night to counter this"),
+        ("Trump verbatim", "Something is going to happen", "Something is going to happen"),
+        ("von der Leyen, one side unattributed", "indiscriminate attacks", "indiscriminatory attacks"),
+    ];
+    for (case, first, second) in cases {
+        let group = analysis
+            .quote_groups
+            .iter()
+            .find(|g| g.members.iter().any(|m| m.text.contains(first)) && g.members.iter().filter(|m| m.text.contains(second)).count() >= 1 && g.articles.len() >= 2)
+            .unwrap_or_else(|| panic!("{case}: no group"));
+        assert!(group.members[1..].iter().all(|m| !m.diff.is_empty()), "{case}: diffs");
+    }
 }

@@ -23,7 +23,10 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Word> {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(offset),
             (false, Some(from)) => {
-                out.push(Word { span: Span::new(span.start + from, span.start + offset), folded: fold(&slice[from..offset]) });
+                let word = &slice[from..offset];
+                // Most words are ASCII: lower-casing is all their folding needs, and much cheaper.
+                let folded = if word.is_ascii() { word.to_ascii_lowercase() } else { fold(word) };
+                out.push(Word { span: Span::new(span.start + from, span.start + offset), folded });
                 start = None;
             }
             _ => {}
@@ -110,7 +113,7 @@ pub(crate) fn shared<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item
 
 /// A stem in more items than this is skipped when looking for candidates: it says little, and
 /// following it would make the cost quadratic.
-const MAX_POSTING: usize = 400;
+const MAX_POSTING: usize = 100;
 
 /// Pairs `(i, j)`, `i < j`, of items sharing at least `min_shared` stems, through an inverted index.
 pub(crate) fn candidate_pairs(items: &[Vec<String>], min_shared: usize) -> Vec<(usize, usize)> {

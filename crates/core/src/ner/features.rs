@@ -128,6 +128,10 @@ fn token_hashes(word: &str, lower_buf: &mut String) -> TokenHashes {
         hashes.suffixes[n] = suffix;
     }
     hashes.gazetteer = gazetteer().get(&hashes.lower).copied().unwrap_or(0);
+    // "UN", "US" are short forms only in capitals: the "Un" of "Kim Jong Un" is a name.
+    if word.len() <= 2 && hashes.has_lowercase {
+        hashes.gazetteer &= !GAZ_ADJECTIVE;
+    }
     hashes
 }
 
@@ -157,6 +161,21 @@ pub struct DocFeatures {
 struct FirstPass {
     tags: Vec<usize>,
     kind_counts: U64Map<[u32; 5]>,
+}
+
+impl FirstPass {
+    /// The kind (0 = none) the first pass gave most often to the other mentions of token `i`'s
+    /// word, and whether it gave no other.
+    fn majority(&self, tokens: &[TokenHashes], i: usize) -> (usize, u64) {
+        let (t, own) = (&tokens[i], self.tags[i]);
+        let mut others = self.kind_counts.get(&t.lower).copied().unwrap_or_default();
+        if t.capitalized || own != 0 {
+            others[tag_class(own)] = others[tag_class(own)].saturating_sub(1);
+        }
+        let entity_mentions: u32 = others[1..].iter().sum();
+        let majority = (1..5).max_by_key(|&k| (others[k], std::cmp::Reverse(k))).filter(|_| entity_mentions > 0).unwrap_or(0);
+        (majority, u64::from(entity_mentions > 0 && others[majority] == entity_mentions + others[0]))
+    }
 }
 
 /// The kind (1..=4, 0 = none) of a first-pass tag.
@@ -294,7 +313,7 @@ impl DocFeatures {
         push(29, &[lower_at(-2), lower_at(-1)]);
         push(30, &[lower_at(1), lower_at(2)]);
         let [run, place] = self.runs[i];
-        if exp(1) { push(36, &[u64::from(run), u64::from(place), caps, t.shape]); } else { push(36, &[]); }
+        push(36, &[u64::from(run), u64::from(place), caps, t.shape]);
     }
 
     /// The second pass's features of token `i` (none before the first pass is set).
@@ -306,25 +325,13 @@ impl DocFeatures {
             out.push((mix(template, values) >> (64 - bits)) as u32);
         };
         let tag_at = |offset: isize| self.at(s, i, offset).map_or(99, |_| first.tags[i.wrapping_add_signed(offset)] as u64);
-        let own = first.tags[i];
-        let mut others = first.kind_counts.get(&t.lower).copied().unwrap_or_default();
-        if t.capitalized || own != 0 {
-            others[tag_class(own)] = others[tag_class(own)].saturating_sub(1);
-        }
-        let entity_mentions: u32 = others[1..].iter().sum();
-        let majority = (1..5).max_by_key(|&k| (others[k], std::cmp::Reverse(k))).filter(|_| entity_mentions > 0).unwrap_or(0);
-        let unanimous = u64::from(entity_mentions > 0 && others[majority] == entity_mentions + others[0]);
+        let (majority, unanimous) = first.majority(&self.tokens, i);
         push(31, &[tag_at(0)]);
         push(32, &[tag_at(-1), tag_at(0), tag_at(1)]);
         push(33, &[majority as u64, unanimous]);
         push(34, &[majority as u64, caps, t.shape]);
         push(35, &[majority as u64, tag_at(0)]);
     }
-}
-
-pub fn exp(bit: u32) -> bool {
-    static E: OnceLock<u32> = OnceLock::new();
-    *E.get_or_init(|| std::env::var("NER_EXP").ok().and_then(|v| v.parse().ok()).unwrap_or(0)) & bit != 0
 }
 
 /// How many features [`DocFeatures::all_base_features`] gives each token.

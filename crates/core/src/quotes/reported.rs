@@ -6,7 +6,7 @@ use super::{MediaAttribution, Quote, QuoteKind, Speaker};
 use crate::Span;
 
 /// Reported clauses shorter than this are objects ("denied it"), not speech.
-const MIN_CONTENT_WORDS: usize = 2;
+const MIN_CONTENT_WORDS: usize = 3;
 /// How far a "that" may follow its verb ("told reporters on Tuesday that …").
 const MAX_THAT_DISTANCE: usize = 8;
 
@@ -33,50 +33,43 @@ const OBJECT_CUES: &[&str] = &[
     "identified", "favor", "favors", "favored", "recognize", "explain", "shows", "showed", "show", "showing",
     "found", "finds", "predicted", "predicts", "warned", "blasts", "touts", "rejects", "questions", "mocks",
 ];
-/// Cues with their preposition ("called for …", "questions about …"), and whether the cue is a verb.
-const PHRASAL_CUES: &[(&str, &str, bool)] = &[
-    ("called", "for", true), ("calls", "for", true), ("calling", "for", true), ("call", "for", true),
-    ("called", "on", true), ("calls", "on", true), ("referring", "to", true), ("referred", "to", true),
-    ("talking", "about", true), ("talked", "about", true), ("talk", "about", true), ("talks", "about", true),
-    ("spoke", "about", true), ("spoke", "of", true), ("speaking", "about", true), ("asked", "about", true),
-    ("asked", "for", true), ("respond", "to", true), ("responded", "to", true), ("responding", "to", true),
-    ("focused", "on", true), ("focus", "on", true), ("focusing", "on", true), ("pointed", "to", true),
-    ("pointing", "to", true), ("vote", "for", true), ("voted", "for", true), ("advocate", "for", true),
-    ("advocated", "for", true), ("worried", "about", true), ("complained", "about", true), ("warned", "of", true),
-    ("warned", "about", true), ("questions", "about", false), ("concerns", "about", false),
-    ("attacks", "on", false), ("attack", "on", false), ("support", "for", false), ("opposition", "to", false),
-    ("criticism", "of", false), ("critical", "of", true), ("favor", "of", false), ("response", "to", false),
-    ("endorsement", "of", false), ("mention", "of", false), ("supporters", "of", false), ("attention", "to", false),
-    ("comments", "about", false), ("remarks", "about", false), ("claims", "of", false),
-    ("allegations", "of", false), ("allegations", "that", false), ("accusations", "of", false),
-    ("look", "at", true), ("looked", "at", true), ("looking", "at", true), ("point", "out", true),
-    ("pointed", "out", true), ("pointing", "out", true), ("points", "out", true), ("looking", "for", true),
-    ("laid", "out", true), ("railed", "against", true), ("rail", "against", true), ("voting", "for", true),
-    ("votes", "for", true), ("aimed", "at", true), ("interested", "in", true), ("voted", "against", true),
-    ("points", "to", true), ("pushed", "for", true), ("pushing", "for", true), ("push", "for", true),
-    ("supportive", "of", true), ("assured", "of", true), ("think", "of", true), ("agree", "with", true),
-    ("agreed", "with", true), ("agrees", "with", true), ("concerned", "about", true), ("balked", "at", true),
-    ("proud", "of", true), ("wary", "of", true), ("confident", "in", true), ("campaigned", "for", true),
-    ("campaigning", "for", true), ("sided", "with", true), ("worry", "about", true), ("worries", "about", true),
-    ("believe", "in", true), ("believes", "in", true), ("commented", "on", true), ("comment", "on", true),
-    ("commenting", "on", true), ("touched", "on", true), ("lashed", "out", true), ("spoke", "out", true),
-    ("speak", "out", true), ("speaking", "out", true), ("weighed", "in", true), ("went", "after", true),
-    ("hit", "back", true), ("fired", "back", true), ("took", "aim", true), ("pushed", "back", true),
-    ("insisted", "on", true), ("warning", "of", true), ("warning", "about", true), ("complaining", "about", true),
-    ("talk", "of", true), ("skeptical", "of", true), ("critical", "about", true), ("opposed", "to", true),
-    ("committed", "to", true), ("interest", "in", false), ("support", "of", false), ("supporter", "of", false),
-    ("supporters", "of", false), ("known", "as", false), ("doubts", "about", false), ("case", "for", false),
-    ("defense", "of", false), ("reference", "to", false), ("references", "to", false), ("view", "of", false),
-    ("views", "of", false), ("views", "on", false), ("issue", "with", false), ("positions", "on", false),
-    ("position", "on", false), ("critique", "of", false), ("proponent", "of", false), ("question", "about", false),
-    ("sense", "of", false), ("seen", "as", false), ("credit", "for", false), ("rejection", "of", false),
-    ("concern", "about", false), ("question", "of", false), ("stories", "about", false), ("debate", "on", false),
-    ("praise", "for", false), ("swipes", "at", false), ("embrace", "of", false), ("words", "about", false),
-    ("attacks", "against", false), ("criticism", "on", false), ("message", "of", false), ("hopes", "of", false),
-    ("tribute", "to", false), ("claim", "of", false), ("claims", "that", false), ("warnings", "of", false),
-    ("warnings", "about", false), ("promise", "of", false), ("promises", "of", false),
-    ("demands", "for", false), ("plea", "for", false), ("pledge", "to", false),
-    ("commitment", "to", false), ("opposition", "of", false),
+/// Verbs with their preposition whose object is attributed content ("called for …").
+const PHRASAL_CUES: &[(&str, &str)] = &[
+    ("called", "for"), ("calls", "for"), ("calling", "for"), ("call", "for"), ("called", "on"), ("calls", "on"),
+    ("referring", "to"), ("referred", "to"), ("talking", "about"), ("talked", "about"), ("talk", "about"),
+    ("talks", "about"), ("spoke", "about"), ("spoke", "of"), ("speaking", "about"), ("asked", "about"),
+    ("asked", "for"), ("respond", "to"), ("responded", "to"), ("responding", "to"), ("focused", "on"),
+    ("focus", "on"), ("focusing", "on"), ("pointed", "to"), ("pointing", "to"), ("vote", "for"), ("voted", "for"),
+    ("advocate", "for"), ("advocated", "for"), ("worried", "about"), ("complained", "about"), ("warned", "of"),
+    ("warned", "about"), ("critical", "of"), ("look", "at"), ("looked", "at"), ("looking", "at"), ("point", "out"),
+    ("pointed", "out"), ("pointing", "out"), ("points", "out"), ("looking", "for"), ("laid", "out"),
+    ("railed", "against"), ("rail", "against"), ("voting", "for"), ("votes", "for"), ("aimed", "at"),
+    ("interested", "in"), ("voted", "against"), ("points", "to"), ("pushed", "for"), ("pushing", "for"),
+    ("push", "for"), ("supportive", "of"), ("assured", "of"), ("think", "of"), ("agree", "with"), ("agreed", "with"),
+    ("agrees", "with"), ("concerned", "about"), ("balked", "at"), ("proud", "of"), ("wary", "of"),
+    ("confident", "in"), ("campaigned", "for"), ("campaigning", "for"), ("sided", "with"), ("worry", "about"),
+    ("worries", "about"), ("believe", "in"), ("believes", "in"), ("commented", "on"), ("comment", "on"),
+    ("commenting", "on"), ("touched", "on"), ("lashed", "out"), ("spoke", "out"), ("speak", "out"),
+    ("speaking", "out"), ("weighed", "in"), ("went", "after"), ("hit", "back"), ("fired", "back"), ("took", "aim"),
+    ("pushed", "back"), ("insisted", "on"), ("warning", "of"), ("warning", "about"), ("complaining", "about"),
+    ("talk", "of"), ("skeptical", "of"), ("critical", "about"), ("opposed", "to"), ("committed", "to"),
+];
+/// Nouns with their preposition whose object is attributed content ("questions about …"); the
+/// attribution's source is not the sentence's subject.
+const NOUN_CUES: &[(&str, &str)] = &[
+    ("questions", "about"), ("concerns", "about"), ("attacks", "on"), ("attack", "on"), ("support", "for"),
+    ("opposition", "to"), ("criticism", "of"), ("favor", "of"), ("response", "to"), ("endorsement", "of"),
+    ("mention", "of"), ("supporters", "of"), ("attention", "to"), ("comments", "about"), ("remarks", "about"),
+    ("claims", "of"), ("allegations", "of"), ("allegations", "that"), ("accusations", "of"), ("interest", "in"),
+    ("support", "of"), ("supporter", "of"), ("supporters", "of"), ("known", "as"), ("doubts", "about"),
+    ("case", "for"), ("defense", "of"), ("reference", "to"), ("references", "to"), ("view", "of"), ("views", "of"),
+    ("views", "on"), ("issue", "with"), ("positions", "on"), ("position", "on"), ("critique", "of"),
+    ("proponent", "of"), ("question", "about"), ("sense", "of"), ("seen", "as"), ("credit", "for"),
+    ("rejection", "of"), ("concern", "about"), ("question", "of"), ("stories", "about"), ("debate", "on"),
+    ("praise", "for"), ("swipes", "at"), ("embrace", "of"), ("words", "about"), ("attacks", "against"),
+    ("criticism", "on"), ("message", "of"), ("hopes", "of"), ("tribute", "to"), ("claim", "of"), ("claims", "that"),
+    ("warnings", "of"), ("warnings", "about"), ("promise", "of"), ("promises", "of"), ("demands", "for"),
+    ("plea", "for"), ("pledge", "to"), ("commitment", "to"), ("opposition", "of"),
 ];
 /// Words after a cue verb that show it does not take the content as its object ("support from").
 const CLAUSE_BREAKS_AFTER_CUE: &[&str] = &["by", "from", "in", "at", "on", "for", "with", "and", "or", "but", "as", "it", "was", "is", "of", "that", "which", "who", "himself", "herself", "themselves"];
@@ -99,6 +92,8 @@ const NOT_CLAUSE_STARTS: &[&str] = &[
 const THAT_BLOCKERS: &[&str] = &["and", "but", "or", "he", "she", "they", "we", "i", "it", "you", "there", "is", "was", "are", "were", "will", "would", "has", "had", "have", "can", "could", "should", "not", "an"];
 /// Words after a comma that end a reported clause (", while others …", ", according to …").
 const CLAUSE_END_LINKS: &[&str] = &["according", "while", "whereas", "although", "though", "but", "yet"];
+/// A label before a colon is a name or a short headline phrase.
+const MAX_LABEL_TOKENS: usize = 8;
 /// Participles that continue the sentence subject's speech (", adding that …").
 const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "arguing", "claiming", "warning", "insisting", "stressing", "explaining", "asserting", "declaring", "acknowledging", "suggesting", "telling", "writing", "announcing"];
 /// Words that can start a reported clause right after its verb ("said the plan would …").
@@ -118,10 +113,11 @@ const DAY_AND_MONTH_WORDS: &[&str] = &[
 /// quoted as telling …". `direct` are the quotations already found, so that a direct quote is not
 /// reported twice and quoted words inside reported speech make it mixed.
 pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
+    let labelled = labelled_lines(doc);
     let mut reported: Vec<Quote> = Vec::new();
     for &(start, end) in &doc.sentences {
         let end = content_end(doc, start, end);
-        if end <= start {
+        if end <= start || labelled.iter().any(|q| q.span.contains(doc.span(start, end))) {
             continue;
         }
         let long_enough = |q: &Quote| q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS;
@@ -142,7 +138,59 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
         }
     }
     reported.retain(|q| !q.span.is_empty());
+    reported.extend(labelled);
     reported
+}
+
+/// Headlines and transcripts that credit a line to a name before a colon: "Pence: Gennifer Flowers
+/// Won’t Be at Debate", "WALLACE: Let’s start with …" (the rest of the line is the content), and
+/// paragraphs introduced by a colon.
+fn labelled_lines(doc: &Document) -> Vec<Quote> {
+    let mut found = Vec::new();
+    for line_start in (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)) {
+        let first = if doc.is_mark(line_start) { line_start + 1 } else { line_start };
+        let starts_with_name = doc.is_word(first) && doc.raw(first).starts_with(char::is_uppercase);
+        let Some(colon) = (first + 1..doc.len().min(first + MAX_LABEL_TOKENS + 1)).find(|&i| !is_label_token(doc, i)) else {
+            continue;
+        };
+        if !starts_with_name || !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
+            continue;
+        }
+        let line_end = (colon + 1..doc.len()).find(|&i| doc.is_newline(i)).unwrap_or(doc.len());
+        let end = content_end(doc, colon + 1, line_end);
+        let source = speaker(doc, first, colon);
+        found.extend(reported(doc, (colon + 1, end), Some(source), doc.span(colon, colon + 1)));
+    }
+    found.extend(introduced_paragraphs(doc));
+    found
+}
+
+/// "Limbaugh added:\n\nAnd from a supposed front-runner, …": a paragraph that ends in a colon
+/// introduces the next one, when that is not a quotation; its speech verb's subject is the source.
+fn introduced_paragraphs(doc: &Document) -> Vec<Quote> {
+    let mut found = Vec::new();
+    for colon in (1..doc.len()).filter(|&i| doc.is_punct(i, ":") && doc.is_newline(i + 1)) {
+        let line_start = (0..colon).rev().find(|&i| doc.is_newline(i)).map_or(0, |i| i + 1);
+        let Some(first) = (colon + 1..doc.len()).find(|&i| !doc.is_newline(i)) else {
+            continue;
+        };
+        if doc.is_mark(first) || doc.opened_pair(first).is_some() || !doc.is_word(first) || colon - line_start < MIN_CONTENT_WORDS {
+            continue;
+        }
+        let line_end = (first..doc.len()).find(|&i| doc.is_newline(i)).unwrap_or(doc.len());
+        let end = content_end(doc, first, line_end);
+        let verb = (line_start..colon).rev().find(|&v| is_speech_verb(doc, v));
+        let source = verb.and_then(|v| subject_before(doc, line_start, v)).map(|(s, e)| speaker(doc, s, e));
+        found.extend(reported(doc, (first, end), source, doc.span(colon, colon + 1)));
+    }
+    found
+}
+
+/// A word of a label: a capitalized word, a short function word ("Obama on Climate Change"), or
+/// an abbreviation's period.
+fn is_label_token(doc: &Document, i: usize) -> bool {
+    (doc.is_word(i) && (doc.raw(i).starts_with(char::is_uppercase) || doc.is_one_of(i, &["on", "of", "from", "for", "the", "and", "to", "in"])))
+        || (doc.is_punct(i, ".") && !doc.is_terminal(i))
 }
 
 /// A sentence's end without its final punctuation.
@@ -238,46 +286,43 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
         let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_one_of(v, REPORT_ONLY_VERBS));
         let clause = is_verb.then(|| clause_start(doc, v, end)).flatten();
         let object = if clause.is_none() && doc.pair_inside(v).is_none() { object_cue(doc, v) } else { None };
-        let (content_start, needs_subject) = match (clause, object) {
-            (Some(content_start), _) => (content_start, true),
-            (None, Some((cue_end, cue_is_verb))) => (cue_end, cue_is_verb),
-            (None, None) => {
-                v += 1;
-                continue;
-            }
+        let Some((content_start, has_subject)) = clause.map(|c| (c, true)).or(object) else {
+            v += 1;
+            continue;
         };
         let participle = (doc.is_one_of(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
         let source = if participle {
             found.last().or(earlier.last()).and_then(|q| q.speaker.clone())
-        } else {
+        } else if has_subject {
             subject_before(doc, start, v).map(|(s, e)| speaker(doc, s, e))
+        } else {
+            None
         };
-        if source.is_none() && needs_subject && clause.is_some() {
+        // A verb of saying needs its speaker; the object of a cue is attributed content either way.
+        if source.is_none() && clause.is_some() {
             v += 1;
             continue;
         }
-        let (content_end, min_words) = match clause {
-            Some(_) => (clause_end(doc, content_start, end), MIN_CONTENT_WORDS),
-            None => (object_end(doc, content_start, end), 1),
-        };
+        let content_end = if clause.is_some() { clause_end(doc, content_start, end) } else { object_end(doc, content_start, end) };
         let quote = reported(doc, (content_start, content_end), source, doc.span(v, content_start));
-        found.extend(quote.filter(|q| q.span.text(doc.text).split_whitespace().count() >= min_words));
+        // An object may be one word ("endorsed Clinton"); a reported clause may not.
+        found.extend(quote.filter(|q| clause.is_none() || q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS));
         v = content_end.max(v + 1);
     }
     found
 }
 
 /// An attribution cue whose object is the attributed content ("endorsed …", "called for …",
-/// "questions about …"): where the content starts, and whether the cue is a verb (which needs a
-/// subject) rather than a noun.
+/// "questions about …"): where the content starts, and whether the cue is a verb (whose subject
+/// is the source) rather than a noun.
 fn object_cue(doc: &Document, v: usize) -> Option<(usize, bool)> {
     if !doc.is_word(v) || doc.is_capitalized(v) {
         return None;
     }
-    let word = doc.lower(v);
-    let next = doc.lower(v + 1);
-    if let Some(&(_, _, is_verb)) = PHRASAL_CUES.iter().find(|(w, p, _)| *w == word && *p == next) {
-        return doc.is_word(v + 2).then_some((v + 2, is_verb));
+    let (word, next) = (doc.lower(v), doc.lower(v + 1));
+    let phrasal = |cues: &[(&str, &str)]| cues.iter().any(|&(w, p)| w == word && p == next);
+    if phrasal(PHRASAL_CUES) || phrasal(NOUN_CUES) {
+        return doc.is_word(v + 2).then_some((v + 2, phrasal(PHRASAL_CUES)));
     }
     (OBJECT_CUES.contains(&word) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_one_of(v + 1, CLAUSE_BREAKS_AFTER_CUE))
         .then_some((v + 1, true))
