@@ -149,7 +149,8 @@ pub struct Query {
     pub min_weight: Option<u32>,
     /// `group`: a selected quote or claim group id.
     pub group: Option<String>,
-    /// `at`: a character offset in the article to scroll to and mark.
+    /// `at`: a position in the article to scroll to and outline, in characters (Unicode scalar
+    /// values, not bytes or UTF-16 units) from the start of `Article::text`.
     pub at: Option<usize>,
 }
 

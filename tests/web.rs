@@ -138,3 +138,78 @@ fn quote_diffs_are_computed_in_the_browser() {
     let group = corpus.analysis.quote_groups.iter().find(|g| g.members.len() == 2).expect("the two wordings are one group");
     assert!(group.members.iter().any(|m| !m.diff.is_empty()), "a word diff was computed");
 }
+
+// Reader highlighting, entities, quotes and overview.
+
+fn speech_corpus() -> Arc<Corpus> {
+    let text = "French President Emmanuel Macron met Volodymyr Zelensky in Paris on Tuesday. \
+                “We are ready,” Macron said.\n\nVolodymyr Zelensky thanked him.";
+    Arc::new(Corpus::from_articles(vec![parse_article("speech.txt", text.as_bytes()).unwrap()]))
+}
+
+#[wasm_bindgen_test]
+fn highlighted_renders_marks_as_elements_and_text_as_text() {
+    use triangulate::components::highlight::{Highlighted, Mark};
+    use triangulate_core::Span;
+    let marks = vec![
+        Mark::new(Span::new(0, 6), "hl hl-per", "Emmanuel Macron (person)").with_href("?view=entities".into()),
+        Mark::new(Span::new(12, 24), "hl hl-quote", "Direct quote"),
+    ];
+    let container = mount(move || view! { <p><Highlighted text="Macron said <b>we</b> ok" marks/></p> });
+    assert_eq!(container.text_content().unwrap(), "Macron said <b>we</b> ok", "markup in the text stays text");
+    assert!(container.query_selector("b").unwrap().is_none(), "no element from the text");
+    let link = container.query_selector("mark.hl-per a").unwrap().expect("a linked mark");
+    assert_eq!(link.get_attribute("aria-label").as_deref(), Some("Emmanuel Macron (person)"));
+    let quote = container.query_selector("mark.hl-quote").unwrap().expect("a quote mark");
+    assert_eq!((quote.get_attribute("tabindex").as_deref(), quote.get_attribute("title").as_deref()), (Some("0"), Some("Direct quote")));
+}
+
+#[wasm_bindgen_test]
+fn reader_highlights_and_outlines_the_linked_position() {
+    let corpus = speech_corpus();
+    let at = corpus.documents[0].article.text.find("Paris").unwrap();
+    let query = Query { at: Some(at), ..Query::article("speech") };
+    let container = mount(move || view! { <Reader corpus query/> });
+    assert_eq!(container.query_selector_all("[data-testid=article-text] p").unwrap().length(), 2, "paragraphs kept");
+    assert!(container.query_selector("mark.hl-per a[href*='entity=per-emmanuel-macron']").unwrap().is_some(), "person linked");
+    assert!(container.query_selector("mark.hl-quote").unwrap().is_some(), "quote marked");
+    assert!(container.query_selector("mark.hl-date").unwrap().is_some(), "date marked");
+    let target = container.query_selector("[data-testid=at-target]").unwrap().expect("target");
+    assert_eq!(target.text_content().unwrap(), "Paris");
+    assert_eq!(texts(&container, "[data-testid=legend] a"), ["People", "Organizations", "Places", "Other"]);
+}
+
+#[wasm_bindgen_test]
+fn entities_table_and_entity_page() {
+    use triangulate::views::entities::Entities;
+    let corpus = speech_corpus();
+    let query = Query { entity: Some("per-volodymyr-zelensky".into()), ..Query::view(triangulate::query::View::Entities) };
+    let container = mount(move || view! { <Entities corpus query/> });
+    assert!(!texts(&container, "[data-testid=entity-row] th").is_empty(), "rows");
+    assert_eq!(container.query_selector_all("[data-testid=mention]").unwrap().length(), 2, "both mentions in context");
+    let link = container.query_selector("[data-testid=mention] a").unwrap().unwrap();
+    assert!(link.get_attribute("href").unwrap().starts_with("?article=speech&at="), "links to the reader position");
+}
+
+#[wasm_bindgen_test]
+fn quotes_view_lists_quotes_and_says_when_none_match() {
+    use triangulate::views::quotes::Quotes;
+    let corpus = speech_corpus();
+    let all = corpus.clone();
+    let container = mount(move || view! { <Quotes corpus=all query=Query::view(triangulate::query::View::Quotes)/> });
+    assert_eq!(texts(&container, "[data-testid=quote-item] blockquote"), ["“We are ready,”"]);
+    let none = Query { speaker: Some("per-nobody".into()), ..Query::view(triangulate::query::View::Quotes) };
+    let empty = mount(move || view! { <Quotes corpus query=none/> });
+    let clear = empty.query_selector("[data-testid=quotes-empty] a").unwrap().expect("a way to clear the filters");
+    assert_eq!(clear.get_attribute("href").as_deref(), Some("?view=quotes"));
+}
+
+#[wasm_bindgen_test]
+fn overview_links_articles_entities_and_counts() {
+    use triangulate::views::overview::Overview;
+    let corpus = speech_corpus();
+    let container = mount(move || view! { <Overview corpus query=Query::default()/> });
+    assert_eq!(texts(&container, "[data-testid=quote-total]"), ["1 quote"]);
+    assert!(texts(&container, "[data-testid=top-entity] a").contains(&"Volodymyr Zelensky".to_string()), "top people");
+    assert!(container.query_selector("[data-testid=overview-conflicts]").unwrap().is_some(), "slot kept");
+}

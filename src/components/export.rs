@@ -30,14 +30,27 @@ impl Table {
             .collect()
     }
 
-    /// An array with one object per row, keyed by header.
+    /// An array with one object per row, keyed by header in column order.
     pub fn to_json(&self) -> String {
-        let rows: Vec<serde_json::Map<String, serde_json::Value>> = self
-            .rows
-            .iter()
-            .map(|row| self.headers.iter().cloned().zip(row.iter().map(|c| serde_json::Value::from(c.as_str()))).collect())
-            .collect();
+        let rows: Vec<JsonRow> = self.rows.iter().map(|cells| JsonRow { headers: &self.headers, cells }).collect();
         serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
+    }
+}
+
+/// One row as a JSON object whose keys keep the column order (`serde_json::Map` would sort them).
+struct JsonRow<'a> {
+    headers: &'a [String],
+    cells: &'a [String],
+}
+
+impl serde::Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.headers.len()))?;
+        for (header, cell) in self.headers.iter().zip(self.cells) {
+            map.serialize_entry(header, cell)?;
+        }
+        map.end()
     }
 }
 
@@ -130,5 +143,7 @@ mod tests {
         let parsed: serde_json::Value = serde_json::from_str(&table.to_json()).expect("valid JSON");
         assert_eq!(parsed, serde_json::json!([{ "value": "=30", "thing": "“nations”" }]), "JSON is data: no formula guard");
         assert_eq!(Table::new(&["a"], []).to_json(), "[]");
+        let ordered = Table::new(&["z", "a"], [vec!["1".into(), "2".into()]]).to_json();
+        assert!(ordered.find("\"z\"") < ordered.find("\"a\""), "keys keep column order: {ordered}");
     }
 }

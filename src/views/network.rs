@@ -1,5 +1,6 @@
 use crate::app::SharedCorpus;
 use crate::model::network::{self, Network, HEIGHT, WIDTH};
+use crate::nav::Nav;
 use crate::query::{Query, View};
 use leptos::prelude::*;
 use triangulate_core::ner::EntityKind;
@@ -62,6 +63,7 @@ pub fn Network(corpus: SharedCorpus, query: Query) -> impl IntoView {
 
 #[component]
 fn Graph(graph: Network) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let max_weight = graph.edges.iter().map(|e| e.weight).max().unwrap_or(1) as f64;
     let edges = graph
         .edges
@@ -81,15 +83,21 @@ fn Graph(graph: Network) -> impl IntoView {
         .iter()
         .map(|node| {
             let radius = format!("{:.1}", 5.0 + (node.mentions as f64).sqrt() * 2.0);
-            let href = Query { view: View::Entities, entity: Some(node.id.clone()), ..Query::default() }.href();
+            let target = Query { view: View::Entities, entity: Some(node.id.clone()), ..Query::default() };
+            let on_key = target.clone();
             let label = format!("{} ({}, {} mentions)", node.name, kind_name(node.kind), node.mentions);
             let tooltip = label.clone();
+            // An SVG group acting as a link: Leptos builds `<a>` in the HTML namespace, where SVG
+            // children would not render.
             view! {
-                <a href=href class=format!("node node-{}", node.kind.label().to_lowercase()) aria-label=label data-testid="network-node">
+                <g class=format!("node node-{}", node.kind.label().to_lowercase()) role="link" tabindex="0"
+                   aria-label=label data-testid="network-node"
+                   on:click=move |_| nav.go(&target)
+                   on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { nav.go(&on_key) }>
                     <circle cx=node.x.to_string() cy=node.y.to_string() r=radius></circle>
                     <text x=(node.x + 12.0).to_string() y=(node.y + 4.0).to_string()>{node.name.clone()}</text>
                     <title>{tooltip}</title>
-                </a>
+                </g>
             }
         })
         .collect_view();

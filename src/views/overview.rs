@@ -40,8 +40,8 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
             <h1>"Overview"</h1>
             <p class="lede">{format!("{} articles about one event, compared.", documents.len())}</p>
             <ul class="stats" aria-label="Corpus counts">
-                <li><a href=Query::view(View::Quotes).href() data-testid="quote-total"><strong>{quotes}</strong>" quotes"</a></li>
-                <li><a href=Query::view(View::Claims).href() data-testid="claim-total"><strong>{claims}</strong>" claims"</a></li>
+                <li><a href=Query::view(View::Quotes).href() data-testid="quote-total"><strong>{quotes}</strong>{plural(quotes, " quote")}</a></li>
+                <li><a href=Query::view(View::Claims).href() data-testid="claim-total"><strong>{claims}</strong>{plural(claims, " claim")}</a></li>
             </ul>
             // Slot for a colleague: "conflicting claims first" and a small timeline go here.
             <section class="overview-conflicts" aria-label="Conflicting claims and timeline" data-testid="overview-conflicts"></section>
@@ -85,5 +85,14 @@ fn TopEntities(corpus: SharedCorpus, kind: EntityKind) -> impl IntoView {
             <h3 id=heading_id><a href=filter.href()>{kind_title(kind)}</a></h3>
             {items}
         </section>
+    }
+}
+
+/// `word` with an "s" unless there is exactly one.
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
     }
 }

@@ -21,9 +21,9 @@ const BOX_ID: &str = "search-box";
 const LISTBOX_ID: &str = "search-suggestions";
 const SUMMARY_ID: &str = "search-summary";
 
-/// Typing into a box bound to `q`. Every URL change rebuilds the page, so after the pause the new
-/// box gets back focus, caret and the text as typed (the URL trims spaces, which would otherwise
-/// swallow the space between two words).
+/// Typing into a box bound to `q`. Every URL change rebuilds the page (reusing or replacing the
+/// box), so after the pause the box gets back focus, caret and the text as typed (the URL trims
+/// spaces, which would otherwise swallow the space between two words).
 #[derive(Clone, Copy)]
 pub struct Typing {
     pending: StoredValue<Option<Timeout>, LocalStorage>,
@@ -125,7 +125,8 @@ fn summary(text: &str, results: &[ArticleHits], articles: usize) -> String {
 #[component]
 fn SearchBox(query: Query, suggestions: Vec<String>) -> impl IntoView {
     let typing = Typing::new(BOX_ID);
-    let open = RwSignal::new(false);
+    // A rebuild for a typed URL reuses the focused box, so no focus event comes: ask the DOM.
+    let open = RwSignal::new(box_has_focus());
     let active = RwSignal::new(None::<usize>);
     let count = suggestions.len();
     let suggestions = StoredValue::new(suggestions);
@@ -197,6 +198,10 @@ fn SearchBox(query: Query, suggestions: Vec<String>) -> impl IntoView {
             </div>
         </form>
     }
+}
+
+fn box_has_focus() -> bool {
+    gloo::utils::document().active_element().is_some_and(|element| element.id() == BOX_ID)
 }
 
 fn article_hits(article: ArticleHits) -> impl IntoView {

@@ -41,7 +41,7 @@ test('network: filters by type and weight live in the URL, a node opens its enti
   assert.match(page.url(), /type=PER/);
   assert.match(page.url(), /min=2/);
 
-  await page.locator('[data-testid=network-node]').first().click();
+  await page.locator('[data-testid=network-node] circle').first().click();
   await page.waitForURL(/view=entities/);
   assert.match(page.url(), /entity=per-/);
   assert.deepEqual(page.errors, []);

@@ -128,10 +128,6 @@ fn token_hashes(word: &str, lower_buf: &mut String) -> TokenHashes {
         hashes.suffixes[n] = suffix;
     }
     hashes.gazetteer = gazetteer().get(&hashes.lower).copied().unwrap_or(0);
-    // "UN", "US" are short forms only in capitals: the "Un" of "Kim Jong Un" is a name.
-    if word.len() <= 2 && hashes.has_lowercase {
-        hashes.gazetteer &= !GAZ_ADJECTIVE;
-    }
     hashes
 }
 
@@ -246,6 +242,7 @@ impl DocFeatures {
 
     /// Appends the bucket of every feature of token `i` of sentence `s` (a table of `1 << bits`):
     /// [`BASE_FEATURES`] of its own, then the second pass's if the first pass is set.
+    #[cfg(feature = "train")]
     pub fn features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
         self.base_features(s, i, bits, out);
         self.pass_features(s, i, bits, out);

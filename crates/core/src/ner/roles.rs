@@ -88,7 +88,9 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mention
 
 /// Whether the words spell a title, without joining them into a new string.
 fn is_title(words: &[String]) -> bool {
-    lexicon::TITLES.iter().any(|title| title.split(' ').eq(words.iter().map(String::as_str)))
+    // Comparing lengths first skips splitting nearly every title.
+    let len = words.iter().map(String::len).sum::<usize>() + words.len().saturating_sub(1);
+    lexicon::TITLES.iter().any(|title| title.len() == len && title.split(' ').eq(words.iter().map(String::as_str)))
 }
 
 fn abbreviated_title(word: &str) -> Option<&'static (&'static str, &'static str)> {

@@ -206,37 +206,11 @@ pub fn train(train: &[Document], dev: &[Document], options: &Options) -> Vec<u8>
     file
 }
 
-/// How many perceptrons, each seeing the sentences in its own order, one pass averages: the
-/// weights' mean scores like the ensemble of them (scores are linear in the weights) and removes
-/// most of the seed-to-seed spread of a single run.
-const SHUFFLES: u64 = 3;
-
 /// Averaged weights and transitions of one pass trained on the documents `use_docs`.
 fn train_pass(docs: &[Prepared], use_docs: &[usize], dev: &[Prepared], options: &Options) -> (Vec<f32>, Vec<f32>) {
-    let mut total = (Vec::new(), Vec::new());
-    for shuffle in 0..SHUFFLES {
-        let (weights, transitions) = train_shuffle(docs, use_docs, dev, options, options.seed.wrapping_add(shuffle << 32));
-        for (sum, part) in [(&mut total.0, weights), (&mut total.1, transitions)] {
-            if sum.is_empty() {
-                *sum = part;
-            } else {
-                sum.iter_mut().zip(part).for_each(|(s, p)| *s += p);
-            }
-        }
-    }
-    let scale = 1.0 / SHUFFLES as f32;
-    total.0.iter_mut().chain(total.1.iter_mut()).for_each(|w| *w *= scale);
-    if !dev.is_empty() {
-        eprintln!("mean of {SHUFFLES}: dev span F1 {:.4}", span_f1(dev, &total.0, &total.1));
-    }
-    total
-}
-
-/// One averaged perceptron, its sentences shuffled by `seed`.
-fn train_shuffle(docs: &[Prepared], use_docs: &[usize], dev: &[Prepared], options: &Options, seed: u64) -> (Vec<f32>, Vec<f32>) {
     let mut order: Vec<(usize, usize)> =
         use_docs.iter().flat_map(|&d| (0..docs[d].sentences.len()).map(move |s| (d, s))).collect();
-    let mut rng = SplitMix(seed);
+    let mut rng = SplitMix(options.seed);
     let mut perceptron = Perceptron::new(options.bits);
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);

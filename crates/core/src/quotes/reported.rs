@@ -94,6 +94,15 @@ const THAT_BLOCKERS: &[&str] = &["and", "but", "or", "he", "she", "they", "we", 
 const CLAUSE_END_LINKS: &[&str] = &["according", "while", "whereas", "although", "though", "but", "yet"];
 /// A label before a colon is a name or a short headline phrase.
 const MAX_LABEL_TOKENS: usize = 8;
+/// Words of speech that make a following "about" introduce its topic, with up to
+/// `MAX_TOPIC_DISTANCE` words between ("asked Clinton about").
+const TOPIC_HEADS: &[&str] = &[
+    "asked", "asks", "ask", "asking", "talk", "talked", "talking", "talks", "spoke", "speak", "speaks", "speaking",
+    "pressed", "questioned", "discussion", "discussions", "debate", "comment", "comments", "remarks", "skepticism",
+    "concern", "concerns", "questions", "question", "worried", "told", "tell", "tells", "wrote", "writes",
+    "tweeted", "complained", "warned", "joked", "testified", "briefed", "said", "say", "says", "secret",
+];
+const MAX_TOPIC_DISTANCE: usize = 4;
 /// Participles that continue the sentence subject's speech (", adding that …").
 const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "arguing", "claiming", "warning", "insisting", "stressing", "explaining", "asserting", "declaring", "acknowledging", "suggesting", "telling", "writing", "announcing"];
 /// Words that can start a reported clause right after its verb ("said the plan would …").
@@ -117,7 +126,9 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
     let mut reported: Vec<Quote> = Vec::new();
     for &(start, end) in &doc.sentences {
         let end = content_end(doc, start, end);
-        if end <= start || labelled.iter().any(|q| q.span.contains(doc.span(start, end))) {
+        // Labelled lines are in text order: only the last one starting before the sentence can hold it.
+        let holder = labelled.partition_point(|q| q.span.start <= doc.toks[start].span.start).checked_sub(1);
+        if end <= start || holder.is_some_and(|k| labelled[k].span.contains(doc.span(start, end))) {
             continue;
         }
         let long_enough = |q: &Quote| q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS;
@@ -129,6 +140,7 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
             .map_or_else(|| verb_clauses(doc, start, end, &reported), |q| vec![q]);
         reported.extend(found);
     }
+    reported.extend(labelled);
     for quote in &mut reported {
         let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
         quote.mixed = quoted.clone().next().is_some();
@@ -138,13 +150,11 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
         }
     }
     reported.retain(|q| !q.span.is_empty());
-    reported.extend(labelled);
     reported
 }
 
 /// Headlines and transcripts that credit a line to a name before a colon: "Pence: Gennifer Flowers
-/// Won’t Be at Debate", "WALLACE: Let’s start with …" (the rest of the line is the content), and
-/// paragraphs introduced by a colon.
+/// Won’t Be at Debate", "WALLACE: Let’s start with …". The rest of the line is the content.
 fn labelled_lines(doc: &Document) -> Vec<Quote> {
     let mut found = Vec::new();
     for line_start in (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)) {
@@ -160,28 +170,6 @@ fn labelled_lines(doc: &Document) -> Vec<Quote> {
         let end = content_end(doc, colon + 1, line_end);
         let source = speaker(doc, first, colon);
         found.extend(reported(doc, (colon + 1, end), Some(source), doc.span(colon, colon + 1)));
-    }
-    found.extend(introduced_paragraphs(doc));
-    found
-}
-
-/// "Limbaugh added:\n\nAnd from a supposed front-runner, …": a paragraph that ends in a colon
-/// introduces the next one, when that is not a quotation; its speech verb's subject is the source.
-fn introduced_paragraphs(doc: &Document) -> Vec<Quote> {
-    let mut found = Vec::new();
-    for colon in (1..doc.len()).filter(|&i| doc.is_punct(i, ":") && doc.is_newline(i + 1)) {
-        let line_start = (0..colon).rev().find(|&i| doc.is_newline(i)).map_or(0, |i| i + 1);
-        let Some(first) = (colon + 1..doc.len()).find(|&i| !doc.is_newline(i)) else {
-            continue;
-        };
-        if doc.is_mark(first) || doc.opened_pair(first).is_some() || !doc.is_word(first) || colon - line_start < MIN_CONTENT_WORDS {
-            continue;
-        }
-        let line_end = (first..doc.len()).find(|&i| doc.is_newline(i)).unwrap_or(doc.len());
-        let end = content_end(doc, first, line_end);
-        let verb = (line_start..colon).rev().find(|&v| is_speech_verb(doc, v));
-        let source = verb.and_then(|v| subject_before(doc, line_start, v)).map(|(s, e)| speaker(doc, s, e));
-        found.extend(reported(doc, (first, end), source, doc.span(colon, colon + 1)));
     }
     found
 }
@@ -291,8 +279,12 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
             continue;
         };
         let participle = (doc.is_one_of(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
+        // "Trump criticized the deals and called for …": the coordinated verb shares the subject.
+        let coordinated = v > start && doc.lower(v - 1) == "and" && found.last().is_some_and(|q| q.span.end <= doc.toks[v - 1].span.start);
         let source = if participle {
             found.last().or(earlier.last()).and_then(|q| q.speaker.clone())
+        } else if coordinated {
+            found.last().and_then(|q| q.speaker.clone())
         } else if has_subject {
             subject_before(doc, start, v).map(|(s, e)| speaker(doc, s, e))
         } else {
@@ -324,15 +316,33 @@ fn object_cue(doc: &Document, v: usize) -> Option<(usize, bool)> {
     if phrasal(PHRASAL_CUES) || phrasal(NOUN_CUES) {
         return doc.is_word(v + 2).then_some((v + 2, phrasal(PHRASAL_CUES)));
     }
-    (OBJECT_CUES.contains(&word) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_one_of(v + 1, CLAUSE_BREAKS_AFTER_CUE))
+    // "asked Clinton about her emails", "spoke emotionally of the legacy": the topic of speech.
+    let topic = word == "about" && (v.saturating_sub(MAX_TOPIC_DISTANCE)..v).any(|h| doc.is_one_of(h, TOPIC_HEADS) && (h + 1..v).all(|k| doc.is_word(k)));
+    if topic && doc.is_word(v + 1) {
+        return Some((v + 1, false));
+    }
+    // "asked him about …" leaves the content to "about".
+    let topic_follows = (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.lower(k) == "about");
+    (OBJECT_CUES.contains(&word) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_one_of(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows)
         .then_some((v + 1, true))
 }
 
-/// The object runs to the next clause boundary: punctuation, or a subordinating word.
+/// The object runs to the next clause boundary: punctuation, a subordinating word, or "and" before
+/// another cue ("criticized the deals and called for tariffs").
 fn object_end(doc: &Document, start: usize, end: usize) -> usize {
     (start + 1..end)
-        .find(|&i| doc.pair_inside(i).is_none() && (doc.is_punct(i, ",;:—–()") || doc.is_one_of(i, OBJECT_BOUNDARIES)))
+        .find(|&i| {
+            doc.pair_inside(i).is_none()
+                && (doc.is_punct(i, ",;:—–()") || doc.is_one_of(i, OBJECT_BOUNDARIES) || is_time_adjunct(doc, i) || (doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))))
+        })
         .unwrap_or(end)
+}
+
+/// "on Friday", "last week", "Tuesday": a time phrase that trails an object and is not part of it.
+fn is_time_adjunct(doc: &Document, i: usize) -> bool {
+    let time_word = |k: usize| doc.is_one_of(k, DAY_AND_MONTH_WORDS) || doc.is_one_of(k, &["week", "month", "year", "night", "morning", "weekend"]);
+    doc.is_one_of(i, DAY_AND_MONTH_WORDS) && !doc.is_one_of(i, &["may", "march"])
+        || doc.is_one_of(i, &["on", "last", "this", "next", "earlier", "later"]) && time_word(i + 1)
 }
 
 /// Where the reported clause after the verb at `v` starts: its "that", or the clause itself.
@@ -349,7 +359,8 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
     if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end {
         return Some(v + 2);
     }
-    let next = v + 1;
+    // "said Thursday he would leave": a day between the verb and its clause.
+    let next = if doc.is_one_of(v + 1, DAY_AND_MONTH_WORDS) && doc.is_one_of(v + 2, PRONOUN_STARTS) { v + 2 } else { v + 1 };
     if next >= end || doc.is_one_of(v, OBJECT_VERBS) {
         return None;
     }

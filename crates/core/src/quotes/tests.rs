@@ -159,7 +159,7 @@ fn reported_speech() {
             (Indirect, "that Europe must rearm quickly", Some("Macron")),
         ]),
         ("object of a cue verb", "Trump criticized the Iran deal.", &[(Indirect, "the Iran deal", Some("Trump"))]),
-        ("one-word object", "The union endorsed Clinton on Friday.", &[(Indirect, "Clinton on Friday", Some("The union"))]),
+        ("one-word object, time phrase left out", "The union endorsed Clinton on Friday.", &[(Indirect, "Clinton", Some("The union"))]),
         ("cue verb and preposition", "Sanders called for a ban on fracking, drawing applause.", &[
             (Indirect, "a ban on fracking", Some("Sanders")),
         ]),
@@ -182,6 +182,20 @@ fn reported_speech() {
         ]),
         ("colon after the verb", "He added: the plan will fail without support.", &[
             (Indirect, "the plan will fail without support", Some("He")),
+        ]),
+        ("day before the clause", "Mr. Clinton said Thursday he would leave the board.", &[
+            (Indirect, "he would leave the board", Some("Mr. Clinton")),
+        ]),
+        ("headline label", "Pence: Flowers Won’t Be at Debate.\n\nThe rest follows.", &[
+            (Indirect, "Flowers Won’t Be at Debate", Some("Pence")),
+        ]),
+        ("transcript label", "WALLACE: Let’s start with the debate story tonight.\n", &[
+            (Indirect, "Let’s start with the debate story tonight", Some("WALLACE")),
+        ]),
+        ("topic after asked", "Holt asked him about his tax returns.", &[(Indirect, "his tax returns", None)]),
+        ("and before another cue", "Trump criticized the trade deals and called for steep new tariffs.", &[
+            (Indirect, "the trade deals", Some("Trump")),
+            (Indirect, "steep new tariffs", Some("Trump")),
         ]),
         ("mixed quote is one quote", "Martin stated that these provisions were essential to “underpin any cease-fire.”", &[
             (Indirect, "that these provisions were essential to “underpin any cease-fire.”", Some("Martin")),
