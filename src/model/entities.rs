@@ -37,10 +37,19 @@ pub fn kind_class(kind: EntityKind) -> String {
     format!("hl-{}", kind.label().to_lowercase())
 }
 
+/// The entity's roles without those another role states more fully ("President" beside
+/// "President, Ukraine"), most specific first.
+pub fn specific_roles(entity: &CorpusEntity) -> Vec<String> {
+    let covered = |role: &String| entity.roles.iter().any(|other| other.len() > role.len() && other.starts_with(&format!("{role},")));
+    let mut roles: Vec<String> = entity.roles.iter().filter(|r| !covered(r)).cloned().collect();
+    roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    roles
+}
+
 /// "Emmanuel Macron — President, France (person)": what hovering or focusing a mention tells.
 pub fn entity_label(entity: &CorpusEntity) -> String {
     let kind = kind_noun(entity.kind);
-    match entity.roles.first() {
+    match specific_roles(entity).first() {
         Some(role) => format!("{} — {role} ({kind})", entity.name),
         None => format!("{} ({kind})", entity.name),
     }
@@ -110,7 +119,7 @@ pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
             id: entity.id.clone(),
             kind: entity.kind,
             name: entity.name.clone(),
-            role: entity.roles.first().cloned(),
+            role: specific_roles(entity).into_iter().next(),
             total: entity.mentions.len(),
             per_article: corpus
                 .documents
@@ -168,7 +177,7 @@ pub fn entity_detail(corpus: &Corpus, id: &str) -> Option<EntityDetail> {
     Some(EntityDetail {
         kind: entity.kind,
         name: entity.name.clone(),
-        roles: entity.roles.clone(),
+        roles: specific_roles(entity),
         aliases: entity.aliases.clone(),
         merges: entity.merges.clone(),
         mentions,
@@ -239,6 +248,20 @@ mod tests {
         let places_only = Query { types: vec![EntityKind::Location], ..all };
         let marks = mention_marks(&corpus, &corpus.documents[0], &places_only);
         assert!(marks.iter().all(|m| m.class == "hl hl-loc") && marks.len() == 1, "type filter: {marks:?}");
+    }
+
+    #[test]
+    fn roles_cases() {
+        let corpus = corpus();
+        let with_roles = |roles: &[&str]| CorpusEntity { roles: roles.iter().map(|r| r.to_string()).collect(), ..corpus.analysis.entities[0].clone() };
+        let cases: [(&str, &[&str], &[&str]); 3] = [
+            ("a fuller role covers a bare one", &["President", "President, Ukraine"], &["President, Ukraine"]),
+            ("different roles stay, longest first", &["Envoy", "Prime Minister, Poland"], &["Prime Minister, Poland", "Envoy"]),
+            ("a longer word is not a fuller role", &["Minister", "Minister-President"], &["Minister-President", "Minister"]),
+        ];
+        for (name, roles, expected) in cases {
+            assert_eq!(specific_roles(&with_roles(roles)), expected, "{name}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::components::highlight::Mark;
 use crate::corpus::Corpus;
-use crate::model::entities::corpus_entity_of;
+use crate::model::entities::{corpus_entity_of, specific_roles};
 use crate::model::reader::position_query;
 use crate::query::{Query, QuoteKindFilter, View};
 use triangulate_core::quotes::{Quote, QuoteKind};
@@ -40,7 +40,7 @@ fn speaker_info(corpus: &Corpus, document: &Document, quote: &Quote) -> Option<S
     let Some(entity) = entity else {
         return Some(SpeakerInfo { text: speaker.name.clone(), id: None });
     };
-    let text = match entity.roles.first() {
+    let text = match specific_roles(entity).first() {
         Some(role) => format!("{} ({role})", entity.name),
         None => entity.name.clone(),
     };

@@ -39,7 +39,7 @@ pub fn Reader(corpus: SharedCorpus, query: Query) -> impl IntoView {
             view! { <p><Highlighted text=block.text(&article.text) marks/></p> }
         })
         .collect_view();
-    let source_link = article.url.clone().map(|url| view! { <a href=url rel="noopener noreferrer">"Original article"</a> });
+    let source_link = article.url.clone().map(|url| view! { " · " <a href=url rel="noopener noreferrer">"Original article"</a> });
     let text_ref = NodeRef::<Div>::new();
     Effect::new(move |_| scroll_to_target(text_ref.get()));
     view! {
@@ -47,7 +47,7 @@ pub fn Reader(corpus: SharedCorpus, query: Query) -> impl IntoView {
             <h1 data-testid="article-title">{article.title.clone()}</h1>
             <p class="meta">
                 {article.outlet.clone().unwrap_or_else(|| "Unknown outlet".into())}
-                " · " {date} " · " {source_link}
+                " · " {date} {source_link}
             </p>
             <Legend query/>
             <div class="article-text" data-testid="article-text" node_ref=text_ref>{paragraphs}</div>
