@@ -1,7 +1,9 @@
 //! The application shell: header, notices, and the view the URL selects.
 
+use crate::components::copy_link::CopyLink;
 use crate::corpus::Corpus;
 use crate::nav::Nav;
+use crate::worker::{self, Progress};
 use crate::query::{Query, View};
 use crate::views;
 use leptos::prelude::*;
@@ -27,16 +29,24 @@ const NAV_VIEWS: [View; 9] = [
 pub fn App() -> impl IntoView {
     let nav = Nav::install();
     provide_context(nav);
-    match Corpus::embedded() {
-        Ok(corpus) => view! { <Shell corpus=Arc::new(corpus) nav=nav/> }.into_any(),
-        Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-    }
+    let progress = RwSignal::new(None);
+    worker::start(move |step| progress.set(Some(step)));
+    view! { <Shell progress nav/> }
 }
 
+/// The header and navigation answer at once; the main region shows the analysis progress until
+/// the corpus is ready, then the view the URL selects.
 #[component]
-pub fn Shell(corpus: SharedCorpus, nav: Nav) -> impl IntoView {
-    provide_context(corpus.clone());
-    let page = move || page(corpus.clone(), nav.query.get());
+pub fn Shell(progress: RwSignal<Option<Progress>>, nav: Nav) -> impl IntoView {
+    let busy = move || (!matches!(progress.get(), Some(Progress::Ready(_)))).to_string();
+    let page = move || match progress.get() {
+        Some(Progress::Ready(corpus)) => page(corpus, nav.query.get()),
+        Some(Progress::Failed(message)) => {
+            view! { <p class="error" role="alert" data-testid="load-error">{message}</p> }.into_any()
+        }
+        Some(Progress::Extracting { done, total }) => loading(done, total).into_any(),
+        None => loading(0, 0).into_any(),
+    };
     let nav_links = NAV_VIEWS
         .into_iter()
         .map(|view| {
@@ -52,9 +62,10 @@ pub fn Shell(corpus: SharedCorpus, nav: Nav) -> impl IntoView {
         <header class="site-header">
             <a class="brand" href=Query::default().href()>"Triangulate"</a>
             <nav aria-label="Views">{nav_links}</nav>
+            <CopyLink/>
         </header>
         <Notices nav=nav/>
-        <main id="main" tabindex="-1">{page}</main>
+        <main id="main" tabindex="-1" aria-busy=busy>{page}</main>
     }
 }
 
@@ -73,6 +84,21 @@ pub fn page(corpus: SharedCorpus, query: Query) -> AnyView {
         View::Compare => view! { <compare::Compare corpus query/> }.into_any(),
         View::Search => view! { <search::Search corpus query/> }.into_any(),
         View::Network => view! { <network::Network corpus query/> }.into_any(),
+    }
+}
+
+/// The analysis progress: `done` of `total` articles read; once all are read, they are compared.
+fn loading(done: usize, total: usize) -> impl IntoView {
+    let label = if total > 0 && done == total {
+        format!("Comparing {total} articles…")
+    } else {
+        format!("Reading {done} of {total} articles…")
+    };
+    view! {
+        <div class="loading" role="status" data-testid="loading">
+            <p id="loading-label">{label}</p>
+            <progress aria-labelledby="loading-label" max=total.max(1) value=done></progress>
+        </div>
     }
 }
 

@@ -2,7 +2,7 @@
 //! analysis — all computed once when the corpus loads; views only read them.
 
 use triangulate_core::analysis::{self, Analysis};
-use triangulate_core::{Article, Document};
+use triangulate_core::{Article, Document, Extraction};
 
 /// The JSON written by `build.rs` from the `articles/` folder.
 const EMBEDDED_ARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/articles.json"));
@@ -12,19 +12,27 @@ pub struct Corpus {
     pub analysis: Analysis,
 }
 
-impl Corpus {
-    /// The corpus embedded in this build. The JSON was produced by the same crate's serializer in
-    /// `build.rs`, so a parse failure is a build defect, reported as such.
-    pub fn embedded() -> Result<Corpus, String> {
-        let articles: Vec<Article> =
-            serde_json::from_str(EMBEDDED_ARTICLES).map_err(|e| format!("embedded corpus is corrupt: {e}"))?;
-        Ok(Corpus::from_articles(articles))
-    }
+/// The articles embedded in this build. The JSON was produced by the same crate's serializer in
+/// `build.rs`, so a parse failure is a build defect, reported as such.
+pub fn embedded_articles() -> Result<Vec<Article>, String> {
+    serde_json::from_str(EMBEDDED_ARTICLES).map_err(|e| format!("embedded corpus is corrupt: {e}"))
+}
 
+impl Corpus {
+    /// Extracts and analyses `articles` here and now (the worker does the same off the page).
     pub fn from_articles(articles: Vec<Article>) -> Corpus {
         let documents: Vec<Document> = articles.into_iter().map(Document::new).collect();
         let analysis = analysis::analyze(&documents);
         Corpus { documents, analysis }
+    }
+
+    /// Puts back together what the analysis worker computed: one extraction per article, in order.
+    pub fn from_parts(articles: Vec<Article>, extractions: Vec<Extraction>, analysis: Analysis) -> Result<Corpus, String> {
+        if articles.len() != extractions.len() {
+            return Err(format!("the analysis covers {} of {} articles", extractions.len(), articles.len()));
+        }
+        let documents = articles.into_iter().zip(extractions).map(|(article, extraction)| Document { article, extraction }).collect();
+        Ok(Corpus { documents, analysis })
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {

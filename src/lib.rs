@@ -11,3 +11,4 @@ pub mod nav;
 pub mod panic_panel;
 pub mod query;
 pub mod views;
+pub mod worker;

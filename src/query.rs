@@ -145,7 +145,8 @@ pub struct Query {
     /// `a` and `b`: the two articles in the Compare view.
     pub left: Option<String>,
     pub right: Option<String>,
-    /// `min`: the network's minimum edge weight.
+    /// `min`: a minimum count — the network's edge weight; in quotes and the timeline, how many
+    /// articles must report a statement or event.
     pub min_weight: Option<u32>,
     /// `group`: a selected quote or claim group id.
     pub group: Option<String>,
@@ -265,6 +266,17 @@ impl Query {
         }
     }
 
+    /// The state a column header links to: sorted by `key`, ascending first, then toggling.
+    pub fn sorted_by(&self, key: SortKey) -> Query {
+        let descending = self.sort.is_some_and(|s| s.key == key && !s.descending);
+        Query { sort: Some(Sort { key, descending }), ..self.clone() }
+    }
+
+    /// The header's `aria-sort` value when the table is sorted by `key`.
+    pub fn aria_sort(&self, key: SortKey) -> Option<&'static str> {
+        self.sort.filter(|s| s.key == key).map(|s| if s.descending { "descending" } else { "ascending" })
+    }
+
     /// A link to this state relative to the current page, so it works under any sub-path.
     pub fn href(&self) -> String {
         match self.to_search() {
@@ -281,6 +293,11 @@ impl Query {
     /// An article in the reader.
     pub fn article(id: &str) -> Query {
         Query { view: View::Reader, article: Some(id.to_string()), ..Query::default() }
+    }
+
+    /// How many articles must report a statement or event (`min` in quotes and the timeline).
+    pub fn min_articles(&self) -> usize {
+        self.min_weight.map_or(1, |n| n as usize)
     }
 
     /// Whether an entity type passes the `type` filter (an empty filter passes all).
@@ -308,6 +325,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sort_links_toggle_direction() {
+        let plain = Query::view(View::Claims);
+        let ascending = plain.sorted_by(SortKey::Value);
+        assert_eq!(ascending.sort, Some(Sort { key: SortKey::Value, descending: false }), "first click ascends");
+        assert_eq!(ascending.aria_sort(SortKey::Value), Some("ascending"));
+        let descending = ascending.sorted_by(SortKey::Value);
+        assert_eq!(descending.aria_sort(SortKey::Value), Some("descending"), "second click descends");
+        assert_eq!(descending.sorted_by(SortKey::Thing).sort, Some(Sort { key: SortKey::Thing, descending: false }));
+        assert_eq!(descending.aria_sort(SortKey::Thing), None);
+    }
+
+    #[test]
     fn parse_cases() {
         let entities_per = Query {
             view: View::Entities,
@@ -329,6 +358,12 @@ mod tests {
                 "descending sort",
                 "?view=claims&sort=-value",
                 Query { view: View::Claims, sort: Some(Sort { key: SortKey::Value, descending: true }), ..Query::default() },
+                0,
+            ),
+            (
+                "quotes reported by several articles",
+                "?view=quotes&min=2&group=q-per-x-we-are",
+                Query { view: View::Quotes, min_weight: Some(2), group: Some("q-per-x-we-are".into()), ..Query::default() },
                 0,
             ),
             (

@@ -160,7 +160,8 @@ fn highlighted_renders_marks_as_elements_and_text_as_text() {
     assert_eq!(container.text_content().unwrap(), "Macron said <b>we</b> ok", "markup in the text stays text");
     assert!(container.query_selector("b").unwrap().is_none(), "no element from the text");
     let link = container.query_selector("mark.hl-per a").unwrap().expect("a linked mark");
-    assert_eq!(link.get_attribute("aria-label").as_deref(), Some("Emmanuel Macron (person)"));
+    assert_eq!(link.get_attribute("title").as_deref(), Some("Emmanuel Macron (person)"), "the label describes the link");
+    assert_eq!(link.get_attribute("aria-label"), None, "its name stays the visible words (regression: axe label-content-name-mismatch)");
     let quote = container.query_selector("mark.hl-quote").unwrap().expect("a quote mark");
     assert_eq!((quote.get_attribute("tabindex").as_deref(), quote.get_attribute("title").as_deref()), (Some("0"), Some("Direct quote")));
 }
@@ -213,4 +214,22 @@ fn overview_links_articles_entities_and_counts() {
     assert_eq!(texts(&container, "[data-testid=quote-total]"), ["1 quote"]);
     assert!(texts(&container, "[data-testid=top-entity] a").contains(&"Volodymyr Zelensky".to_string()), "top people");
     assert!(container.query_selector("[data-testid=overview-conflicts]").unwrap().is_some(), "slot kept");
+}
+
+#[wasm_bindgen_test]
+fn worker_reports_arrive_intact() {
+    use triangulate::worker::{decode, encode, Report};
+    let corpus = numbers_corpus();
+    for document in &corpus.documents {
+        let sent = Report::Extracted(document.extraction.clone());
+        match decode(encode(&sent).unwrap()) {
+            Report::Extracted(received) => assert_eq!(received, document.extraction),
+            _ => panic!("an extraction came back as another report"),
+        }
+    }
+    match decode(encode(&Report::Analysed(corpus.analysis.clone())).unwrap()) {
+        Report::Analysed(received) => assert_eq!(received, corpus.analysis),
+        _ => panic!("the analysis came back as another report"),
+    }
+    assert!(matches!(decode(wasm_bindgen::JsValue::from_str("junk")), Report::Failed(_)), "junk is a failure, not a panic");
 }

@@ -105,15 +105,14 @@ fn render_mark(mark: Mark, inner: AnyView) -> AnyView {
     let class = if mark.target { format!("{} at-target", mark.class) } else { mark.class };
     let testid = mark.target.then_some("at-target");
     match (mark.label, mark.href) {
-        (Some(label), Some(href)) => {
-            let (title, data_label) = (label.clone(), label.clone());
-            view! {
-                <mark class=class data-label=data_label data-testid=testid>
-                    <a href=href title=title aria-label=label>{inner}</a>
-                </mark>
-            }
-            .into_any()
+        // The link's name stays its visible words (WCAG 2.5.3, so voice users can say them); the
+        // label is its description (`title`) and the focus tooltip (`data-label`).
+        (Some(label), Some(href)) => view! {
+            <mark class=class data-label=label.clone() data-testid=testid>
+                <a href=href title=label>{inner}</a>
+            </mark>
         }
+        .into_any(),
         // `term`: a phrase with a definition, and a role that may carry a label (a bare mark may not).
         (Some(label), None) => {
             let (title, data_label) = (label.clone(), label.clone());

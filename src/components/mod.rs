@@ -2,3 +2,5 @@
 
 pub mod export;
 pub mod highlight;
+pub mod sort;
+pub mod copy_link;

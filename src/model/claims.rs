@@ -115,17 +115,6 @@ fn compare_text(a: &str, b: &str, directed: impl Fn(Ordering) -> Ordering) -> Or
     a.is_empty().cmp(&b.is_empty()).then_with(|| directed(a.to_lowercase().cmp(&b.to_lowercase())))
 }
 
-/// The query a column header links to: ascending first, then toggling direction.
-pub fn sort_link(query: &Query, key: SortKey) -> Query {
-    let descending = query.sort.is_some_and(|s| s.key == key && !s.descending);
-    Query { sort: Some(Sort { key, descending }), ..query.clone() }
-}
-
-/// The header's `aria-sort` value when the table is sorted by `key`.
-pub fn aria_sort(query: &Query, key: SortKey) -> Option<&'static str> {
-    query.sort.filter(|s| s.key == key).map(|s| if s.descending { "descending" } else { "ascending" })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,17 +164,5 @@ mod tests {
         assert_eq!(first.interval, "(30, ∞)");
         assert_eq!(first.reader, Query { at: Some(0), ..Query::article("one") }, "the first claim starts the text");
         assert_eq!(first.cells().len(), HEADERS.len(), "one cell per export header");
-    }
-
-    #[test]
-    fn sort_links_toggle_direction() {
-        let plain = claims(None, None, None);
-        let ascending = sort_link(&plain, SortKey::Value);
-        assert_eq!(ascending.sort, Some(Sort { key: SortKey::Value, descending: false }), "first click ascends");
-        assert_eq!(aria_sort(&ascending, SortKey::Value), Some("ascending"));
-        let descending = sort_link(&ascending, SortKey::Value);
-        assert_eq!(aria_sort(&descending, SortKey::Value), Some("descending"), "second click descends");
-        assert_eq!(sort_link(&descending, SortKey::Thing).sort, Some(Sort { key: SortKey::Thing, descending: false }));
-        assert_eq!(aria_sort(&descending, SortKey::Thing), None);
     }
 }

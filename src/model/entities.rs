@@ -7,7 +7,9 @@
 use crate::components::highlight::Mark;
 use crate::corpus::Corpus;
 use crate::model::reader::position_query;
-use crate::query::{Query, View};
+use crate::components::export::Table;
+use crate::query::{Query, Sort, SortKey, View};
+use triangulate_core::fold::fold;
 use triangulate_core::analysis::{CorpusEntity, Merge};
 use triangulate_core::ner::EntityKind;
 use triangulate_core::{Document, Span};
@@ -103,12 +105,29 @@ pub struct EntityRow {
 }
 
 impl EntityRow {
+    /// How many articles mention the entity.
+    pub fn articles(&self) -> usize {
+        self.per_article.iter().filter(|&&n| n > 0).count()
+    }
+}
+
+impl EntityRow {
     pub fn href(&self) -> String {
         entity_query(&self.id, self.kind).href()
     }
 }
 
-/// Every entity of the types `query` shows, most mentioned first (then by name).
+/// Up to this many articles the table has a count column per article; beyond, one "articles" column.
+pub const PER_ARTICLE_COLUMNS: usize = 12;
+
+/// Rows the table renders at most (the most relevant first, as sorted); exports carry every row.
+pub const SHOWN_ROWS: usize = 500;
+
+/// Columns the entities table can be sorted by.
+pub const SORTABLE: [SortKey; 2] = [SortKey::Name, SortKey::Mentions];
+
+/// Every entity of the types `query` shows, in the query's order (`sort=name`, `sort=-mentions`…);
+/// by default most mentioned first, then by name.
 pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
     let mut rows: Vec<EntityRow> = corpus
         .analysis
@@ -128,8 +147,33 @@ pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
                 .collect(),
         })
         .collect();
-    rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+    let sort = query.sort.filter(|s| SORTABLE.contains(&s.key)).unwrap_or(Sort { key: SortKey::Mentions, descending: true });
+    let by_name = |a: &EntityRow, b: &EntityRow| fold(&a.name).cmp(&fold(&b.name));
+    rows.sort_by(|a, b| {
+        let order = match sort.key {
+            SortKey::Name => by_name(a, b),
+            _ => a.total.cmp(&b.total),
+        };
+        let order = if sort.descending { order.reverse() } else { order };
+        order.then_with(|| by_name(a, b))
+    });
     rows
+}
+
+/// The rows with the table's columns, for export: a count column per article in small corpora.
+pub fn entity_table(corpus: &Corpus, rows: &[EntityRow]) -> Table {
+    let per_article = corpus.documents.len() <= PER_ARTICLE_COLUMNS;
+    let mut headers = vec!["entity".to_string(), "type".into(), "role".into(), "mentions".into(), "articles".into()];
+    if per_article {
+        headers.extend(corpus.documents.iter().map(|d| format!("mentions in {}", d.article.title)));
+    }
+    let rows = rows.iter().map(|row| {
+        let role = row.role.clone().unwrap_or_default();
+        let fixed = [row.name.clone(), row.kind.label().to_string(), role, row.total.to_string(), row.articles().to_string()];
+        let counts = row.per_article.iter().filter(|_| per_article).map(usize::to_string);
+        fixed.into_iter().chain(counts).collect()
+    });
+    Table { headers, rows: rows.collect() }
 }
 
 /// One mention shown in its sentence.
@@ -219,6 +263,43 @@ mod tests {
         let people = entity_rows(&corpus, &entity_query("x", EntityKind::Person));
         assert!(people.iter().all(|r| r.kind == EntityKind::Person) && !people.is_empty(), "type filter: {people:?}");
         assert_eq!(people[0].href(), "?view=entities&entity=per-emmanuel-macron&type=PER", "links to the entity");
+    }
+
+    #[test]
+    fn sort_cases() {
+        let corpus = corpus();
+        let names = |sort: Option<Sort>| -> Vec<String> {
+            entity_rows(&corpus, &Query { sort, ..Query::view(View::Entities) }).into_iter().map(|r| r.name).collect()
+        };
+        let by = |key, descending| Some(Sort { key, descending });
+        let by_name = names(by(SortKey::Name, false));
+        assert!(by_name.windows(2).all(|w| fold(&w[0]) <= fold(&w[1])), "sort=name: {by_name:?}");
+        let mut reversed = names(by(SortKey::Name, true));
+        reversed.reverse();
+        assert_eq!(reversed, by_name, "sort=-name reverses it");
+        assert_eq!(names(by(SortKey::Mentions, true)), names(None), "most mentioned first by default");
+        let fewest_first = entity_rows(&corpus, &Query { sort: by(SortKey::Mentions, false), ..Query::view(View::Entities) });
+        assert!(fewest_first.windows(2).all(|w| (w[0].total, fold(&w[0].name)) <= (w[1].total, fold(&w[1].name))), "sort=mentions: fewest first, ties by name: {fewest_first:?}");
+        assert_eq!(names(by(SortKey::Value, false)), names(None), "a key the table lacks keeps the default");
+    }
+
+    #[test]
+    fn export_has_the_shown_columns() {
+        let corpus = corpus();
+        let rows = entity_rows(&corpus, &Query { types: vec![EntityKind::Location], ..Query::view(View::Entities) });
+        let table = entity_table(&corpus, &rows);
+        let titles: Vec<String> = corpus.documents.iter().map(|d| format!("mentions in {}", d.article.title)).collect();
+        assert_eq!(table.headers[..5], ["entity", "type", "role", "mentions", "articles"]);
+        assert_eq!(table.headers[5..], titles, "a column per article, named by its title");
+        assert_eq!(table.rows, vec![vec!["Paris", "LOC", "", "3", "2", "1", "2"]]);
+
+        let many: Vec<_> = (0..=PER_ARTICLE_COLUMNS)
+            .map(|i| parse_article(&format!("a{i}.txt"), b"Talks in Paris.").expect("valid article"))
+            .collect();
+        let large = Corpus::from_articles(many);
+        let table = entity_table(&large, &entity_rows(&large, &Query::view(View::Entities)));
+        assert_eq!(table.headers, ["entity", "type", "role", "mentions", "articles"], "no column per article in a large corpus");
+        assert_eq!(table.rows[0][3..], ["13", "13"]);
     }
 
     #[test]

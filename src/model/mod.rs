@@ -5,6 +5,7 @@ pub mod claims;
 pub mod compare;
 pub mod entities;
 pub mod network;
+pub mod overview;
 pub mod quotes;
 pub mod reader;
 pub mod search;

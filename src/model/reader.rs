@@ -1,4 +1,5 @@
-//! The reader's view model: paragraphs, the marks over them, the legend, and positions in links.
+//! The reader's view model: paragraphs, the marks over them, the legend, positions in links, and
+//! the article's coverage — what only it reports, and who else carries the rest.
 //!
 //! Positions in URLs (`at=`) count characters (Unicode scalar values) of `Article::text`; spans
 //! in the core count bytes. The two conversions below are the only place they meet.
@@ -6,7 +7,8 @@
 use crate::components::highlight::Mark;
 use crate::corpus::Corpus;
 use crate::model::{entities, quotes};
-use crate::query::Query;
+use crate::query::{Query, View};
+use triangulate_core::analysis::{ClaimGroup, CorpusEntity, QuoteGroup};
 use triangulate_core::ner::EntityKind;
 use triangulate_core::timex::TimexKind;
 use triangulate_core::{Document, Span};
@@ -117,6 +119,136 @@ pub fn with_kind_toggled(query: &Query, kind: EntityKind) -> Query {
     Query { types, ..query.clone() }
 }
 
+/// One line of the coverage panel: its words and where they link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub href: String,
+}
+
+/// Something other articles carry too: here, and in each other article at its position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    pub here: Link,
+    /// One per other article, the link text its title.
+    pub others: Vec<Link>,
+    /// Where the articles are compared: the quote group, claim group or entity page.
+    pub compare: Option<Link>,
+}
+
+/// What an article alone reports (each at its position in the article), and what it shares.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub entities: Vec<Link>,
+    pub quotes: Vec<Link>,
+    pub claims: Vec<Link>,
+    pub shared_quotes: Vec<Shared>,
+    pub shared_claims: Vec<Shared>,
+    pub shared_entities: Vec<Shared>,
+}
+
+pub fn coverage(corpus: &Corpus, document: &Document) -> Coverage {
+    let id = document.article.id.as_str();
+    let text = &document.article.text;
+    let Some(alone) = corpus.analysis.coverage.iter().find(|c| c.article == id) else { return Coverage::default() };
+    let mut only_entities: Vec<(&CorpusEntity, Span)> = alone
+        .entities
+        .iter()
+        .filter_map(|entity_id| corpus.analysis.entities.iter().find(|e| e.id == *entity_id))
+        .filter_map(|entity| Some((entity, first_mention(entity, id)?)))
+        .collect();
+    only_entities.sort_by_key(|(_, span)| span.start);
+    let entities = only_entities
+        .into_iter()
+        .map(|(entity, span)| Link { text: format!("{} ({})", entity.name, entities::kind_noun(entity.kind)), href: position_query(document, span).href() })
+        .collect();
+    let quotes = alone.quotes.iter().map(|&span| Link { text: span.text(text).to_string(), href: quotes::quote_position(document, span).href() }).collect();
+    let claims = document
+        .extraction
+        .claims
+        .iter()
+        .filter(|claim| alone.claims.contains(&claim.span))
+        .map(|claim| {
+            let phrase = claim.span.text(text);
+            let text = claim.thing.as_ref().map_or_else(|| phrase.to_string(), |thing| format!("{phrase} {thing}"));
+            Link { text, href: position_query(document, claim.span).href() }
+        })
+        .collect();
+    let analysis = &corpus.analysis;
+    Coverage {
+        entities,
+        quotes,
+        claims,
+        shared_quotes: analysis.quote_groups.iter().filter_map(|g| shared_quote(corpus, g, id)).collect(),
+        shared_claims: analysis.claim_groups.iter().filter_map(|g| shared_claim(corpus, g, id)).collect(),
+        shared_entities: analysis.entities.iter().filter_map(|e| shared_entity(corpus, e, id)).collect(),
+    }
+}
+
+fn first_mention(entity: &CorpusEntity, article: &str) -> Option<Span> {
+    entity.mentions.iter().filter(|m| m.article == article).map(|m| m.span).min_by_key(|span| span.start)
+}
+
+/// The reader at `span` of article `id`, linked by the article's title.
+fn article_link(corpus: &Corpus, id: &str, span: Span, at: fn(&Document, Span) -> Query) -> Link {
+    let href = corpus.document(id).map_or_else(|| Query::article(id), |d| at(d, span)).href();
+    Link { text: corpus.title(id).to_string(), href }
+}
+
+/// One link per article other than `id`, to its first member `(article, span, note)`, the
+/// note after the title.
+fn others<'m>(
+    corpus: &Corpus,
+    id: &str,
+    members: impl Iterator<Item = (&'m str, Span, Option<&'m str>)>,
+    at: fn(&Document, Span) -> Query,
+) -> Vec<Link> {
+    let mut links: Vec<(&str, Link)> = Vec::new();
+    for (article, span, note) in members.filter(|(article, ..)| *article != id) {
+        if links.iter().all(|(seen, _)| *seen != article) {
+            let link = article_link(corpus, article, span, at);
+            let text = note.map_or(link.text.clone(), |note| format!("{} ({note})", link.text));
+            links.push((article, Link { text, ..link }));
+        }
+    }
+    links.into_iter().map(|(_, link)| link).collect()
+}
+
+fn shared_quote(corpus: &Corpus, group: &QuoteGroup, id: &str) -> Option<Shared> {
+    let here = group.members.iter().find(|m| m.article == id)?;
+    Some(Shared {
+        here: Link { text: here.text.clone(), href: article_link(corpus, id, here.span, quotes::quote_position).href },
+        others: others(corpus, id, group.members.iter().map(|m| (m.article.as_str(), m.span, None)), quotes::quote_position),
+        compare: Some(Link { text: "Compare the wording".into(), href: quotes::group_query(&group.id).href() }),
+    })
+}
+
+fn shared_claim(corpus: &Corpus, group: &ClaimGroup, id: &str) -> Option<Shared> {
+    let here = group.members.iter().find(|m| m.article == id)?;
+    let members = group.members.iter().map(|m| (m.article.as_str(), m.span, Some(m.interval.as_str())));
+    // The Conflicts view lists conflicting and corroborated groups only.
+    let status = if group.conflict { Some("Conflicting figures") } else { group.corroborated.then_some("Corroborated") };
+    let compare = status.map(|text| Link { text: text.into(), href: Query { group: Some(group.id.clone()), ..Query::view(View::Conflicts) }.href() });
+    Some(Shared {
+        here: Link { text: format!("{} ({})", here.text, here.interval), href: article_link(corpus, id, here.span, position_query).href },
+        others: others(corpus, id, members, position_query),
+        compare,
+    })
+}
+
+fn shared_entity(corpus: &Corpus, entity: &CorpusEntity, id: &str) -> Option<Shared> {
+    if entity.articles.len() < 2 {
+        return None;
+    }
+    let here = first_mention(entity, id)?;
+    let firsts = entity.articles.iter().filter_map(|article| Some((article.as_str(), first_mention(entity, article)?, None)));
+    Some(Shared {
+        here: Link { text: entity.name.clone(), href: article_link(corpus, id, here, position_query).href },
+        others: others(corpus, id, firsts, position_query),
+        compare: Some(Link { text: "Entity page".into(), href: entities::entity_query(&entity.id, entity.kind).href() }),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +309,53 @@ mod tests {
         for (name, query, kind, expected) in cases {
             assert_eq!(with_kind_toggled(&query, kind), expected, "{name}");
         }
+    }
+
+    fn corpus() -> Corpus {
+        use triangulate_core::article::parse_article;
+        let files: [(&str, &str); 2] = [
+            (
+                "one.txt",
+                "Emmanuel Macron met Keir Starmer in Paris. “We are ready to provide security guarantees to Ukraine and the Ukrainians,” Macron said. Giorgia Meloni stayed in Rome.",
+            ),
+            ("two.txt", "Emmanuel Macron said: “We Europeans are ready to offer security guarantees to Ukraine and the Ukrainians.” Some 26 countries met in Paris."),
+        ];
+        Corpus::from_articles(files.iter().map(|(name, text)| parse_article(name, text.as_bytes()).expect("valid article")).collect())
+    }
+
+    #[test]
+    fn coverage_alone_cases() {
+        let corpus = corpus();
+        let one = coverage(&corpus, &corpus.documents[0]);
+        let two = coverage(&corpus, &corpus.documents[1]);
+        let texts = |links: &[Link]| links.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+        let cases: [(&str, Vec<String>, &[&str]); 5] = [
+            ("names only one article gives, in text order", texts(&one.entities), &["Keir Starmer (person)", "Giorgia Meloni (person)", "Rome (place)"]),
+            ("a statement both report is not alone", texts(&one.quotes), &[]),
+            ("a figure only one article gives", texts(&two.claims), &["Some 26 countries"]),
+            ("shared names are not alone", texts(&two.entities), &["Europeans (other)"]),
+            ("no figures", texts(&one.claims), &[]),
+        ];
+        for (name, found, expected) in cases {
+            assert_eq!(found, expected, "{name}");
+        }
+        let hrefs = one.entities.iter().map(|l| l.href.as_str());
+        assert!(hrefs.clone().all(|h| h.starts_with("?article=one&at=")), "each links to its position: {:?}", hrefs.collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn coverage_shared_cases() {
+        let corpus = corpus();
+        let one = coverage(&corpus, &corpus.documents[0]);
+        let [quote] = one.shared_quotes.as_slice() else { panic!("one shared statement: {:?}", one.shared_quotes) };
+        assert_eq!(quote.here.href, "?article=one&at=43", "here: at the opening quote mark");
+        assert_eq!(quote.others, [Link { text: corpus.documents[1].article.title.clone(), href: "?article=two&at=22".into() }], "the other article, at its quote");
+        assert_eq!(quote.compare.as_ref().map(|l| l.href.as_str()), Some(quotes::group_query(&corpus.analysis.quote_groups[0].id).href().as_str()));
+        let macron = one.shared_entities.iter().find(|s| s.here.text == "Emmanuel Macron").expect("Macron is in both");
+        assert_eq!((macron.here.href.as_str(), macron.others[0].href.as_str()), ("?article=one&at=0", "?article=two&at=0"), "first mentions");
+        assert_eq!(macron.compare.as_ref().map(|l| l.text.as_str()), Some("Entity page"));
+        assert!(one.shared_claims.is_empty(), "no figure in common");
+        let outside = triangulate_core::article::parse_article("three.txt", b"Nothing here.").expect("valid article");
+        assert_eq!(coverage(&corpus, &Document::new(outside)), Coverage::default(), "an article outside the analysis");
     }
 }

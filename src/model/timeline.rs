@@ -1,11 +1,13 @@
-//! The timeline: calendar dates mentioned in the articles (TimeML `YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
-//! optionally with a time), placed on a linear day axis with readable ticks, and stacked where
-//! points would overlap.
+//! The timeline: the analysis' merged events (one per date and statement, duplicates across
+//! articles folded, each with every article reporting it) on calendar dates (TimeML `YYYY`,
+//! `YYYY-MM`, `YYYY-MM-DD`, optionally with a time), placed on a linear day axis with readable
+//! ticks, and stacked where points would overlap.
 
-use triangulate_core::timex::TimexKind;
+use crate::corpus::Corpus;
 use crate::model::reader::position_query;
 use crate::query::Query;
-use triangulate_core::{Document, Span};
+use triangulate_core::analysis::TimelineEvent;
+use triangulate_core::Span;
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -103,66 +105,82 @@ fn civil_from_days(days: i64) -> (i32, u32, u32) {
     ((year_of_era + era * 400 + i64::from(month <= 2)) as i32, month, day)
 }
 
-/// One dated mention.
+/// One article reporting an event.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Event {
+pub struct Source {
     pub article_id: String,
     pub article_title: String,
-    /// Position of the article in the corpus: its colour and legend entry.
-    pub article_index: usize,
-    /// The TimeML value, e.g. `2025-09-04`.
-    pub value: String,
-    pub range: DateRange,
-    /// The date as written: "Thursday", "Sept. 4".
-    pub expression: String,
-    pub sentence: String,
-    /// The date expression within `sentence` (bytes), to mark.
-    pub mark: Span,
-    /// The reader at the date expression.
+    /// The reader at the article's date expression.
     pub reader: Query,
 }
 
-impl Event {
+/// One event of the merged timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRow {
+    /// The TimeML value, e.g. `2025-09-04`.
+    pub value: String,
+    pub range: DateRange,
+    /// The shortest sentence reporting it.
+    pub label: String,
+    /// The date expression within `label` (bytes), to mark.
+    pub mark: Option<Span>,
+    /// One per article, by article id.
+    pub sources: Vec<Source>,
+}
+
+impl EventRow {
     /// Cells in [`HEADERS`] order, for export.
     pub fn cells(&self) -> Vec<String> {
-        vec![self.value.clone(), self.expression.clone(), self.article_id.clone(), self.sentence.clone()]
+        let articles: Vec<&str> = self.sources.iter().map(|s| s.article_id.as_str()).collect();
+        vec![self.value.clone(), self.label.clone(), self.sources.len().to_string(), articles.join("; ")]
     }
 }
 
-/// Export column names, matching [`Event::cells`].
-pub const HEADERS: [&str; 4] = ["date", "expression", "article", "sentence"];
+/// Export column names, matching [`EventRow::cells`].
+pub const HEADERS: [&str; 4] = ["date", "event", "reported_by", "articles"];
 
-/// The calendar-dated timexes of the corpus (of one article when `article` is given), in date
-/// order, then article and text order.
-pub fn events(documents: &[Document], article: Option<&str>) -> Vec<Event> {
-    let mut events = Vec::new();
-    for (article_index, doc) in documents.iter().enumerate() {
-        if article.is_some_and(|id| id != doc.article.id) {
-            continue;
-        }
-        let text = &doc.article.text;
-        for timex in &doc.extraction.timexes {
-            let Some(value) = timex.value.as_ref().filter(|_| matches!(timex.kind, TimexKind::Date | TimexKind::Time)) else {
-                continue;
-            };
-            let Some(range) = parse_value(value) else { continue };
-            let sentence = doc.extraction.sentences.iter().find(|s| s.contains(timex.span)).copied().unwrap_or(timex.span);
-            let mark = Span::new(timex.span.start - sentence.start, timex.span.end - sentence.start);
-            events.push(Event {
-                article_id: doc.article.id.clone(),
-                article_title: doc.article.title.clone(),
-                article_index,
-                value: value.clone(),
-                range,
-                expression: text.get(timex.span.start..timex.span.end).unwrap_or_default().to_string(),
-                sentence: text.get(sentence.start..sentence.end).unwrap_or_default().to_string(),
-                mark,
-                reader: position_query(doc, timex.span),
-            });
-        }
-    }
-    events.sort_by_key(|e| (e.range.start, e.article_index, e.reader.at));
-    events
+/// The merged events `query` selects — those its `article` reports, reported by at least `min`
+/// articles — in date order; on one date, the most widely reported first.
+pub fn events(corpus: &Corpus, query: &Query) -> Vec<EventRow> {
+    let mut rows: Vec<EventRow> = corpus
+        .analysis
+        .timeline
+        .iter()
+        .filter(|e| e.articles.len() >= query.min_articles())
+        .filter(|e| query.article.as_ref().is_none_or(|id| e.articles.contains(id)))
+        .filter_map(|e| event_row(corpus, e))
+        .collect();
+    rows.sort_by_key(|r| r.range.start);
+    rows
+}
+
+fn event_row(corpus: &Corpus, event: &TimelineEvent) -> Option<EventRow> {
+    let range = parse_value(&event.date)?;
+    let mut sources: Vec<Source> = event
+        .sources
+        .iter()
+        .filter_map(|source| {
+            let document = corpus.document(&source.article)?;
+            Some(Source {
+                article_id: source.article.clone(),
+                article_title: document.article.title.clone(),
+                reader: position_query(document, source.timex),
+            })
+        })
+        .collect();
+    sources.dedup_by(|a, b| a.article_id == b.article_id);
+    Some(EventRow { value: event.date.clone(), range, label: event.label.clone(), mark: label_mark(corpus, event), sources })
+}
+
+/// The date expression within the label, from the source whose sentence the label is.
+fn label_mark(corpus: &Corpus, event: &TimelineEvent) -> Option<Span> {
+    event.sources.iter().find_map(|source| {
+        let sentence = source.sentence.text(&corpus.document(&source.article)?.article.text);
+        // The label is the sentence trimmed: offsets start after the leading space.
+        let start = source.sentence.start + (sentence.len() - sentence.trim_start().len());
+        let inside = source.timex.start >= start && source.timex.end <= start + event.label.len();
+        (sentence.trim() == event.label && inside).then(|| Span::new(source.timex.start - start, source.timex.end - start))
+    })
 }
 
 /// A labelled axis tick at a day.
@@ -202,7 +220,7 @@ impl Axis {
         Axis { ticks: ticks(Precision::Year, 1000, first, end) }
     }
 
-    pub fn for_events(events: &[Event]) -> Option<Axis> {
+    pub fn for_events(events: &[EventRow]) -> Option<Axis> {
         let first = events.iter().map(|e| e.range.start).min()?;
         let end = events.iter().map(|e| e.range.end).max()?;
         Some(Axis::covering(first, end))
@@ -351,14 +369,42 @@ mod tests {
         assert!(stack(&[], 8.0).is_empty());
     }
 
+    fn corpus() -> Corpus {
+        let files: [(&str, &str); 3] = [
+            ("a.md", "---\ntitle: A\ndate: 2025-09-04\n---\nOn September 4, 2025, leaders met in Paris to discuss security guarantees. The war began in February 2022. Talks last four years."),
+            ("b.md", "---\ntitle: B\ndate: 2025-09-04\n---\nOn September 4, 2025, leaders met in Paris to discuss security guarantees for Ukraine."),
+            ("c.md", "---\ntitle: C\ndate: 2025-09-05\n---\nThe coalition will meet again in October 2025."),
+        ];
+        Corpus::from_articles(files.iter().map(|(name, text)| parse_article(name, text.as_bytes()).expect("valid article")).collect())
+    }
+
     #[test]
-    fn events_are_calendar_dates_in_order() {
-        let article = parse_article("a.md", b"---\ntitle: A\ndate: 2025-09-04\n---\nLeaders met on Thursday. The war began in February 2022. Talks last four years.")
-            .expect("parses");
-        let events = events(&[Document::new(article)], None);
-        let values: Vec<&str> = events.iter().map(|e| e.value.as_str()).collect();
-        assert_eq!(values, ["2022-02", "2025-09-04"], "durations are not events; date order");
-        assert_eq!(events[0].mark.text(&events[0].sentence), "February 2022");
-        assert!(super::events(&[], Some("a")).is_empty());
+    fn event_filter_cases() {
+        let corpus = corpus();
+        let query = |article: Option<&str>, min: Option<u32>| Query { article: article.map(Into::into), min_weight: min, ..Query::default() };
+        let cases: [(&str, Query, &[(&str, &[&str])]); 4] = [
+            ("all, in date order; durations are not events", query(None, None), &[("2022-02", &["a"]), ("2025-09-04", &["a", "b"]), ("2025-10", &["c"])]),
+            ("reported by several articles", query(None, Some(2)), &[("2025-09-04", &["a", "b"])]),
+            ("reported by one article among others", query(Some("b"), None), &[("2025-09-04", &["a", "b"])]),
+            ("an unknown article", query(Some("nope"), None), &[]),
+        ];
+        for (name, query, expected) in cases {
+            let rows = events(&corpus, &query);
+            let found: Vec<(&str, Vec<&str>)> =
+                rows.iter().map(|r| (r.value.as_str(), r.sources.iter().map(|s| s.article_id.as_str()).collect())).collect();
+            let expected: Vec<(&str, Vec<&str>)> = expected.iter().map(|(date, articles)| (*date, articles.to_vec())).collect();
+            assert_eq!(found, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn event_row_details() {
+        let corpus = corpus();
+        let rows = events(&corpus, &Query { min_weight: Some(2), ..Query::default() });
+        let [row] = rows.as_slice() else { panic!("one shared event: {rows:?}") };
+        assert_eq!(row.mark.map(|m| m.text(&row.label)), Some("September 4, 2025"), "the date marked in the label");
+        assert_eq!(row.sources[1].article_title, "B");
+        assert_eq!(row.sources[1].reader.href(), "?article=b&at=3", "the reader at the date");
+        assert_eq!(row.cells()[2..], ["2".to_string(), "a; b".to_string()], "export: how many articles and which");
     }
 }

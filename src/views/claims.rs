@@ -4,7 +4,8 @@
 use crate::app::SharedCorpus;
 use crate::components::export::{ExportButtons, Table};
 use crate::components::highlight::{Highlighted, Mark};
-use crate::model::claims::{self, aria_sort, sort_link, ClaimRow};
+use crate::components::sort::SortHeader;
+use crate::model::claims::{self, ClaimRow};
 use crate::nav::Nav;
 use crate::query::{Query, SortKey, View};
 use crate::views::search::Typing;
@@ -47,20 +48,7 @@ pub fn Claims(corpus: SharedCorpus, query: Query) -> impl IntoView {
 }
 
 fn claims_table(query: &Query, rows: Vec<ClaimRow>) -> impl IntoView {
-    let sortable = |key: SortKey, label: &'static str| {
-        let arrow = match aria_sort(query, key) {
-            Some("ascending") => "▲",
-            Some("descending") => "▼",
-            _ => "",
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort(query, key)>
-                <a href=sort_link(query, key).href() data-testid=format!("sort-{}", key.name())>
-                    {label} <span aria-hidden="true">{arrow}</span>
-                </a>
-            </th>
-        }
-    };
+    let sortable = |key: SortKey, label: &'static str| view! { <SortHeader query=query.clone() key label/> };
     let rows = rows.into_iter().map(claim_row).collect_view();
     view! {
         <div class="table-wrap" role="region" aria-labelledby="claims-caption" tabindex="0">

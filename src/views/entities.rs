@@ -1,8 +1,12 @@
 use crate::app::SharedCorpus;
 use crate::components::highlight::Highlighted;
-use crate::model::entities::{entity_detail, entity_rows, kind_class, kind_title, EntityDetail, EntityRow};
+use crate::components::export::ExportButtons;
+use crate::components::sort::SortHeader;
+use crate::model::entities::{
+    entity_detail, entity_rows, entity_table, kind_class, kind_title, EntityDetail, EntityRow, PER_ARTICLE_COLUMNS, SHOWN_ROWS,
+};
 use crate::model::reader::KINDS;
-use crate::query::{Query, View};
+use crate::query::{Query, SortKey, View};
 use leptos::prelude::*;
 
 /// People, organizations and places with mention counts per article; with `entity=`, that
@@ -20,13 +24,18 @@ pub fn Entities(corpus: SharedCorpus, query: Query) -> impl IntoView {
         .into_any(),
     });
     let rows = entity_rows(&corpus, &query);
+    let table = entity_table(&corpus, &rows);
     view! {
         <section class="entities" aria-labelledby="entities-heading" data-testid="entities">
             <h1 id="entities-heading">"Entities"</h1>
             <p class="lede">"People, organizations and places named in the articles, most mentioned first."</p>
             <TypeTabs query=query.clone()/>
             {detail}
-            <EntityTable rows corpus/>
+            <div class="table-tools">
+                <p class="meta" data-testid="entities-count">{format!("{} entities", rows.len())}</p>
+                <ExportButtons name="entities" table/>
+            </div>
+            <EntityTable rows corpus query/>
         </section>
     }
 }
@@ -56,7 +65,7 @@ fn TypeTabs(query: Query) -> impl IntoView {
 }
 
 #[component]
-fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus) -> impl IntoView {
+fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus, query: Query) -> impl IntoView {
     if rows.is_empty() {
         return view! {
             <p class="empty" data-testid="entities-empty">
@@ -65,10 +74,13 @@ fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus) -> impl IntoView {
         }
         .into_any();
     }
+    // A column per article only while that stays readable; large corpora get an article count.
+    let per_article = corpus.documents.len() <= PER_ARTICLE_COLUMNS;
     let article_headers = corpus
         .documents
         .iter()
         .enumerate()
+        .filter(|_| per_article)
         .map(|(index, doc)| {
             view! {
                 <th scope="col" class="num">
@@ -77,37 +89,45 @@ fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus) -> impl IntoView {
             }
         })
         .collect_view();
+    let total = rows.len();
     let body = rows
         .into_iter()
+        .take(SHOWN_ROWS)
         .map(|row| {
-            let counts = row.per_article.iter().map(|&n| view! { <td class="num">{(n > 0).then_some(n)}</td> }).collect_view();
+            let articles = row.articles();
+            let counts = row.per_article.iter().filter(|_| per_article).map(|&n| view! { <td class="num">{(n > 0).then_some(n)}</td> }).collect_view();
             view! {
                 <tr data-testid="entity-row">
                     <th scope="row"><a href=row.href()>{row.name.clone()}</a></th>
                     <td><span class=format!("tag {}", kind_class(row.kind))>{row.kind.label()}</span></td>
                     <td>{row.role.clone()}</td>
                     <td class="num">{row.total}</td>
+                    <td class="num">{articles}</td>
                     {counts}
                 </tr>
             }
         })
         .collect_view();
+    let shown_note = (total > SHOWN_ROWS)
+        .then(|| view! { <p class="meta" data-testid="entities-cut">{format!("Showing the first {SHOWN_ROWS} of {total}; the downloads have every row.")}</p> });
     view! {
         <div class="table-wrap" role="region" aria-label="Mentions per article" tabindex="0">
             <table class="data">
-                <caption>"Mentions in total and per article (#1 is the first article of the list)"</caption>
+                <caption>{if per_article { "Mentions in total and per article (#1 is the first article of the list)" } else { "Mentions in total and the number of articles naming each" }}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Entity"</th>
+                        <SortHeader query=query.clone() key=SortKey::Name label="Entity"/>
                         <th scope="col">"Type"</th>
                         <th scope="col">"Role"</th>
-                        <th scope="col" class="num">"Total"</th>
+                        <SortHeader query key=SortKey::Mentions label="Total" numeric=true/>
+                        <th scope="col" class="num">"Articles"</th>
                         {article_headers}
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
+        {shown_note}
     }
     .into_any()
 }

@@ -23,7 +23,7 @@ pub fn Network(corpus: SharedCorpus, query: Query) -> impl IntoView {
             } else {
                 target.types.push(kind);
             }
-            view! { <a class="chip" href=target.href() aria-pressed=on.to_string() data-testid="type-filter">{kind_name(kind)}</a> }
+            view! { <a class="chip" href=target.href() aria-current=on.then_some("true") data-testid="type-filter">{kind_name(kind)}</a> }
         })
         .collect_view();
     let weight_links = WEIGHT_CHOICES

@@ -1,5 +1,7 @@
 use crate::app::SharedCorpus;
 use crate::model::entities::{entity_rows, kind_class, kind_title};
+use crate::model::overview::{conflict_summaries, key_events};
+use crate::views::articles::article_row;
 use crate::model::quotes::quote_rows;
 use crate::query::{Query, View};
 use leptos::prelude::*;
@@ -13,22 +15,7 @@ const TOP_ENTITIES: usize = 5;
 pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
     let _ = query; // the overview has no filters yet
     let documents = &corpus.documents;
-    let articles = documents
-        .iter()
-        .map(|doc| {
-            let article = &doc.article;
-            view! {
-                <li data-testid="overview-article">
-                    <a href=Query::article(&article.id).href()>{article.title.clone()}</a>
-                    <span class="meta">
-                        {article.outlet.clone().unwrap_or_else(|| "Unknown outlet".into())}
-                        " · "
-                        {article.date.map_or_else(|| "undated".to_string(), |d| d.to_string())}
-                    </span>
-                </li>
-            }
-        })
-        .collect_view();
+    let articles = documents.iter().map(|doc| article_row(&doc.article, "overview-article")).collect_view();
     let quotes = quote_rows(&corpus, &Query::view(View::Quotes)).len();
     let claims: usize = documents.iter().map(|d| d.extraction.claims.len()).sum();
     let top = [EntityKind::Person, EntityKind::Organization, EntityKind::Location]
@@ -43,8 +30,10 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
                 <li><a href=Query::view(View::Quotes).href() data-testid="quote-total"><strong>{quotes}</strong>{plural(quotes, " quote")}</a></li>
                 <li><a href=Query::view(View::Claims).href() data-testid="claim-total"><strong>{claims}</strong>{plural(claims, " claim")}</a></li>
             </ul>
-            // Slot for a colleague: "conflicting claims first" and a small timeline go here.
-            <section class="overview-conflicts" aria-label="Conflicting claims and timeline" data-testid="overview-conflicts"></section>
+            <div class="overview-digest">
+                <Conflicting corpus=corpus.clone()/>
+                <KeyEvents corpus=corpus.clone()/>
+            </div>
             <section aria-labelledby="overview-articles">
                 <h2 id="overview-articles">"Articles"</h2>
                 <ul class="article-list">{articles}</ul>
@@ -54,6 +43,79 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
                 <div class="top-entities">{top}</div>
             </section>
         </div>
+    }
+}
+
+/// Figures the articles contradict each other on, each linking to its group and its sources.
+#[component]
+fn Conflicting(corpus: SharedCorpus) -> impl IntoView {
+    let summaries = conflict_summaries(&corpus);
+    let corroborated = corpus.analysis.claim_groups.iter().filter(|g| g.corroborated && !g.conflict).count();
+    let items = summaries
+        .into_iter()
+        .map(|summary| {
+            let figures = summary
+                .figures
+                .into_iter()
+                .map(|f| {
+                    view! {
+                        <li>
+                            <a href=f.href title=f.interval><strong>{f.text}</strong></a>
+                            <span class="meta source">{f.source}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li data-testid="overview-conflict">
+                    <a href=summary.href>{summary.what}</a>
+                    <ul class="figures" aria-label="Figures reported">{figures}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let conflicts_link = Query::view(View::Conflicts).href();
+    view! {
+        <section aria-labelledby="overview-conflicts" data-testid="overview-conflicts">
+            <h2 id="overview-conflicts"><a href=conflicts_link.clone()>"Conflicting figures"</a></h2>
+            {if items.is_empty() {
+                view! { <p class="empty">"No article contradicts another's figures."</p> }.into_any()
+            } else {
+                view! { <ul class="conflict-list">{items}</ul> }.into_any()
+            }}
+            <p class="meta"><a href=conflicts_link>{corroborated} {plural(corroborated, " figure")} " corroborated by several articles"</a></p>
+        </section>
+    }
+}
+
+/// How many events the overview's small timeline shows.
+const KEY_EVENTS: usize = 6;
+
+/// The events the most articles report, in date order, each linking to its sentence.
+#[component]
+fn KeyEvents(corpus: SharedCorpus) -> impl IntoView {
+    let events = key_events(&corpus, KEY_EVENTS);
+    let items = events
+        .into_iter()
+        .map(|event| {
+            view! {
+                <li data-testid="overview-event">
+                    <time datetime=event.date.clone()>{event.date.clone()}</time>
+                    <a href=event.href>{event.label}</a>
+                    <span class="meta">{event.articles} {plural(event.articles, " article")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="overview-events" data-testid="overview-timeline">
+            <h2 id="overview-events"><a href=Query::view(View::Timeline).href()>"Key dates"</a></h2>
+            {if items.is_empty() {
+                view! { <p class="empty">"No dated events."</p> }.into_any()
+            } else {
+                view! { <ol class="key-events">{items}</ol> }.into_any()
+            }}
+        </section>
     }
 }
 

@@ -1,18 +1,45 @@
+//! `?view=quotes&speaker=&article=&kind=`: every quote; `min=2`: the statements several articles
+//! report, per speaker, with word diffs; `group=<id>`: one such statement.
+
 use crate::app::SharedCorpus;
-use crate::model::quotes::{article_choices, filtered, quote_rows, speaker_choices, Choice, QuoteRow};
+use crate::components::export::{ExportButtons, Table};
+use crate::model::quotes::{
+    article_choices, by_speaker, filters_of, group_cards, quote_rows, shows_groups, speaker_choices, Choice, GroupCard, MemberRow,
+    QuoteRow, GROUP_HEADERS, ROW_HEADERS,
+};
 use crate::nav::Nav;
 use crate::query::{Query, QuoteKindFilter, View};
 use leptos::prelude::*;
+use triangulate_core::analysis::{Change, DiffSegment};
 
-/// Every direct and reported quote, filtered by speaker, article and kind (all in the URL).
+/// Every direct and reported quote, or the statements several articles report, filtered by
+/// speaker, article and kind (all in the URL).
 #[component]
 pub fn Quotes(corpus: SharedCorpus, query: Query) -> impl IntoView {
-    let rows = quote_rows(&corpus, &query);
+    let (summary, table, body) = if shows_groups(&query) { groups(&corpus, &query) } else { quotes(&corpus, &query) };
+    view! {
+        <section class="quotes" aria-labelledby="quotes-heading" data-testid="quotes">
+            <h1 id="quotes-heading">"Quotes"</h1>
+            <p class="lede">"Direct quotes and reported speech, with who said them and where, and the statements several articles report."</p>
+            <Filters corpus query/>
+            <div class="table-tools">
+                <p class="meta" role="status" data-testid="quote-count">{summary}</p>
+                <ExportButtons name="quotes" table/>
+            </div>
+            {body}
+        </section>
+    }
+}
+
+/// The single quotes: summary, export and list.
+fn quotes(corpus: &SharedCorpus, query: &Query) -> (String, Table, AnyView) {
+    let rows = quote_rows(corpus, query);
     let summary = match rows.len() {
         1 => "1 quote".to_string(),
         n => format!("{n} quotes"),
     };
-    let list = if rows.is_empty() {
+    let table = Table::new(&ROW_HEADERS, rows.iter().map(QuoteRow::cells));
+    let body = if rows.is_empty() {
         view! {
             <p class="empty" data-testid="quotes-empty">
                 "No quotes match these filters. " <a href=Query::view(View::Quotes).href()>"Clear the filters"</a>
@@ -22,15 +49,130 @@ pub fn Quotes(corpus: SharedCorpus, query: Query) -> impl IntoView {
     } else {
         view! { <ol class="quote-list">{rows.into_iter().map(|row| view! { <QuoteItem row/> }).collect_view()}</ol> }.into_any()
     };
+    (summary, table, body)
+}
+
+/// The statements several articles report, per speaker: summary, export and cards.
+fn groups(corpus: &SharedCorpus, query: &Query) -> (String, Table, AnyView) {
+    let cards = group_cards(corpus, query);
+    let summary = match cards.len() {
+        1 => "1 statement reported by several articles".to_string(),
+        n => format!("{n} statements reported by several articles"),
+    };
+    let table = Table::new(&GROUP_HEADERS, cards.iter().flat_map(GroupCard::rows));
+    let all_groups = Query { min_weight: Some(2), ..Query::view(View::Quotes) }.href();
+    let back = query.group.is_some().then(|| view! { <p><a href=all_groups.clone()>"All statements reported by several articles"</a></p> });
+    let body = if cards.is_empty() {
+        let reason = match &query.group {
+            Some(id) => format!("No statement group has the id “{id}”. "),
+            None => "No statement reported by several articles matches these filters. ".to_string(),
+        };
+        view! { <p class="empty" data-testid="groups-empty">{reason} <a href=all_groups>"Show all such statements"</a></p> }.into_any()
+    } else {
+        let selected = query.group.clone();
+        let speakers = by_speaker(cards)
+            .into_iter()
+            .enumerate()
+            .map(|(index, speaker)| {
+                let (heading_id, labelled_by) = (format!("speaker-{index}"), format!("speaker-{index}"));
+                let name = match (speaker.speaker, speaker.speaker_id) {
+                    (Some(name), Some(id)) => {
+                        let href = Query { speaker: Some(id), min_weight: Some(2), ..Query::view(View::Quotes) }.href();
+                        view! { <a href=href title="Only this speaker's statements">{name}</a> }.into_any()
+                    }
+                    (Some(name), None) => name.into_any(),
+                    (None, _) => "Speaker not identified".into_any(),
+                };
+                let cards = speaker.groups.into_iter().map(|card| group_card(card, selected.as_deref())).collect_view();
+                view! {
+                    <section class="speaker-groups" aria-labelledby=labelled_by>
+                        <h2 id=heading_id>{name}</h2>
+                        {cards}
+                    </section>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="diff-key" data-testid="diff-key">
+                "Each report is compared with the first: " <del>"struck-through words"</del> " are only in the first, "
+                <ins>"underlined words"</ins> " only in that report."
+            </p>
+            {speakers}
+        }
+        .into_any()
+    };
+    (summary, table, view! { {back} {body} }.into_any())
+}
+
+fn group_card(card: GroupCard, selected: Option<&str>) -> impl IntoView {
+    let is_selected = selected == Some(card.id.as_str());
+    let title = card.members.first().map(|m| excerpt(&m.text)).unwrap_or_default();
+    let meta = format!("Reported by {} articles · lowest similarity {}%", card.articles, card.similarity);
+    let members = card.members.into_iter().enumerate().map(|(index, member)| group_member(member, index == 0)).collect_view();
     view! {
-        <section class="quotes" aria-labelledby="quotes-heading" data-testid="quotes">
-            <h1 id="quotes-heading">"Quotes"</h1>
-            <p class="lede">"Direct quotes and reported speech, with who said them and where."</p>
-            <Filters corpus query/>
-            <p class="meta" role="status" data-testid="quote-count">{summary}</p>
-            {list}
-        </section>
+        <article class="quote-group" class:selected=is_selected id=card.id data-testid="quote-group" aria-current=is_selected.then_some("true")>
+            <h3><a href=card.href data-testid="group-link">{title}</a></h3>
+            <p class="meta">{meta}</p>
+            <ol class="group-members">{members}</ol>
+        </article>
     }
+}
+
+/// The first words of a statement, for a heading.
+fn excerpt(text: &str) -> String {
+    const WORDS: usize = 10;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.len() {
+        n if n > WORDS => format!("“{}…”", words[..WORDS].join(" ")),
+        _ => format!("“{}”", words.join(" ")),
+    }
+}
+
+fn group_member(member: MemberRow, reference: bool) -> impl IntoView {
+    let text = if reference { member.text.into_any() } else { diff_view(member.diff).into_any() };
+    let similarity = if reference { "first report".to_string() } else { format!("similarity {}%", member.similarity) };
+    let speaker = member.speaker.map(|s| format!(" · as “{s}”"));
+    view! {
+        <li class="group-member" data-testid="group-member" data-kind=member.kind>
+            <blockquote>{text}</blockquote>
+            <p class="meta">
+                {member.kind} {speaker} " · " {similarity} " · "
+                <a href=member.href data-testid="member-link">{format!("In “{}”", member.article_title)}</a>
+            </p>
+        </li>
+    }
+}
+
+/// Words only in the reference struck through, words only in this report underlined, each
+/// announced to screen readers (which do not read `<del>`/`<ins>` by themselves).
+fn diff_view(diff: Vec<DiffSegment>) -> impl IntoView {
+    diff.into_iter()
+        .map(|segment| match segment.change {
+            Change::Same => segment.text.into_any(),
+            Change::Removed => view! {
+                <del><span class="visually-hidden">"[only in the first: "</span>{segment.text}<span class="visually-hidden">"]"</span></del>
+            }
+            .into_any(),
+            Change::Added => view! {
+                <ins><span class="visually-hidden">"[only here: "</span>{segment.text}<span class="visually-hidden">"]"</span></ins>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}
+
+/// "All" / "Reported by several articles" tabs over `min`; `base` keeps the view's other filters.
+#[component]
+pub fn ReportedBy(base: Query, all: &'static str) -> impl IntoView {
+    let several = base.min_articles() > 1;
+    let tabs = [(None, all, !several, "reported-any"), (Some(2), "Reported by several articles", several, "reported-several")]
+        .into_iter()
+        .map(|(min_weight, label, current, testid)| {
+            let href = Query { min_weight, ..base.clone() }.href();
+            view! { <li><a href=href aria-current=current.then_some("page") data-testid=testid>{label}</a></li> }
+        })
+        .collect_view();
+    view! { <nav aria-label="Reported by" class="tabs"><ul>{tabs}</ul></nav> }
 }
 
 #[component]
@@ -38,17 +180,23 @@ fn Filters(corpus: SharedCorpus, query: Query) -> impl IntoView {
     let kinds = [(None, "All"), (Some(QuoteKindFilter::Direct), "Direct"), (Some(QuoteKindFilter::Indirect), "Indirect")]
         .into_iter()
         .map(|(kind, label)| {
-            let href = filtered(query.speaker.clone(), query.article.clone(), kind).href();
+            let href = Query { quote_kind: kind, ..filters_of(&query) }.href();
             let current = (query.quote_kind == kind).then_some("page");
             view! { <li><a href=href aria-current=current data-testid=format!("kind-{}", label.to_lowercase())>{label}</a></li> }
         })
         .collect_view();
-    let (speaker, article) = (query.speaker.clone(), query.article.clone());
-    let kind = query.quote_kind;
-    let by_speaker = move |value: Option<String>| filtered(value, article.clone(), kind);
-    let by_article = move |value: Option<String>| filtered(speaker.clone(), value, kind);
+    let base = filters_of(&query);
+    let by_speaker = {
+        let base = base.clone();
+        move |speaker: Option<String>| Query { speaker, ..base.clone() }
+    };
+    let by_article = {
+        let base = base.clone();
+        move |article: Option<String>| Query { article, ..base.clone() }
+    };
     view! {
         <div class="filters" role="group" aria-label="Filter quotes">
+            <ReportedBy base all="All quotes"/>
             <nav aria-label="Quote kind" class="tabs"><ul>{kinds}</ul></nav>
             <FilterSelect label="Speaker" testid="speaker-filter" all="All speakers" choices=speaker_choices(&corpus)
                 selected=query.speaker.clone() target=by_speaker/>
@@ -97,11 +245,15 @@ fn FilterSelect(
 fn QuoteItem(row: QuoteRow) -> impl IntoView {
     let speaker = match (row.speaker, row.speaker_id) {
         (Some(name), Some(id)) => {
-            view! { <a href=filtered(Some(id), None, None).href() title="All quotes of this speaker">{name}</a> }.into_any()
+            let href = Query { speaker: Some(id), ..Query::view(View::Quotes) }.href();
+            view! { <a href=href title="All quotes of this speaker">{name}</a> }.into_any()
         }
         (Some(name), None) => name.into_any(),
         (None, _) => view! { <span class="muted">"Speaker not identified"</span> }.into_any(),
     };
+    let group = row.group.map(|group| {
+        view! { " · " <a href=group.href data-testid="quote-group-link">{format!("Reported by {} articles", group.articles)}</a> }
+    });
     let kind = match (row.kind, row.mixed) {
         (QuoteKindFilter::Direct, _) => "direct",
         (QuoteKindFilter::Indirect, false) => "indirect",
@@ -115,6 +267,7 @@ fn QuoteItem(row: QuoteRow) -> impl IntoView {
                 {row.venue.map(|venue| format!(" · in {venue}"))}
                 " · " {kind} " · "
                 <a href=row.href data-testid="quote-link">{format!("In “{}”", row.article_title)}</a>
+                {group}
             </p>
         </li>
     }

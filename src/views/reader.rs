@@ -1,7 +1,7 @@
 use crate::app::SharedCorpus;
 use crate::components::highlight::{Highlighted, Mark};
 use crate::model::entities::{kind_class, kind_title};
-use crate::model::reader::{legend, paragraphs, reader_marks};
+use crate::model::reader::{coverage, legend, paragraphs, reader_marks, Coverage, Link, Shared};
 use crate::query::{Query, View};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -40,6 +40,7 @@ pub fn Reader(corpus: SharedCorpus, query: Query) -> impl IntoView {
         })
         .collect_view();
     let source_link = article.url.clone().map(|url| view! { " · " <a href=url rel="noopener noreferrer">"Original article"</a> });
+    let coverage = coverage_section(coverage(&corpus, doc));
     let text_ref = NodeRef::<Div>::new();
     Effect::new(move |_| scroll_to_target(text_ref.get()));
     view! {
@@ -51,6 +52,7 @@ pub fn Reader(corpus: SharedCorpus, query: Query) -> impl IntoView {
             </p>
             <Legend query/>
             <div class="article-text" data-testid="article-text" node_ref=text_ref>{paragraphs}</div>
+            {coverage}
         </article>
     }
     .into_any()
@@ -97,4 +99,63 @@ fn Legend(query: Query) -> impl IntoView {
             <p class="hint">"Select a type to show or hide it. Focus a highlight for details."</p>
         </nav>
     }
+}
+
+/// What only this article reports, each at its position, and the rest with the other articles
+/// carrying it.
+fn coverage_section(coverage: Coverage) -> impl IntoView {
+    let alone = [
+        ("Entities", "entities", coverage.entities),
+        ("Quotes", "quotes", coverage.quotes),
+        ("Figures", "claims", coverage.claims),
+    ]
+    .into_iter()
+    .map(|(title, testid, links)| {
+        let list = if links.is_empty() {
+            view! { <p class="meta">"None: other articles report them all."</p> }.into_any()
+        } else {
+            let items = links.into_iter().map(|link| view! { <li><a href=link.href>{link.text}</a></li> }).collect_view();
+            view! { <ul data-testid=format!("coverage-only-{testid}")>{items}</ul> }.into_any()
+        };
+        view! { <section class="coverage-part"><h3>{title}</h3>{list}</section> }
+    })
+    .collect_view();
+    let entity_count = coverage.shared_entities.len();
+    view! {
+        <section class="coverage no-print" aria-labelledby="coverage-heading" data-testid="coverage">
+            <h2 id="coverage-heading">"What only this article reports"</h2>
+            <div class="coverage-parts">{alone}</div>
+            <h2>"Also in other articles"</h2>
+            <section class="coverage-part">
+                <h3>"Statements"</h3>
+                {shared_list(coverage.shared_quotes, "quotes", "No other article reports a statement made here.")}
+            </section>
+            <section class="coverage-part">
+                <h3>"Figures"</h3>
+                {shared_list(coverage.shared_claims, "claims", "No other article gives a figure about the same thing.")}
+            </section>
+            <details class="coverage-part">
+                <summary>{format!("Entities named in other articles too ({entity_count})")}</summary>
+                {shared_list(coverage.shared_entities, "entities", "None.")}
+            </details>
+        </section>
+    }
+}
+
+/// Each shared item here, then "also in" the other articles at their positions, then where they
+/// are compared.
+fn shared_list(items: Vec<Shared>, testid: &'static str, empty: &'static str) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p class="meta">{empty}</p> }.into_any();
+    }
+    let link = |link: Link| view! { <a href=link.href>{link.text}</a> };
+    let items = items
+        .into_iter()
+        .map(|shared| {
+            let others = shared.others.into_iter().enumerate().map(|(i, other)| view! { {(i > 0).then_some(", ")} {link(other)} }).collect_view();
+            let compare = shared.compare.map(|compare| view! { " · " {link(compare)} });
+            view! { <li>{link(shared.here)} <span class="muted">" — also in "</span> {others} {compare}</li> }
+        })
+        .collect_view();
+    view! { <ul data-testid=format!("coverage-shared-{testid}")>{items}</ul> }.into_any()
 }

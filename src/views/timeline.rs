@@ -1,12 +1,14 @@
-//! `?view=timeline&article=<id>`: the calendar dates the articles mention, on an SVG time axis
-//! coloured by article, and the same events as a table linked to the reader.
+//! `?view=timeline&article=<id>&min=2`: the events the articles report, duplicates across
+//! articles folded, on an SVG time axis and as a table whose every event links to each article
+//! reporting it. `article` keeps the events one article reports; `min=2` those several report.
 
 use crate::app::SharedCorpus;
 use crate::components::export::{ExportButtons, Table};
 use crate::components::highlight::{Highlighted, Mark};
-use crate::model::timeline::{self, stack, Axis, Event, Precision};
+use crate::model::timeline::{self, stack, Axis, EventRow, Precision};
 use crate::query::{Query, View};
 use crate::views::claims::ArticleFilter;
+use crate::views::quotes::ReportedBy;
 use leptos::prelude::*;
 
 /// SVG user units; the drawing scales to its box and scrolls below its CSS min-width.
@@ -18,38 +20,41 @@ const RADIUS: f64 = 5.0;
 /// Below the axis line: tick marks and labels.
 const AXIS_SPACE: f64 = 34.0;
 
-/// Article colours: `series-<n>` classes in the stylesheet.
-const SERIES: usize = 8;
-
-fn series_class(article_index: usize) -> String {
-    format!("series-{}", article_index % SERIES)
+/// Filled for events several articles report, hollow for one: a shape difference, not a colour.
+fn reach_class(event: &EventRow) -> &'static str {
+    if event.sources.len() > 1 { "event several" } else { "event single" }
 }
 
 #[component]
 pub fn Timeline(corpus: SharedCorpus, query: Query) -> impl IntoView {
-    let events = timeline::events(&corpus.documents, query.article.as_deref());
-    let table = Table::new(&timeline::HEADERS, events.iter().map(Event::cells));
-    let count = format!("{} dated mentions", events.len());
+    let events = timeline::events(&corpus, &query);
+    let table = Table::new(&timeline::HEADERS, events.iter().map(EventRow::cells));
+    let count = match events.len() {
+        1 => "1 event".to_string(),
+        n => format!("{n} events"),
+    };
     let body = match Axis::for_events(&events) {
         None => view! {
             <p class="empty" data-testid="timeline-empty">
-                "No dated events match these filters. " <a href=Query::view(View::Timeline).href()>"Show all articles"</a>
+                "No dated events match these filters. " <a href=Query::view(View::Timeline).href()>"Show all events"</a>
             </p>
         }
         .into_any(),
         Some(axis) => view! {
-            {legend(&events)}
+            {legend()}
             {chart(&axis, &events)}
             <h2 id="timeline-list-heading">"Events in date order"</h2>
             {event_table(events)}
         }
         .into_any(),
     };
+    let base = Query { article: query.article.clone(), min_weight: query.min_weight, ..Query::view(View::Timeline) };
     view! {
         <section class="timeline" aria-labelledby="timeline-heading" data-testid="timeline">
             <h1 id="timeline-heading">"Timeline"</h1>
-            <p class="lede">"Days, months and years the articles mention, placed on one time axis. Points that would overlap are stacked."</p>
+            <p class="lede">"Events the articles date, on one time axis: the same event in several articles is one entry listing every source. Points that would overlap are stacked."</p>
             <form class="filters" aria-label="Filter events" on:submit=|event| event.prevent_default()>
+                <ReportedBy base all="All events"/>
                 <ArticleFilter corpus=corpus.clone() query=query.clone()/>
             </form>
             <div class="table-tools">
@@ -61,28 +66,27 @@ pub fn Timeline(corpus: SharedCorpus, query: Query) -> impl IntoView {
     }
 }
 
-/// One entry per article that has events, in corpus order.
-fn legend(events: &[Event]) -> impl IntoView {
-    let mut articles: Vec<(usize, String)> = events.iter().map(|e| (e.article_index, e.article_title.clone())).collect();
-    articles.sort();
-    articles.dedup();
-    let items = articles
-        .into_iter()
-        .map(|(index, title)| {
-            view! {
-                <li>
-                    <svg class="swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-                        <circle class=series_class(index) cx="6" cy="6" r="5"/>
-                    </svg>
-                    {title}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="series-legend" aria-label="Articles by colour" data-testid="timeline-legend">{items}</ul> }
+/// What filled and hollow points mean.
+fn legend() -> impl IntoView {
+    let entry = |class: &'static str, label: &'static str| {
+        view! {
+            <li>
+                <svg class="swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+                    <circle class=class cx="6" cy="6" r="4.5"/>
+                </svg>
+                {label}
+            </li>
+        }
+    };
+    view! {
+        <ul class="series-legend" aria-label="Point shapes" data-testid="timeline-legend">
+            {entry("event several", "Reported by several articles")}
+            {entry("event single", "Reported by one article")}
+        </ul>
+    }
 }
 
-fn chart(axis: &Axis, events: &[Event]) -> impl IntoView {
+fn chart(axis: &Axis, events: &[EventRow]) -> impl IntoView {
     let (left, right) = (MARGIN_X, WIDTH - MARGIN_X);
     let xs: Vec<f64> = events.iter().map(|e| axis.position(e.range.midpoint(), left, right)).collect();
     let placed = stack(&xs, RADIUS * 2.0 + 1.0);
@@ -110,12 +114,12 @@ fn chart(axis: &Axis, events: &[Event]) -> impl IntoView {
             // Months and years also show the stretch of time they cover.
             let extent = (event.range.precision != Precision::Day).then(|| {
                 let (x1, x2) = (axis.position(event.range.start as f64, left, right), axis.position(event.range.end as f64, left, right));
-                view! { <line class=format!("extent {}", series_class(event.article_index)) x1=x1 x2=x2 y1=y y2=y/> }
+                view! { <line class="extent" x1=x1 x2=x2 y1=y y2=y/> }
             });
-            let title = format!("{} · “{}” · {}", event.value, event.expression, event.article_title);
+            let title = format!("{} · {} · reported by {} articles", event.value, event.label, event.sources.len());
             view! {
                 {extent}
-                <circle class=series_class(event.article_index) cx=x cy=y r=RADIUS data-testid="timeline-point">
+                <circle class=reach_class(event) cx=x cy=y r=RADIUS data-testid="timeline-point">
                     <title>{title}</title>
                 </circle>
             }
@@ -123,9 +127,10 @@ fn chart(axis: &Axis, events: &[Event]) -> impl IntoView {
         .collect_view();
     let first = axis.ticks.first().map(|t| t.label.clone()).unwrap_or_default();
     let last = axis.ticks.last().map(|t| t.label.clone()).unwrap_or_default();
-    let label = format!("Timeline of {} dated mentions from {first} to {last}; the table below lists them.", events.len());
+    let label = format!("Timeline of {} events from {first} to {last}; the table below lists them.", events.len());
     view! {
-        <div class="chart-wrap">
+        // Scrolls sideways on a narrow screen: focusable so the keyboard can scroll it too.
+        <div class="chart-wrap" role="region" aria-label="Timeline chart" tabindex="0">
             <svg class="timeline-chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=label data-testid="timeline-chart">
                 <g class="ticks">{ticks}</g>
                 <line class="axis" x1=left x2=right y1=axis_y y2=axis_y/>
@@ -135,23 +140,26 @@ fn chart(axis: &Axis, events: &[Event]) -> impl IntoView {
     }
 }
 
-fn event_table(events: Vec<Event>) -> impl IntoView {
+fn event_table(events: Vec<EventRow>) -> impl IntoView {
     let rows = events
         .into_iter()
         .map(|event| {
-            let marks = vec![Mark { span: event.mark, class: "hl hl-date".into(), label: None, href: None, target: false }];
+            let class = reach_class(&event);
+            let marks: Vec<Mark> = event.mark.into_iter().map(|span| Mark { span, class: "hl hl-date".into(), label: None, href: None, target: false }).collect();
+            let sources = event
+                .sources
+                .into_iter()
+                .map(|source| {
+                    view! {
+                        <li><a href=source.reader.href() title="Open the article at this date" data-testid="timeline-link">{source.article_title}</a></li>
+                    }
+                })
+                .collect_view();
             view! {
-                <tr data-testid="timeline-row">
-                    <td class="nowrap">
-                        <svg class="swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-                            <circle class=series_class(event.article_index) cx="6" cy="6" r="5"/>
-                        </svg>
-                        " " {event.value}
-                    </td>
-                    <td class="article-cell">
-                        <a href=event.reader.href() title="Open the article at this date" data-testid="timeline-link">{event.article_title}</a>
-                    </td>
-                    <td class="sentence"><Highlighted text=event.sentence marks/></td>
+                <tr data-testid="timeline-row" class=class>
+                    <td class="nowrap">{event.value}</td>
+                    <td class="sentence"><Highlighted text=event.label marks/></td>
+                    <td class="article-cell"><ul class="sources">{sources}</ul></td>
                 </tr>
             }
         })
@@ -162,8 +170,8 @@ fn event_table(events: Vec<Event>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Date"</th>
-                        <th scope="col">"Article"</th>
-                        <th scope="col">"Sentence"</th>
+                        <th scope="col">"Event"</th>
+                        <th scope="col">"Reported by"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -1,30 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, newPage, open, screenshot } from './harness.mjs';
+import { useApp, open, screenshot, download } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const rows = '[data-testid=claim-row]';
 
-/** The downloaded file's text after clicking `selector`. */
-async function download(page, selector) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  return readFile(await file.path(), 'utf8');
-}
-
 test('claims: sort by header links, filter by article and text, reload, export the shown rows', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=claims');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=claims');
   await page.waitForSelector(rows);
   const all = await page.locator(rows).count();
   assert.ok(all >= 10, `claims found: ${all}`);
@@ -69,14 +53,14 @@ test('claims: sort by header links, filter by article and text, reload, export t
 });
 
 test('claims: no match says so and the clear link brings the rows back; works at 360 px', async () => {
-  const page = await newPage(browser, { width: 360, height: 800 });
-  await open(page, server.url, '?view=claims&q=zzzz-no-such-claim');
+  const page = await app.newPage({ width: 360, height: 800 });
+  await open(page, app.url, '?view=claims&q=zzzz-no-such-claim');
   assert.match(await page.textContent('[data-testid=claims-empty]'), /No claims match these filters/);
   await screenshot(page, 'claims-empty-360');
   await page.click('[data-testid=claims-empty] a');
   await page.waitForSelector(rows);
   assert.doesNotMatch(page.url(), /q=/);
-  await page.goto(`${server.url}?view=claims&sort=-value`);
+  await page.goto(`${app.url}?view=claims&sort=-value`);
   await page.waitForSelector(rows);
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(pageWidth <= 360, `the table scrolls in its wrapper, not the page: ${pageWidth}`);

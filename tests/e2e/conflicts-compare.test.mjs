@@ -1,27 +1,18 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open, screenshot } from './harness.mjs';
+import { useApp, open, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('conflicts: the participants figures conflict, a group is selectable by link and survives reload', async () => {
   for (const width of [360, 1280]) {
-    const page = await newPage(browser, { width });
-    await open(page, server.url, '?view=conflicts');
+    const page = await app.newPage({ width });
+    await open(page, app.url, '?view=conflicts');
     await screenshot(page, `conflicts-${width}`);
     assert.deepEqual(page.errors, []);
   }
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=conflicts');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=conflicts');
   const conflicts = page.locator('[data-testid=conflict-groups] [data-testid=claim-group]');
   assert.ok(await conflicts.count() >= 1, 'at least one conflicting group');
   const text = await page.textContent('[data-testid=conflict-groups]');
@@ -39,13 +30,13 @@ test('conflicts: the participants figures conflict, a group is selectable by lin
 
 test('compare: two articles side by side, pickers change the URL, reload keeps the pair', async () => {
   for (const width of [360, 1280]) {
-    const page = await newPage(browser, { width });
-    await open(page, server.url, '?view=compare');
+    const page = await app.newPage({ width });
+    await open(page, app.url, '?view=compare');
     await screenshot(page, `compare-${width}`);
     assert.deepEqual(page.errors, []);
   }
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=compare');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=compare');
   assert.match(await page.textContent('[data-testid=compare-summary]'), /Similarity \d+%/);
   assert.equal(await page.locator('[data-testid=left-column]').count(), 1);
   assert.equal(await page.locator('[data-testid=right-column]').count(), 1);

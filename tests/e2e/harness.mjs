@@ -1,7 +1,9 @@
 // Shared e2e set-up: a static file server for dist/ on loopback under a sub-path (as a static host
 // would serve it), and headless Debian Chromium driven by playwright-core.
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -20,8 +22,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves DIST at PUBLIC_URL on 127.0.0.1; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves `dist` at PUBLIC_URL on 127.0.0.1; resolves to { url, close }. */
+export async function serveDist(dist = DIST) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(PUBLIC_URL)) {
@@ -29,7 +31,7 @@ export async function serveDist() {
       return;
     }
     const relative = normalize(path.slice(PUBLIC_URL.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, relative.endsWith('/') || relative === '.' ? 'index.html' : relative);
+    const file = join(dist, relative.endsWith('/') || relative === '.' ? 'index.html' : relative);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
@@ -62,10 +64,55 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   return page;
 }
 
-/** Opens `search` (e.g. `?article=x`) and waits for the app to render its main region. */
+/**
+ * Registers the file's before/after hooks: serve `dist` (default dist/), launch Chromium, close both at the end.
+ * The returned app gets `url` and `browser` once the hooks ran; `app.newPage(options)` opens a page.
+ */
+export function useApp({ dist = DIST } = {}) {
+  let server;
+  const app = { newPage: (options) => newPage(app.browser, options) };
+  before(async () => {
+    server = await serveDist(dist);
+    app.url = server.url;
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await server?.close();
+  });
+  return app;
+}
+
+/** Opens `search` (e.g. `?article=x`) and waits until the corpus is analysed and a view is shown. */
 export async function open(page, baseUrl, search = '') {
   await page.goto(baseUrl + search);
-  await page.waitForSelector('main#main > *', { timeout: 20000 });
+  await waitForView(page);
+}
+
+/** Waits until the analysis finished (main is no longer busy) and the view rendered. */
+export async function waitForView(page) {
+  await page.waitForSelector('main#main[aria-busy=false] > *', { timeout: 30000 });
+}
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2 A/AA rules) on the page as it is shown and fails with every violation
+ * listed. Injected through the DevTools protocol, so the page's CSP stays in force.
+ */
+export async function assertAccessible(page, label) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  if (violations.length) throw new Error(`${label}: ${violations.length} accessibility violations\n${violations.join('\n')}`);
+}
+
+/** The downloaded file's text after clicking `selector`. */
+export async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return readFile(await file.path(), 'utf8');
 }
 
 export async function screenshot(page, name) {

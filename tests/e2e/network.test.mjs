@@ -1,30 +1,21 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open, screenshot } from './harness.mjs';
+import { useApp, open, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('network: filters by type and weight live in the URL, a node opens its entity', async () => {
   for (const width of [360, 1280]) {
-    const page = await newPage(browser, { width });
-    await open(page, server.url, '?view=network');
+    const page = await app.newPage({ width });
+    await open(page, app.url, '?view=network');
     const all = await page.locator('[data-testid=network-node]').count();
     assert.ok(all >= 5, `nodes drawn: ${all}`);
     await screenshot(page, `network-${width}`);
     assert.deepEqual(page.errors, []);
   }
 
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=network');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=network');
   await page.click('[data-testid=type-filter] >> text=People');
   await page.waitForURL(/type=PER/);
   const people = await page.locator('[data-testid=network-node]').count();

@@ -1,23 +1,20 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open, screenshot } from './harness.mjs';
+import { useApp, open, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('overview: the landing page lists articles, top entities and counts that link to their views', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url);
+  const page = await app.newPage();
+  await open(page, app.url);
   assert.equal(await page.locator('[data-testid=overview-article]').count(), 5);
-  assert.ok(await page.locator('[data-testid=overview-conflicts]').count() === 1, 'the slot for conflicts is there');
+  assert.ok(page.workers().some((w) => w.url().endsWith('/analysis-worker.js')), 'the analysis ran in a Web Worker');
+  const conflicts = await page.locator('[data-testid=overview-conflict]').count();
+  assert.ok(conflicts >= 1, `the seed articles disagree on at least one figure: ${conflicts}`);
+  const figures = page.locator('[data-testid=overview-conflict] >> nth=0').locator('.figures li');
+  assert.ok(await figures.count() >= 2, 'a conflict shows at least two figures');
+  assert.match(await figures.first().innerText(), /\d.*\n?.+/, 'each figure with its source');
+  assert.ok(await page.locator('[data-testid=overview-event]').count() >= 3, 'a small timeline of key dates');
   assert.match(await page.textContent('[data-testid=quote-total]'), /^\d+ quotes$/);
   await screenshot(page, 'overview-1280');
 
@@ -34,6 +31,13 @@ test('overview: the landing page lists articles, top entities and counts that li
   await page.click('[data-testid=quote-total]');
   await page.waitForURL(/\?view=quotes$/);
   await page.goBack();
+  await page.click('[data-testid=overview-conflict] > a');
+  await page.waitForURL(/\?view=conflicts&group=[^&]+$/);
+  assert.equal(await page.locator('[data-testid=claim-group][aria-current=true]').count(), 1, 'the conflict is selected');
+  await page.goBack();
+  await page.click('[data-testid=overview-event] a >> nth=0');
+  await page.waitForSelector('[data-testid=reader] .at-target');
+  await page.goBack();
   await page.click('[data-testid=overview-article] a >> nth=2');
   await page.waitForSelector('[data-testid=reader]');
   assert.match(page.url(), /\?article=002-560b38fcdf53b65b$/);
@@ -41,8 +45,8 @@ test('overview: the landing page lists articles, top entities and counts that li
 });
 
 test('overview fits a 360 px screen', async () => {
-  const page = await newPage(browser, { width: 360, height: 800 });
-  await open(page, server.url);
+  const page = await app.newPage({ width: 360, height: 800 });
+  await open(page, app.url);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `no horizontal scroll at 360 px: ${overflow}`);
   await screenshot(page, 'overview-360');

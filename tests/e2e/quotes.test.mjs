@@ -1,23 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open, screenshot } from './harness.mjs';
+import { useApp, open, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const items = '[data-testid=quote-item]';
 
 test('quotes: kind and speaker filters live in the URL and survive a reload; a quote opens the reader there', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=quotes');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=quotes');
   const all = await page.locator(items).count();
   assert.ok(all > 5, `quotes listed: ${all}`);
 
@@ -51,8 +42,8 @@ test('quotes: kind and speaker filters live in the URL and survive a reload; a q
 });
 
 test('quotes: filters that match nothing say so and offer to clear them (360 px)', async () => {
-  const page = await newPage(browser, { width: 360, height: 800 });
-  await open(page, server.url, '?view=quotes&speaker=per-nobody&kind=indirect');
+  const page = await app.newPage({ width: 360, height: 800 });
+  await open(page, app.url, '?view=quotes&speaker=per-nobody&kind=indirect');
   assert.match(await page.textContent('[data-testid=quotes-empty]'), /No quotes match these filters/);
   await page.click('[data-testid=quotes-empty] a');
   await page.waitForURL(/\?view=quotes$/);

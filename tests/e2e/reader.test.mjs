@@ -1,21 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open, screenshot } from './harness.mjs';
+import { useApp, open, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('a direct link to an article shows its title and text, without console errors', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url, '?article=002-560b38fcdf53b65b');
+  const page = await app.newPage();
+  await open(page, app.url, '?article=002-560b38fcdf53b65b');
   assert.equal(
     await page.textContent('[data-testid=article-title]'),
     'Paris Summit: Unity Among Allies for Ukraines Security Amid Ongoing Conflict',
@@ -29,8 +20,8 @@ test('a direct link to an article shows its title and text, without console erro
 });
 
 test('the article list links to the reader and back/forward walk the history', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=articles');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=articles');
   assert.equal(await page.locator('[data-testid=article-item]').count(), 5);
   await page.click('[data-testid=article-item] a >> nth=3');
   await page.waitForSelector('[data-testid=reader]');
@@ -45,8 +36,8 @@ test('the article list links to the reader and back/forward walk the history', a
 });
 
 test('an unknown article id says so and offers a way back', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url, '?article=no-such-article');
+  const page = await app.newPage();
+  await open(page, app.url, '?article=no-such-article');
   assert.match(await page.textContent('[data-testid=not-found]'), /Article not found/);
   await page.click('[data-testid=not-found] a');
   await page.waitForURL((url) => !url.search.includes('article='));
@@ -54,8 +45,8 @@ test('an unknown article id says so and offers a way back', async () => {
 });
 
 test('unknown parameters fall back to defaults with a visible notice', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=articles&zzz=1');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=articles&zzz=1');
   assert.match(await page.textContent('[data-testid=notices]'), /Unknown parameter “zzz”/);
   assert.equal(await page.locator('[data-testid=article-item]').count(), 5);
   assert.deepEqual(page.errors, []);

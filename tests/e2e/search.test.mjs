@@ -1,23 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, newPage, open, screenshot } from './harness.mjs';
+import { useApp, open, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const hits = '[data-testid=search-hit]';
 
 test('search: typing folds case and accents, updates the URL, survives reload, links to the reader', async () => {
-  const page = await newPage(browser);
-  await open(page, server.url, '?view=search');
+  const page = await app.newPage();
+  await open(page, app.url, '?view=search');
   assert.match(await page.textContent('[data-testid=search-summary]'), /Type a name/);
   await page.click('[data-testid=search-input]');
   await page.keyboard.type('micheal', { delay: 30 });
@@ -47,8 +38,8 @@ test('search: typing folds case and accents, updates the URL, survives reload, l
 });
 
 test('search: entity names are suggested while typing and choosing one searches it', async () => {
-  const page = await newPage(browser, { width: 360, height: 800 });
-  await open(page, server.url, '?view=search');
+  const page = await app.newPage({ width: 360, height: 800 });
+  await open(page, app.url, '?view=search');
   await page.click('[data-testid=search-input]');
   await page.keyboard.type('macr', { delay: 30 });
   await page.waitForURL(/q=macr/);
@@ -64,7 +55,7 @@ test('search: entity names are suggested while typing and choosing one searches 
   await page.waitForSelector(hits);
   assert.match(await page.textContent('[data-testid=search-summary]'), new RegExp(`matches for “${first}”`));
 
-  await page.goto(`${server.url}?view=search&q=qwxz-nothing`);
+  await page.goto(`${app.url}?view=search&q=qwxz-nothing`);
   await page.waitForSelector('[data-testid=search-empty]');
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(pageWidth <= 360, `no horizontal scroll: ${pageWidth}`);

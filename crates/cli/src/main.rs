@@ -1,6 +1,7 @@
 //! `triangulate`: the extraction core on the command line.
 
 mod analyze;
+mod bench;
 mod extract;
 #[cfg(feature = "train")]
 mod train;
@@ -41,6 +42,11 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Time the extraction and the cross-article analysis of a folder of articles (JSON out; used
+    /// by `./dev bench`).
+    Bench {
+        dir: PathBuf,
+    },
     /// Train the NER model on CoNLL-2003 (DATA/conll2003/{train,valid}.txt); deterministic per seed.
     #[cfg(feature = "train")]
     TrainNer {
@@ -58,6 +64,21 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Train the reported-speech end ranker on PolNeAR (DATA/{inputs,gold}/polnear_{train,dev}.jsonl).
+    #[cfg(feature = "train")]
+    TrainQuotes {
+        /// The evaluation data folder, e.g. ../shared/eval-dev.
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        #[arg(long, default_value_t = 16)]
+        bits: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -65,9 +86,14 @@ fn main() -> ExitCode {
         Command::Articles { dir } => print_articles(&dir),
         Command::Extract { input, output } => extract::run(&input, &output),
         Command::Analyze { inputs, output } => analyze::run(&inputs, output.as_deref()),
+        Command::Bench { dir } => bench::run(&dir),
         #[cfg(feature = "train")]
         Command::TrainNer { data, seed, epochs, bits, out } => {
             train::run(&data, &triangulate_core::ner::train::Options { epochs, seed, bits }, &out)
+        }
+        #[cfg(feature = "train")]
+        Command::TrainQuotes { data, seed, epochs, bits, out } => {
+            train::run_quotes(&data, &triangulate_core::quotes::train::Options { epochs, seed, bits }, &out)
         }
     };
     match result {

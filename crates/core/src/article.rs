@@ -499,8 +499,11 @@ mod tests {
 
     #[test]
     fn error_cases_name_file_and_line() {
-        let cases: [(&str, &[u8], usize, ArticleErrorKind); 9] = [
+        let cases: [(&str, &[u8], usize, ArticleErrorKind); 12] = [
             ("not utf-8", b"line one\nline \xff two", 2, ArticleErrorKind::NotUtf8),
+            ("binary junk", b"\x7fELF\x02\x01\x01\0\0\0\n\xfe\xed\xfa\xce", 2, ArticleErrorKind::NotUtf8),
+            ("only NUL bytes", b"\0\0\0\0", 1, ArticleErrorKind::Empty),
+            ("only control characters", b"\x07\x1b\r\n\x08", 1, ArticleErrorKind::Empty),
             ("empty file", b"", 1, ArticleErrorKind::Empty),
             ("only whitespace", b"  \n\n ", 1, ArticleErrorKind::Empty),
             ("only front matter", b"---\ntitle: T\n---\n", 4, ArticleErrorKind::Empty),
@@ -518,9 +521,30 @@ mod tests {
     }
 
     #[test]
-    fn normalization_drops_bom_crlf_and_control_characters() {
-        let article = parse("\u{feff}Title Line Here\r\n\r\nBody\u{7} text.\rEnd").unwrap();
-        assert_eq!(article.text, "Title Line Here\n\nBody text.\nEnd");
+    fn normalization_cases() {
+        // (case, file, title, text after the documented normalization)
+        let cases: [(&str, &str, &str, &str); 7] = [
+            ("BOM, CRLF, lone CR, a bell", "\u{feff}Title Line Here\r\n\r\nBody\u{7} text.\rEnd", "Title Line Here", "Title Line Here\n\nBody text.\nEnd"),
+            ("CRLF front matter", "---\r\ntitle: T\r\n---\r\nBody.\r\n", "T", "Body.\n"),
+            ("BOM before front matter", "\u{feff}---\ntitle: T\n---\nBody.", "T", "Body."),
+            ("NUL bytes in the text", "Leaders\0 met\0\0 in Paris.", "Leaders met in Paris.", "Leaders met in Paris."),
+            ("terminal escapes and C1 controls", "Red\u{1b}[31m alert\u{85} now.\u{7f}", "Red[31m alert now.", "Red[31m alert now."),
+            ("control characters in front matter", "---\ntitle: A\u{8}\u{0} title\n---\nBody.", "A title", "Body."),
+            ("tabs and non-ASCII are kept", "Paris\tmeeting: “Élysée” 🎉.", "Paris\tmeeting: “Élysée” 🎉.", "Paris\tmeeting: “Élysée” 🎉."),
+        ];
+        for (name, file, title, text) in cases {
+            let article = parse(file).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!((article.title.as_str(), article.text.as_str()), (title, text), "{name}");
+        }
+    }
+
+    #[test]
+    fn twenty_megabyte_file_loads_whole() {
+        let paragraph = "On September 4, 2025, leaders met in Paris, where “more than 30 countries” took part.\n\n";
+        let text = paragraph.repeat(20_000_000 / paragraph.len() + 1);
+        let article = parse(&text).expect("a large article is still an article");
+        assert_eq!(article.text.len(), text.len(), "nothing dropped");
+        assert_eq!(article.date_source, DateSource::Lead, "date from the lead");
     }
 
     #[test]

@@ -214,7 +214,12 @@ const PREDICATE_STOP: [&str; 22] = [
 ];
 
 /// Longest aside between a counted thing and its verb, in tokens.
-const MAX_ASIDE_TOKENS: usize = 16;
+const MAX_ASIDE_TOKENS: usize = 24;
+
+/// Irregular past forms that are verbs after an aside (regular ones end in "-ed").
+const PAST_VERBS: [&str; 10] = [
+    "met", "sent", "gave", "took", "made", "came", "went", "held", "began", "left",
+];
 
 /// Longest predicate, in words.
 const MAX_PREDICATE_WORDS: usize = 6;
@@ -233,28 +238,62 @@ pub fn extract_claims(
     } else {
         sentences.to_vec()
     };
-    let in_timex = |span: Span| timexes.iter().any(|t| t.span.overlaps(span));
+    // Timexes and sentences are in text order and do not overlap: binary searches keep this linear
+    // in text length (a 1 MB sentence has thousands of claims and timexes).
+    let in_timex = |span: Span| {
+        let next = timexes.partition_point(|t| t.span.end <= span.start);
+        timexes.get(next).is_some_and(|t| t.span.overlaps(span))
+    };
+    let sentence_of = |span: Span| {
+        let next = sentence_spans.partition_point(|s| s.end < span.end);
+        sentence_spans
+            .get(next)
+            .copied()
+            .filter(|s| s.contains(span))
+            .unwrap_or(span)
+    };
+    // The date of the sentence of the previous claim, so a sentence's timexes are read once.
+    let mut sentence_date: Option<(Span, Option<String>)> = None;
     let mut claims = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         match claim_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
             Some((mut claim, end)) => {
-                claim.sentence = sentence_spans
-                    .iter()
-                    .copied()
-                    .find(|s| s.contains(claim.span))
-                    .unwrap_or(claim.span);
-                claim.date = timexes
-                    .iter()
-                    .find(|t| {
-                        claim.sentence.contains(t.span)
-                            && matches!(t.kind, TimexKind::Date | TimexKind::Time)
-                            && t.value
-                                .as_deref()
-                                .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-                    })
-                    .and_then(|t| t.value.clone())
+                claim.sentence = sentence_of(claim.span);
+                if sentence_date
+                    .as_ref()
+                    .is_none_or(|(sentence, _)| *sentence != claim.sentence)
+                {
+                    let from = timexes.partition_point(|t| t.span.start < claim.sentence.start);
+                    let date = timexes[from..]
+                        .iter()
+                        .take_while(|t| t.span.start < claim.sentence.end)
+                        .find(|t| {
+                            claim.sentence.contains(t.span)
+                                && matches!(t.kind, TimexKind::Date | TimexKind::Time)
+                                && t.value
+                                    .as_deref()
+                                    .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+                        })
+                        .and_then(|t| t.value.clone());
+                    sentence_date = Some((claim.sentence, date));
+                }
+                claim.date = sentence_date
+                    .as_ref()
+                    .and_then(|(_, date)| date.clone())
                     .or_else(|| dct.map(|d| d.to_string()));
+                // "intercept or jam 84 of them": a part of what the sentence counted before.
+                let partitive = ["of", "them"]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(end + k).is_some_and(|t| t.lower == *w));
+                if claim.thing.is_none() && partitive {
+                    let earlier = claims
+                        .last()
+                        .filter(|c: &&Claim| c.sentence == claim.sentence);
+                    claim.thing = earlier.and_then(|c| c.thing.clone());
+                    claim.predicate = verb_before(text, &tokens, i);
+                }
                 claims.push(claim);
                 i = end;
             }
@@ -350,9 +389,17 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
     let (thing, after_thing) = counted_thing(tokens, end);
     let (predicate, subject) =
         predicate_and_subject(text, tokens, i, after_thing, thing.as_deref());
-    // A casualty count says what happened in its thing ("people killed"); the verb is not repeated.
+    // A casualty count says what happened in its thing ("people killed"), and the predicate is
+    // that participle, however the sentence words it ("19 fatalities", "killing 19 people").
     let (thing, predicate) = match casualty_thing(tokens, i, thing.as_deref()) {
-        Some(casualty) => (Some(casualty), None),
+        Some(casualty) => {
+            let verb = casualty
+                .rsplit(' ')
+                .next()
+                .filter(|w| CASUALTY_PARTICIPLES.contains(w))
+                .map(str::to_string);
+            (Some(casualty), verb)
+        }
         None => (thing, predicate),
     };
     let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
@@ -531,20 +578,62 @@ fn predicate_and_subject(
             subject,
         );
     }
-    let mut j = after_thing;
-    // "over 30 countries, “all united by the same goal,” had convened": skip the aside.
-    let aside = tokens.get(j).is_some_and(|t| t.lower == ",");
-    if aside {
-        let close = (j + 1..tokens.len().min(j + MAX_ASIDE_TOKENS))
-            .take_while(|&k| !matches!(tokens[k].lower.as_str(), "." | "!" | "?"))
-            .find(|&k| tokens[k].lower == ",");
-        j = close.map_or(j, |k| k + 1);
-        while tokens
+    // The verb follows the counted thing, or an aside closed by a comma or a dash: "over 30
+    // countries, “all united by the same goal,” had convened", "a group of more than 30
+    // nations—met", "15 countries, including the UK, France, and Germany, met".
+    // Looked for within the aside's reach only: a scan to a distant sentence end is quadratic.
+    let reach = tokens.len().min(after_thing + MAX_ASIDE_TOKENS);
+    let sentence_end = (after_thing..reach)
+        .find(|&k| {
+            matches!(tokens[k].lower.as_str(), "." | "!" | "?") || tokens[k].class == Class::Break
+        })
+        .unwrap_or(reach);
+    let aside_ends = (after_thing..sentence_end)
+        .filter(|&k| matches!(tokens[k].lower.as_str(), "," | "—" | "–"))
+        .map(|k| k + 1);
+    let predicate = thing.and_then(|_| {
+        std::iter::once((after_thing, false))
+            .chain(aside_ends.map(|k| (k, true)))
+            .find_map(|(k, aside)| verb_phrase(text, tokens, k, aside))
+    });
+    match predicate {
+        Some(predicate) => (Some(predicate), thing.map(str::to_string)),
+        None => (None, None),
+    }
+}
+
+/// The lower-case words right before token `i`, back to "to" or any other boundary: "managed to
+/// intercept or jam 84" → "intercept or jam".
+fn verb_before(text: &str, tokens: &[Token], i: usize) -> Option<String> {
+    let is_verb_word = |t: &Token| {
+        t.class == Class::Word
+            && !t.capitalized
+            && t.lower != "to"
+            && !AUXILIARIES.contains(&t.lower.as_str())
+    };
+    let start = (i.saturating_sub(MAX_PREDICATE_WORDS)..i)
+        .rev()
+        .take_while(|&k| is_verb_word(&tokens[k]))
+        .last()?;
+    Some(text[tokens[start].span.start..tokens[i - 1].span.end].to_string())
+}
+
+/// The verb phrase starting at token `j` (after auxiliaries), when a verb starts there. After an
+/// aside only a clear verb counts: an auxiliary before it, or a past form ("met", "convened").
+fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Option<String> {
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.class == Class::Word)
+            .map(|t| t.lower.as_str())
+    };
+    // Closing quotes of the aside.
+    while aside
+        && tokens
             .get(j)
             .is_some_and(|t| t.class == Class::Punct && t.lower != ",")
-        {
-            j += 1;
-        }
+    {
+        j += 1;
     }
     let mut saw_auxiliary = false;
     while word(j).is_some_and(|w| AUXILIARIES.contains(&w)) {
@@ -553,32 +642,31 @@ fn predicate_and_subject(
     }
     // After a complete noun phrase, a following lower-case content word is its verb.
     let verb_follows = word(j).is_some_and(|w| {
-        saw_auxiliary || !aside && !THING_STOP.contains(&w) && !tokens[j].capitalized
+        let content = !THING_STOP.contains(&w) && !tokens[j].capitalized;
+        saw_auxiliary || content && (!aside || w.ends_with("ed") || PAST_VERBS.contains(&w))
     });
-    if thing.is_some() && verb_follows {
-        // "formally pledged" → "pledged": the manner adverb does not change what is claimed.
-        if word(j).is_some_and(|w| w.ends_with("ly")) && word(j + 1).is_some() {
-            j += 1;
-        }
-        // The verb phrase ends before its adjuncts: "pledged to deploy troops | to Ukraine".
-        let ends_phrase = |k: usize| {
-            let to_a_place = word(k) == Some("to")
-                && tokens.get(k + 1).is_none_or(|t| {
-                    t.class != Class::Word
-                        || t.capitalized
-                        || ["the", "a", "an", "their", "its"].contains(&t.lower.as_str())
-                });
-            to_a_place || word(k).is_some_and(|w| PREDICATE_STOP.contains(&w))
-        };
-        let mut end = j;
-        while end < j + MAX_PREDICATE_WORDS && word(end).is_some() && !(end > j && ends_phrase(end))
-        {
-            end += 1;
-        }
-        let predicate = &text[tokens[j].span.start..tokens[end - 1].span.end];
-        return (Some(predicate.to_string()), thing.map(str::to_string));
+    if !verb_follows {
+        return None;
     }
-    (None, None)
+    // "formally pledged" → "pledged": the manner adverb does not change what is claimed.
+    if word(j).is_some_and(|w| w.ends_with("ly")) && word(j + 1).is_some() {
+        j += 1;
+    }
+    // The verb phrase ends before its adjuncts: "pledged to deploy troops | to Ukraine".
+    let ends_phrase = |k: usize| {
+        let to_a_place = word(k) == Some("to")
+            && tokens.get(k + 1).is_none_or(|t| {
+                t.class != Class::Word
+                    || t.capitalized
+                    || ["the", "a", "an", "their", "its"].contains(&t.lower.as_str())
+            });
+        to_a_place || word(k).is_some_and(|w| PREDICATE_STOP.contains(&w))
+    };
+    let mut end = j;
+    while end < j + MAX_PREDICATE_WORDS && word(end).is_some() && !(end > j && ends_phrase(end)) {
+        end += 1;
+    }
+    Some(text[tokens[j].span.start..tokens[end - 1].span.end].to_string())
 }
 
 #[cfg(test)]

@@ -41,22 +41,22 @@ const CASES: &[Case] = &[
     Case {
         name: "seed: at least 19 fatalities",
         text: "The strike on August 28 resulted in at least 19 fatalities.",
-        expected: &[("at least 19", "[19, ∞)", Some("people killed"), None, None)],
+        expected: &[("at least 19", "[19, ∞)", Some("people killed"), Some("killed"), None)],
     },
     Case {
         name: "seed: killing at least 19 people",
         text: "On August 28, an attack struck Kyiv, killing at least 19 people.",
-        expected: &[("at least 19", "[19, ∞)", Some("people killed"), None, None)],
+        expected: &[("at least 19", "[19, ∞)", Some("people killed"), Some("killed"), None)],
     },
     Case {
         name: "seed: heads of state among delegates",
         text: "Delegates from 35 nations, including 27 heads of state, will gather in Paris.",
-        expected: &[("35", "35", Some("nations"), Some("gather"), Some("nations")), ("27", "27", Some("heads of state"), None, None)],
+        expected: &[("35", "35", Some("nations"), Some("gather"), Some("nations")), ("27", "27", Some("heads of state"), Some("gather"), Some("heads of state"))],
     },
     Case {
         name: "seed: drones launched and intercepted",
         text: "Russia launched 112 strike and decoy drones overnight Thursday, and air defenses managed to intercept 84 of them.",
-        expected: &[("112", "112", Some("strike and decoy drones"), Some("launched"), Some("Russia")), ("84", "84", None, None, None)],
+        expected: &[("112", "112", Some("strike and decoy drones"), Some("launched"), Some("Russia")), ("84", "84", Some("strike and decoy drones"), Some("intercept"), None)],
     },
     Case {
         name: "seed: 26 countries",
@@ -81,7 +81,17 @@ const CASES: &[Case] = &[
     Case {
         name: "seed: advisors from 15 countries",
         text: "Security advisors from 15 countries, including the UK, France, and Germany, met in Kyiv.",
-        expected: &[("15", "15", Some("countries"), None, None)],
+        expected: &[("15", "15", Some("countries"), Some("met"), Some("countries"))],
+    },
+    Case {
+        name: "a count after a dash aside",
+        text: "The coalition—a group of more than 30 nations—met in the French capital.",
+        expected: &[("more than 30", "(30, ∞)", Some("nations"), Some("met"), Some("nations"))],
+    },
+    Case {
+        name: "a part of what was counted before",
+        text: "Russia launched 112 drones, and air defenses managed to intercept or jam 84 of them.",
+        expected: &[("112", "112", Some("drones"), Some("launched"), Some("Russia")), ("84", "84", Some("drones"), Some("intercept or jam"), None)],
     },
     Case {
         name: "the two leaders is not a count",
@@ -91,7 +101,7 @@ const CASES: &[Case] = &[
     Case {
         name: "killed is the same thing as fatalities",
         text: "The strike killed 5 people and wounded 12 civilians.",
-        expected: &[("5", "5", Some("people killed"), None, None), ("12", "12", Some("civilians wounded"), None, None)],
+        expected: &[("5", "5", Some("people killed"), Some("killed"), None), ("12", "12", Some("civilians wounded"), Some("wounded"), None)],
     },
     Case {
         name: "percent with approximation",

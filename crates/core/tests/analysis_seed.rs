@@ -48,9 +48,10 @@ fn claim_group_with<'a>(analysis: &'a Analysis, texts: &[&str]) -> &'a ClaimGrou
 fn seed_claims_group_and_conflict() {
     let analysis = seed_analysis();
     // (case, member texts, conflict, corroborated)
-    let cases: [(&str, &[&str], bool, bool); 2] = [
+    let cases: [(&str, &[&str], bool, bool); 3] = [
         ("participants: (30, ∞) vs 26 conflict", &["more than 30 nations", "26 countries", "35 nations"], true, true),
         ("troop pledges agree", &["26 leaders", "26 countries"], false, true),
+        ("casualties agree across a date and no date", &["at least 19"], false, true),
     ];
     for (case, texts, conflict, corroborated) in cases {
         let group = claim_group_with(&analysis, texts);
@@ -58,6 +59,14 @@ fn seed_claims_group_and_conflict() {
         assert_eq!(group.corroborated, corroborated, "{case}: corroborated");
         assert!(group.articles.len() >= 2, "{case}: articles {:?}", group.articles);
     }
+}
+
+#[test]
+fn seed_kyiv_meeting_is_not_a_summit_participant_count() {
+    // Issue #6: "security advisors from 15 countries … met in Kyiv" is another meeting.
+    let analysis = seed_analysis();
+    let with_15: Vec<&str> = analysis.claim_groups.iter().filter(|g| g.members.iter().any(|m| m.text == "15 countries")).map(|g| g.id.as_str()).collect();
+    assert!(with_15.is_empty(), "15 countries grouped in {with_15:?}");
 }
 
 #[test]

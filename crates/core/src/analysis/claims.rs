@@ -2,11 +2,12 @@
 //! and about the same date, grouped across articles; a group is a *conflict* when no value can
 //! satisfy every member's interval, and *corroborated* when two articles' intervals overlap.
 //!
-//! Grouping is by key (unit, predicate class, counted concept), then by date within a key: no
-//! pairwise comparison over all claims.
+//! Grouping is by key (unit, predicate class, counted concept), then by stated place and by date
+//! within a key: no pairwise comparison over all claims.
 
 use super::words::{stem, words};
 use crate::claims::Claim;
+use crate::ner::EntityKind;
 use crate::{Document, NaiveDate, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -110,7 +111,8 @@ pub(crate) fn group_claims(docs: &[Document]) -> Vec<ClaimGroup> {
     }
     let mut groups: Vec<ClaimGroup> = Vec::new();
     for ((unit, class, concept), bucket) in buckets {
-        for cluster in split_by_date(docs, bucket) {
+        let clusters = split_by_place(docs, bucket).into_iter().flat_map(|b| split_by_date(docs, b));
+        for cluster in clusters {
             let distinct_articles: BTreeSet<usize> = cluster.iter().map(|&(d, _)| d).collect();
             if distinct_articles.len() > 1 {
                 groups.push(claim_group(docs, &cluster, unit.clone(), class, concept));
@@ -164,11 +166,12 @@ fn first_concept(stems: &[String], allowed: impl Iterator<Item = &'static str>) 
         .map(|(concept, _)| *concept)
 }
 
-/// The class of the parsed predicate, else of the class verb nearest the number in its sentence.
+/// The class of the parsed predicate ("killed" has none: "particularly" nearby does not make a
+/// casualty count a participant count), else of the class verb nearest the number in its sentence.
 fn predicate_class(text: &str, claim: &Claim) -> Option<&'static PredicateClass> {
     let class_of = |stem: &str| PREDICATE_CLASSES.iter().find(|c| stems_of(c.verbs).iter().any(|v| v == stem));
-    if let Some(class) = claim.predicate.as_deref().map(stems_of_text).unwrap_or_default().iter().find_map(|s| class_of(s)) {
-        return Some(class);
+    if let Some(predicate) = claim.predicate.as_deref() {
+        return stems_of_text(predicate).iter().find_map(|s| class_of(s));
     }
     let sentence_words = words(text, claim.sentence);
     let number_at = sentence_words.iter().position(|w| w.span.start >= claim.span.start)?;
@@ -183,6 +186,53 @@ fn predicate_class(text: &str, claim: &Claim) -> Option<&'static PredicateClass>
 
 fn claim_day(claim: &Claim) -> Option<NaiveDate> {
     claim.date.as_deref().and_then(|d| d.get(..10)).and_then(crate::article::parse_iso_date)
+}
+
+/// The places an article names right after "in" or "at" ("met in Kyiv"), each with the span of
+/// that mention.
+fn named_places(doc: &Document) -> Vec<(Span, &str)> {
+    let text = &doc.article.text;
+    let after_locative = |span: &Span| {
+        let before = text.get(..span.start).unwrap_or_default().trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        matches!(word.to_lowercase().as_str(), "in" | "at")
+    };
+    doc.extraction
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Location)
+        .flat_map(|e| e.mentions.iter().filter(|m| after_locative(m)).map(|m| (*m, e.name.as_str())))
+        .collect()
+}
+
+/// Clusters of claims by the place stated right after their verb ("15 countries met in Kyiv" is
+/// another meeting than "35 nations will gather in Paris"). Claims that state none are taken to be
+/// about the place their articles name most often, among the stated ones.
+fn split_by_place(docs: &[Document], bucket: Bucket) -> Vec<Bucket> {
+    let places: Vec<Vec<(Span, &str)>> = docs.iter().map(named_places).collect();
+    let stated = |&(d, c): &(usize, usize)| {
+        let claim = &docs[d].extraction.claims[c];
+        let text = &docs[d].article.text;
+        // The place right after the verb: "met in Kyiv", "will gather in Paris".
+        let after_claim = text.get(claim.span.end..claim.sentence.end)?;
+        let verb_end = claim.span.end + after_claim.find(claim.predicate.as_deref()?)? + claim.predicate.as_deref()?.len();
+        places[d].iter().find(|(span, _)| span.start >= verb_end && span.end <= claim.sentence.end && text[verb_end..span.start].split_whitespace().count() == 1).map(|(_, place)| *place)
+    };
+    let mut placed: BTreeMap<&str, Bucket> = BTreeMap::new();
+    let mut unplaced = Bucket::new();
+    for member in bucket {
+        match stated(&member) {
+            Some(place) => placed.entry(place).or_default().push(member),
+            None => unplaced.push(member),
+        }
+    }
+    let naming = |place: &str| unplaced.iter().flat_map(|&(d, _)| &places[d]).filter(|(_, p)| *p == place).count();
+    let main_place = placed.iter().max_by_key(|(place, members)| (naming(place), members.len())).map(|(place, _)| *place);
+    match main_place {
+        Some(place) => placed.entry(place).or_default().extend(unplaced),
+        None => return vec![unplaced],
+    }
+    placed.into_values().collect()
 }
 
 /// Clusters of claims whose dates lie within [`MAX_DATE_GAP_DAYS`] of the next; undated claims

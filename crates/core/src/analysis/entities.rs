@@ -396,11 +396,29 @@ fn corpus_entity(docs: &[Document], members: &[&Node], merges: Vec<Merge>) -> Co
         name,
         kind,
         aliases: aliases.into_iter().collect(),
-        roles: roles.into_iter().collect(),
+        roles: without_contained_roles(roles),
         articles: articles.into_iter().collect(),
         mentions,
         merges,
     }
+}
+
+/// The roles, less any that another one already says: "President" beside "President, Ukraine",
+/// "Taoiseach, Ireland" beside "Taoiseach (Prime Minister), Ireland". Of two with the same words,
+/// the first in order stays.
+pub(super) fn without_contained_roles(roles: BTreeSet<String>) -> Vec<String> {
+    let words = |role: &str| -> BTreeSet<String> {
+        role.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let worded: Vec<(String, BTreeSet<String>)> = roles.into_iter().map(|r| { let w = words(&r); (r, w) }).collect();
+    worded
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, mine))| {
+            !worded.iter().enumerate().any(|(j, (_, other))| j != *i && mine.is_subset(other) && (mine != other || j < *i))
+        })
+        .map(|(_, (role, _))| role.clone())
+        .collect()
 }
 
 /// Full names before surnames alone, then the spelling most articles use, then lexicographic.

@@ -125,7 +125,7 @@ fn quotes_of_different_speakers_do_not_group() {
 #[test]
 fn claims_group_by_thing_and_flag_conflicts() {
     // (case, texts, groups expected, conflict, corroborated)
-    let cases: [(&str, &[&str], usize, bool, bool); 4] = [
+    let cases: [(&str, &[&str], usize, bool, bool); 5] = [
         (
             "synonyms that conflict",
             &["More than 30 nations met in Paris on Thursday.", "Leaders from 26 countries gathered in Paris on Thursday."],
@@ -142,6 +142,13 @@ fn claims_group_by_thing_and_flag_conflicts() {
         ),
         ("different units", &["Prices rose 5% last year.", "Prices rose $5 last year."], 0, false, false),
         (
+            "another meeting at another place (issue #6)",
+            &["More than 30 nations met in Paris on Thursday.", "Security advisors from 15 countries met in Kyiv on Thursday."],
+            0,
+            false,
+            false,
+        ),
+        (
             "different dates",
             &["On March 1, 2024, at least 19 people were killed in Kyiv.", "On June 9, 2024, at least 40 people were killed in Kyiv."],
             0,
@@ -156,6 +163,32 @@ fn claims_group_by_thing_and_flag_conflicts() {
             assert_eq!(group.conflict, conflict, "{case}: conflict");
             assert_eq!(group.corroborated, corroborated, "{case}: corroborated");
         }
+    }
+}
+
+#[test]
+fn claims_without_a_place_join_the_place_their_articles_name() {
+    let analysis = analyze(&docs(&[
+        "The summit in Paris ended late. More than 30 nations met there.",
+        "Leaders arrived in Paris. Delegates from 35 nations will gather in Paris.",
+        "Before that, security advisors from 15 countries met in Kyiv.",
+    ]));
+    let texts: Vec<Vec<&str>> = analysis.claim_groups.iter().map(|g| g.members.iter().map(|m| m.text.as_str()).collect()).collect();
+    assert_eq!(texts, [["More than 30 nations", "35 nations"]], "Paris claims group apart from the Kyiv meeting");
+}
+
+#[test]
+fn roles_contained_in_another_are_dropped() {
+    // (case, roles, roles kept)
+    let cases: [(&str, &[&str], &[&str]); 4] = [
+        ("bare role beside the role with affiliation", &["President", "President, Ukraine"], &["President, Ukraine"]),
+        ("gloss of a title", &["Prime Minister, Ireland", "Taoiseach (Prime Minister), Ireland", "Taoiseach, Ireland"], &["Taoiseach (Prime Minister), Ireland"]),
+        ("different roles stay", &["Secretary-General, NATO", "chief, NATO"], &["Secretary-General, NATO", "chief, NATO"]),
+        ("same words once", &["envoy, U.S.", "envoy U.S."], &["envoy U.S."]),
+    ];
+    for (case, roles, kept) in cases {
+        let roles = roles.iter().map(|r| r.to_string()).collect();
+        assert_eq!(entities::without_contained_roles(roles), kept, "{case}");
     }
 }
 

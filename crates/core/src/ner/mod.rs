@@ -13,9 +13,9 @@
 //! assert_eq!(macron.mentions.len(), 2);
 //! ```
 mod coref;
-mod features;
+pub(crate) mod features;
 mod lexicon;
-mod model;
+pub(crate) mod model;
 mod roles;
 mod tagger;
 #[cfg(feature = "train")]

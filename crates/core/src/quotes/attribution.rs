@@ -1,7 +1,10 @@
 //! Direct quotations and who said them: the speech verb and speaker around the marks, venues,
 //! continuations, pronouns and entities.
 use super::document::Document;
-use super::lexicon::{CLAUSE_BREAKS, MEDIA_NOUNS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS, VERB_MODIFIERS};
+use super::lexicon::{
+    CLAUSE_BREAKS, MEDIA_NOUNS, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
+    SUBJECT_TAIL_WORDS, VERB_MODIFIERS,
+};
 use super::{Quote, QuoteKind, Speaker};
 use crate::ner::{Entity, EntityKind};
 use crate::Span;
@@ -14,6 +17,8 @@ const MAX_APPOSITIVE_TOKENS: usize = 40;
 const MAX_VERB_DISTANCE: usize = 10;
 /// Quoted phrases of fewer words with no speaker are terms, not speech.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// Lower-case words inside names ("Ursula von der Leyen", "Osama bin Laden").
+const NAME_PARTICLES: &[&str] = &["von", "der", "van", "de", "da", "di", "du", "la", "le", "bin", "al", "ibn"];
 /// Words that open an adjunct between commas after a speaker ("at a later press gaggle").
 const ADJUNCT_STARTS: &[&str] = &["at", "in", "on", "during", "after", "before", "for", "from", "with", "speaking", "writing", "asked", "meanwhile", "however", "though", "too", "also"];
 /// A signature after a dash is a name ("― Julie A. Diaz Martinez").
@@ -42,7 +47,7 @@ pub(super) fn direct_quotes(doc: &Document) -> Vec<Quote> {
         let at_sentence_start = starts_sentence(doc, pair.open);
         let (kind, speaker, cue, venue, continues_previous) = match found {
             Some(found) => {
-                let speaker = found.speaker.map(|span| speaker_from(doc.text, span));
+                let speaker = found.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
                 // "…,” Clark said. “…”": the verb after it makes the next quote's speaker known too.
                 let speaker = speaker.or_else(|| previous.filter(|_| after_previous).and_then(|q| q.speaker.clone()));
                 let same_attribution = found.speaker.is_none() || previous.is_some_and(|q| q.cue == Some(found.cue));
@@ -164,7 +169,7 @@ fn attribution_before(doc: &Document, open: usize) -> Option<Attribution> {
     if !has_speech_verb && !ends_in_colon {
         return None;
     }
-    if !has_speech_verb && (start..end - 1).all(|i| doc.is_capitalized(i) || doc.is_punct(i, ".-")) {
+    if !has_speech_verb && start + 1 < end && (start..end - 1).all(|i| doc.is_capitalized(i) || doc.is_punct(i, ".-")) {
         // "Alex Seitz-Wald: “…”": a name and a colon.
         return Some(Attribution { speaker: Some(doc.span(start, end - 1)), cue: doc.span(end - 1, end), venue: None });
     }
@@ -207,7 +212,11 @@ pub(super) fn is_speech_verb(doc: &Document, i: usize) -> bool {
 
 /// The subject that opens a sentence: a capitalized phrase ("Then Trump went …"), or a determiner
 /// phrase up to its verb ("The Slate technology columnist David Auerbach went …").
-fn sentence_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+pub(super) fn sentence_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    // After a quotation inside a sentence ("…” as the prerequisite, adding") there is no subject to find.
+    if start > 0 && !doc.is_terminal(start - 1) {
+        return None;
+    }
     let mut first = start;
     while first < end && (!doc.is_word(first) || doc.is_one_of(first, &["and", "but", "then", "so", "or", "yet", "also", "still", "or", "as"])) {
         first += 1;
@@ -216,7 +225,12 @@ fn sentence_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, 
     let mut last = first;
     while last < end && last - first < MAX_SPEAKER_TOKENS {
         let continues = if doc.is_word(last) {
-            if determiner { !is_verb_like(doc, last) && !doc.is_one_of(last, VERB_MODIFIERS) && !is_speech_verb(doc, last) } else { doc.is_capitalized(last) }
+            if determiner {
+                !is_verb_like(doc, last) && !doc.is_one_of(last, VERB_MODIFIERS) && !is_speech_verb(doc, last)
+            } else {
+                // "Ursula von der Leyen": particles inside a name.
+                doc.is_capitalized(last) || (doc.is_one_of(last, NAME_PARTICLES) && last > first && (doc.is_capitalized(last + 1) || doc.is_one_of(last + 1, NAME_PARTICLES)))
+            }
         } else {
             doc.is_punct(last, ".-’'") && !doc.is_terminal(last)
         };
@@ -225,7 +239,9 @@ fn sentence_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, 
         }
         last += 1;
     }
-    (last > first && last < end && doc.is_word(last) && !doc.is_capitalized(last) && doc.is_word(last - 1)).then_some((first, last))
+    // The name ends at a lower-case word, or at the comma of its appositive ("Ursula von der Leyen, President of …, joined").
+    let ends = (doc.is_word(last) && !doc.is_capitalized(last)) || (!determiner && doc.is_punct(last, ","));
+    (last > first && last < end && ends && doc.is_word(last - 1)).then_some((first, last))
 }
 
 /// A lower-case word that can be a verb in an attribution ("agreed", "questioned", "put").
@@ -235,6 +251,7 @@ fn is_verb_like(doc: &Document, i: usize) -> bool {
         && !doc.is_capitalized(i)
         && !doc.is_one_of(i, CLAUSE_BREAKS)
         && !doc.is_one_of(i, VERB_MODIFIERS)
+        && !word.contains(['’', '\''])
         && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")) || matches!(word, "put" | "gave" | "spoke" | "took" | "made"))
 }
 
@@ -242,7 +259,14 @@ fn is_verb_like(doc: &Document, i: usize) -> bool {
 /// appositive included: "Macron, the French president, said". Token range `[start, end)`.
 pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) -> Option<(usize, usize)> {
     let mut end = verb;
-    let is_modifier = |i: usize| doc.is_one_of(i, VERB_MODIFIERS) || (!doc.is_capitalized(i) && doc.lower(i).ends_with("ly"));
+    // "Wells Fargo just this month announced", "Schneiderman isn’t saying", "Cruz has long said":
+    // adverbs, times and auxiliaries between a subject and its verb are not part of the subject.
+    let is_modifier = |i: usize| {
+        let word = doc.lower(i);
+        doc.is_one_of(i, VERB_MODIFIERS)
+            || doc.is_one_of(i, SUBJECT_TAIL_WORDS)
+            || (!doc.is_capitalized(i) && (word.ends_with("ly") || word.ends_with("n't") || word.ends_with("n’t")))
+    };
     while end > lower_bound && is_modifier(end - 1) {
         end -= 1;
     }
@@ -332,10 +356,31 @@ fn venue_in(doc: &Document, start: usize, end: usize) -> Option<String> {
 }
 
 /// A speaker as written, with its name: the part before an appositive comma.
-fn speaker_from(text: &str, span: Span) -> Speaker {
+pub(super) fn speaker_from(text: &str, span: Span) -> Speaker {
     let written = span.text(text);
     let name = written.split(',').next().unwrap_or(written).trim().to_string();
     Speaker { span: Some(span), text: written.to_string(), name, entity: None }
+}
+
+/// A subject found by scanning is a speaker when it is a name, a pronoun or a noun phrase ("a
+/// Downing Street spokesperson", "sources", "former officials"), not a stray piece of a clause
+/// ("On", "This gathering", "drone", "provide air").
+pub(super) fn plausible_speaker(doc: &Document, span: Span) -> bool {
+    let first = doc.token_at(span.start);
+    let name_end = span.text(doc.text).find(',').map_or(span.end, |comma| span.start + comma);
+    let last = doc.token_at(name_end.saturating_sub(1).max(span.start));
+    if doc.is_one_of(first, NOT_SPEAKER_OPENERS) {
+        return false;
+    }
+    !doc.is_word(first)
+        || doc.is_capitalized(first)
+        || doc.is_one_of(first, SPEAKER_OPENERS)
+        || doc.is_one_of(first, PERSON_PRONOUNS)
+        || doc.is_one_of(first, PLURAL_OR_ORG_PRONOUNS)
+        // "state Rep. Gilda Cobb-Hunter", "de Blasio": a name after lower-case words.
+        || doc.is_capitalized(last)
+        // "sources", "former officials": a plural noun.
+        || doc.lower(last).ends_with('s')
 }
 
 /// Resolves speakers to entities where a mention lies in the speaker phrase, and pronouns to the

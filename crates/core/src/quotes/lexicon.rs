@@ -39,11 +39,35 @@ pub(super) const VERB_MODIFIERS: &[&str] = &[
     "eventually", "finally", "initially", "clearly", "directly", "jokingly", "proudly", "separately", "reportedly",
 ];
 
+/// Times and quantifiers that can stand between a subject and its verb ("the court this month
+/// rejected", "Bush and Scott have both said", "the senators will all say").
+pub(super) const SUBJECT_TAIL_WORDS: &[&str] = &[
+    "this", "last", "next", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "long", "both", "all", "each",
+    "are", "were", "been", "being", "remains", "remain", "remained", "seems", "seem", "seemed", "appears",
+    "appeared", "becomes", "became", "stays",
+];
+
+/// Words that open a phrase which is not a speaker ("On the economic front", "Despite Moscow’s").
+pub(super) const NOT_SPEAKER_OPENERS: &[&str] = &[
+    "on", "for", "despite", "in", "as", "though", "although", "while", "after", "before", "when", "if", "since",
+    "with", "at", "by", "from", "during", "amid", "because", "until", "unless", "whether", "to", "of", "this",
+];
+
+/// Lower-case words that open a speaker phrase ("the official", "two officials", "his aides", "police").
+pub(super) const SPEAKER_OPENERS: &[&str] = &[
+    "the", "a", "an", "some", "many", "most", "several", "few", "both", "all", "each", "every", "no", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "his", "her", "their", "its", "our", "my",
+    "your", "another", "other", "others", "those", "these", "such", "who", "which", "that", "former", "senior",
+    "top", "you", "people", "police", "staff", "everyone", "everybody", "nobody", "someone", "somebody", "anyone",
+];
+
 /// Words that end a subject phrase when scanning back from a verb.
 pub(super) const CLAUSE_BREAKS: &[&str] = &[
     "and", "but", "because", "while", "when", "if", "as", "after", "before", "although", "though", "since", "so",
     "where", "that", "which", "whom", "whose", "than", "or", "nor", "yet", "until", "unless", "whether",
     "what", "how", "why", "is", "are", "was", "were", "be", "been", "being", "said", "says", "told", "to", "for",
+    "amid", "despite", "among", "across", "through", "toward", "towards",
     "on", "in", "at", "by", "with", "from", "into", "about", "over", "under", "against", "during",
 ];
 

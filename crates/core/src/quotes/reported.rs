@@ -1,5 +1,6 @@
 //! Reported (indirect) speech and media attributions, sentence by sentence.
-use super::attribution::{attribution_after, is_speech_verb, subject_before, subject_after};
+use super::boundary;
+use super::attribution::{attribution_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
 use super::lexicon::REPORT_ONLY_VERBS;
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
@@ -122,6 +123,22 @@ const DAY_AND_MONTH_WORDS: &[&str] = &[
 /// quoted as telling …". `direct` are the quotations already found, so that a direct quote is not
 /// reported twice and quoted words inside reported speech make it mixed.
 pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
+    let mut reported = proposals(doc);
+    boundary::refine(doc, &mut reported);
+    for quote in &mut reported {
+        let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
+        quote.mixed = quoted.clone().next().is_some();
+        // A reported clause that is one direct quote already found is that quote, not a second one.
+        if quoted.count() == 1 && direct.iter().any(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
+            quote.span = Span::new(0, 0);
+        }
+    }
+    reported.retain(|q| !q.span.is_empty());
+    reported
+}
+
+/// Reported speech as the rules find it, before the ranker moves its ends (see `boundary`).
+pub(super) fn proposals(doc: &Document) -> Vec<Quote> {
     let labelled = labelled_lines(doc);
     let mut reported: Vec<Quote> = Vec::new();
     for &(start, end) in &doc.sentences {
@@ -141,15 +158,6 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
         reported.extend(found);
     }
     reported.extend(labelled);
-    for quote in &mut reported {
-        let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
-        quote.mixed = quoted.clone().next().is_some();
-        // A reported clause that is one direct quote already found is that quote, not a second one.
-        if quoted.count() == 1 && direct.iter().any(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
-            quote.span = Span::new(0, 0);
-        }
-    }
-    reported.retain(|q| !q.span.is_empty());
     reported
 }
 
@@ -182,7 +190,7 @@ fn is_label_token(doc: &Document, i: usize) -> bool {
 }
 
 /// A sentence's end without its final punctuation.
-fn content_end(doc: &Document, start: usize, mut end: usize) -> usize {
+pub(super) fn content_end(doc: &Document, start: usize, mut end: usize) -> usize {
     while end > start && (doc.is_punct(end - 1, ".?!;:,") || doc.is_newline(end - 1)) {
         end -= 1;
     }
@@ -197,10 +205,7 @@ fn reported(doc: &Document, content: (usize, usize), speaker: Option<Speaker>, c
 }
 
 fn speaker(doc: &Document, from: usize, to: usize) -> Speaker {
-    let span = doc.span(from, to);
-    let written = span.text(doc.text);
-    let name = written.split(',').next().unwrap_or(written).trim().to_string();
-    Speaker { span: Some(span), text: written.to_string(), name, entity: None }
+    speaker_from(doc.text, doc.span(from, to))
 }
 
 /// "According to X, …" and "…, according to X".
@@ -209,7 +214,8 @@ fn according_to(doc: &Document, start: usize, end: usize) -> Option<Quote> {
     let cue = doc.span(k, k + 2);
     let sentence_initial = (start..k).all(|i| !doc.is_word(i) || doc.is_one_of(i, &["but", "and", "yet", "also"]));
     if sentence_initial {
-        let comma = (k + 2..end).find(|&i| doc.is_punct(i, ","))?;
+        // "According to , …" names no source.
+        let comma = (k + 2..end).find(|&i| doc.is_punct(i, ",")).filter(|&comma| comma > k + 2)?;
         let source = speaker(doc, k + 2, comma);
         return reported(doc, (comma + 1, end), Some(source), cue);
     }
@@ -232,8 +238,8 @@ fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
     if end - last_token > 5 {
         return None;
     }
-    let source = Speaker { span: Some(speaker_span), text: speaker_span.text(doc.text).to_string(), name: speaker_span.text(doc.text).split(',').next().unwrap_or("").trim().to_string(), entity: None };
-    reported(doc, (start, comma), Some(source), attribution.cue)
+    let source = plausible_speaker(doc, speaker_span).then(|| speaker_from(doc.text, speaker_span));
+    reported(doc, (start, comma), source, attribution.cue)
 }
 
 /// "The editorial, sources said, nailed the narrative": an attribution between commas inside the
@@ -246,7 +252,7 @@ fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
                 let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
                 let after = (comma + 1..end).find(|&i| doc.toks[i].span.start >= attribution_end);
                 if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span.start < attribution_end {
-                    let source = attribution.speaker.map(|span| speaker(doc, doc.token_at(span.start), doc.token_at(span.end - 1) + 1));
+                    let source = attribution.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
                     return reported(doc, (start, end), source, attribution.cue);
                 }
             }
@@ -290,11 +296,17 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
         } else {
             None
         };
+        // "He is backing Clinton", "David Axelrod would meet with Ailes to address …": where the
+        // verb's own subject is not next to it, the sentence's subject is.
+        let narrative = (start..v).all(|i| !doc.is_mark(i));
+        let source = source.or_else(|| (has_subject && narrative).then(|| sentence_subject(doc, start, v)).flatten().map(|(s, e)| speaker(doc, s, e)));
         // A verb of saying needs its speaker; the object of a cue is attributed content either way.
         if source.is_none() && clause.is_some() {
             v += 1;
             continue;
         }
+        // A clause with a subject is reported speech even when that subject is no speaker ("In").
+        let source = source.filter(|s| s.span.is_some_and(|span| plausible_speaker(doc, span)));
         let content_end = if clause.is_some() { clause_end(doc, content_start, end) } else { object_end(doc, content_start, end) };
         let quote = reported(doc, (content_start, content_end), source, doc.span(v, content_start));
         // An object may be one word ("endorsed Clinton"); a reported clause may not.
@@ -374,7 +386,8 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
             // "said disagreements broke out": a bare clause after a verb of saying proper.
             || (doc.is_one_of(v, BARE_CLAUSE_VERBS) && doc.is_word(next) && !doc.is_one_of(next, NOT_CLAUSE_STARTS) && !doc.lower(next).ends_with("ly"))
     } else {
-        doc.is_one_of(next, PRONOUN_STARTS)
+        // "He thinks Cruz will win": a name can open the clause of a verb of thought too.
+        doc.is_one_of(next, PRONOUN_STARTS) || (doc.is_capitalized(next) && !doc.is_one_of(next, DAY_AND_MONTH_WORDS))
     };
     starts_clause.then_some(next)
 }
@@ -385,6 +398,8 @@ fn clause_end(doc: &Document, start: usize, end: usize) -> usize {
     (start + 1..end)
         .find(|&i| {
             doc.is_punct(i, "—–") && is_participle(doc, i + 1)
+                // "said he would order a review and warned against hackers": the speaker's next cue.
+                || doc.pair_inside(i).is_none() && doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))
                 || doc.is_punct(i, ",") && (doc.is_one_of(i + 1, PARTICIPLES) || is_participle(doc, i + 1) || doc.is_one_of(i + 1, CLAUSE_END_LINKS) || {
                 let next_verb = (i + 1..end.min(i + 6)).find(|&j| is_speech_verb(doc, j));
                 next_verb.is_some_and(|j| subject_before(doc, i + 1, j).is_some_and(|(s, _)| s == i + 1) || j == i + 1)

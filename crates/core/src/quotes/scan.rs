@@ -62,7 +62,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         } else if c.is_alphanumeric() {
             i += 1;
             while let Some(c) = char_at(i) {
-                let joins_next = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑') && char_at(i + 1).is_some_and(char::is_alphanumeric);
+                // "U.S", "don’t", "10,000": inner punctuation that keeps a word or number whole.
+                let joins_next = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑') && char_at(i + 1).is_some_and(char::is_alphanumeric)
+                    || c == ',' && chars[i - 1].1.is_ascii_digit() && char_at(i + 1).is_some_and(|n| n.is_ascii_digit());
                 if c.is_alphanumeric() {
                     i += 1;
                 } else if joins_next {

@@ -58,6 +58,7 @@ fn direct_quotes_in_every_style() {
         ("organization speaker", "“The alliance stands united,” NATO said in a statement.", &[
             (Direct, "The alliance stands united,", Some("NATO")),
         ]),
+        ("no recoverable speaker", "The hall fell silent.\n\n“This is not over yet.”", &[(Direct, "This is not over yet.", None)]),
         ("unknown verb after a comma-closed quote", "“That is out of touch,” Beck questioned.", &[
             (Direct, "That is out of touch,", Some("Beck")),
         ]),
@@ -196,6 +197,38 @@ fn reported_speech() {
         ("and before another cue", "Trump criticized the trade deals and called for steep new tariffs.", &[
             (Indirect, "the trade deals", Some("Trump")),
             (Indirect, "steep new tariffs", Some("Trump")),
+        ]),
+        ("time phrase is not part of the speaker", "The Supreme Court this month rejected a request from Democrats.", &[
+            (Indirect, "a request from Democrats", Some("The Supreme Court")),
+        ]),
+        ("auxiliary and adverb are not part of the speaker", "Cruz has long said that he qualifies as a natural-born citizen.", &[
+            (Indirect, "that he qualifies as a natural-born citizen", Some("Cruz")),
+        ]),
+        ("verb of thought before a name", "He also thinks Cruz will win the nomination.", &[
+            (Indirect, "Cruz will win the nomination", Some("He")),
+        ]),
+        ("thousands separator stays in the number", "Sanders said 10,000 people came.", &[
+            (Indirect, "10,000 people came", Some("Sanders")),
+        ]),
+        ("next cue of the speaker ends the clause", "Trump said he would order a review and warned against hackers.", &[
+            (Indirect, "he would order a review", Some("Trump")),
+            (Indirect, "against hackers", Some("Trump")),
+        ]),
+        ("sentence subject with an appositive", "Ursula von der Leyen, President of the Commission, joined leaders in denouncing these assaults.", &[
+            (Indirect, "these assaults", Some("Ursula von der Leyen")),
+        ]),
+        ("copula between pronoun and cue", "He remains committed to pursuing a peace accord.", &[
+            (Indirect, "pursuing a peace accord", Some("He")),
+        ]),
+        ("subject after an opening adjunct", "On the economic front, the talks focused on warnings about a recession.", &[
+            (Indirect, "warnings about a recession", Some("the talks")),
+        ]),
+        ("a preposition phrase is no speaker", "Despite pushing for direct talks, the envoy left.", &[(Indirect, "direct talks", None)]),
+        ("a demonstrative phrase is no speaker", "This gathering saw more than 30 nations participate.", &[
+            (Indirect, "more than 30 nations participate", None),
+        ]),
+        ("quoted as telling", "Putin has been quoted as telling aides that the war will last for years.", &[
+            (Indirect, "that the war will last for years", Some("Putin")),
         ]),
         ("mixed quote is one quote", "Martin stated that these provisions were essential to “underpin any cease-fire.”", &[
             (Indirect, "that these provisions were essential to “underpin any cease-fire.”", Some("Martin")),

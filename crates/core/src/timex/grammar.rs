@@ -50,6 +50,8 @@ pub(crate) enum Point {
     /// "a year ago": in results news, the reporting period last mentioned a year before; else the
     /// document's year minus `years`.
     YearsAgo(i64),
+    /// "year-ago", "year-earlier": the reporting period last mentioned, a year before.
+    YearAgoPeriod,
     /// A month or month-day of a year given relative to the document's: "January this year".
     InYear {
         month: u32,
@@ -274,6 +276,10 @@ impl<'t> Grammar<'t> {
     fn month_name(&self, i: usize) -> Option<(u32, usize)> {
         let token = self.tokens.get(i).filter(|t| t.class == Class::Word)?;
         let month = lookup(&MONTHS, &token.lower)?;
+        // Lower-case "may" and "march" are the verb ("that may shape"), never the month.
+        if matches!(token.lower.as_str(), "may" | "march") && !token.capitalized {
+            return None;
+        }
         let abbreviated =
             token.lower.len() <= 4 && !matches!(token.lower.as_str(), "may" | "june" | "july");
         if abbreviated {
@@ -625,10 +631,13 @@ impl<'t> Grammar<'t> {
             return date(i + 1, "PRESENT_REF");
         }
         if PAST_REFS.contains(&word) {
-            if word == "recent"
-                && self.is_any(i + 1, &["years", "months", "weeks", "days", "decades"])
+            // "recent years": some years up to now, as TimeBank mostly annotates it.
+            if let Some((unit, true)) = self
+                .word(i + 1)
+                .filter(|_| word == "recent")
+                .and_then(unit_of)
             {
-                return date(i + 2, "PAST_REF");
+                return Self::literal(i + 2, TimexKind::Duration, duration_value(None, unit));
             }
             return date(i + 1, "PAST_REF");
         }
@@ -660,15 +669,8 @@ impl<'t> Grammar<'t> {
     fn relative_unit(&self, i: usize) -> Option<Match> {
         let date = |end, point| Self::point(end, TimexKind::Date, point, Suffix::None);
         // "year-earlier profit", "year-ago levels": the period last mentioned, a year before.
-        if self.is(i, "year") && self.is(i + 1, "-") && self.is_any(i + 2, &["earlier", "ago"]) {
-            return date(
-                i + 3,
-                Point::Relative {
-                    grain: Grain::Year,
-                    offset: -1,
-                    from_anchor: true,
-                },
-            );
+        if self.is_year_ago(i) {
+            return date(i + 3, Point::YearAgoPeriod);
         }
         // "by year-end", "by year end", "by year's end": the end of the document's year.
         if let Some(end) = self.year_end(i) {
@@ -769,8 +771,7 @@ impl<'t> Grammar<'t> {
                     )
                 }
                 "year"
-                    if self.is(unit_at + 1, "-")
-                        && self.is_any(unit_at + 2, &["ago", "earlier"])
+                    if self.is_year_ago(unit_at)
                         && self.is_any(unit_at + 3, &["quarter", "period"]) =>
                 {
                     date(unit_at + 4, Point::LatestQuarter { year_offset: -1 })
@@ -808,14 +809,30 @@ impl<'t> Grammar<'t> {
             "decade" => Grain::Decade,
             "century" => Grain::Century,
             _ => {
-                // "last November", "this September", "next April"
+                // "last November", "this September" (of the document's year), "next April",
+                // "last Oct. 23"
                 let (month, end) = self.month_name(unit_at)?;
                 let direction = match offset {
                     -1 => Direction::Past,
                     1 => Direction::Future,
+                    0 if !from_anchor => {
+                        let day = self.day_number(end);
+                        let end = end + usize::from(day.is_some());
+                        return date(
+                            end,
+                            Point::InYear {
+                                month,
+                                day,
+                                year_offset: 0,
+                            },
+                        );
+                    }
                     _ => Direction::FromTense,
                 };
-                return date(end, Point::Month(month, direction));
+                return match self.day_number(end) {
+                    Some(day) => date(end + 1, Point::MonthDay(month, day, direction)),
+                    None => date(end, Point::Month(month, direction)),
+                };
             }
         };
         if grain == Grain::Day && !from_anchor {
@@ -846,6 +863,11 @@ impl<'t> Grammar<'t> {
                 from_anchor,
             },
         )
+    }
+
+    /// "year-ago", "year-earlier" (three tokens) at `i`.
+    fn is_year_ago(&self, i: usize) -> bool {
+        self.is(i, "year") && self.is(i + 1, "-") && self.is_any(i + 2, &["earlier", "ago"])
     }
 
     /// The end of "year-end", "year end", "year's end" starting at `i`.
@@ -894,6 +916,12 @@ impl<'t> Grammar<'t> {
     /// "the first half of 1989".
     fn quarter(&self, i: usize) -> Option<Match> {
         let start = if self.is(i, "the") { i + 1 } else { i };
+        // "the year-ago third quarter"
+        let (year_offset, start) = if self.is_year_ago(start) {
+            (-1, start + 3)
+        } else {
+            (0, start)
+        };
         let (explicit_year, start) = match self.year_number(start) {
             Some((year, end)) => (Some(year), end),
             None => (None, start),
@@ -932,11 +960,11 @@ impl<'t> Grammar<'t> {
             ),
             (None, Grain::Quarter) => Point::Quarter {
                 quarter: number,
-                year_offset: 0,
+                year_offset,
             },
             (None, _) => Point::Half {
                 half: number,
-                year_offset: 0,
+                year_offset,
             },
         };
         Self::point(end, TimexKind::Date, point, Suffix::None)
@@ -1105,7 +1133,7 @@ impl<'t> Grammar<'t> {
             ranged = true;
             at += 1;
         }
-        if self.is(at, "year") && self.is(at + 1, "-") && self.is_any(at + 2, &["earlier", "ago"]) {
+        if self.is_year_ago(at) {
             at += 3;
         }
         // The count: a number, "a/an", "a few", "several", "a couple of", or nothing ("years").

@@ -81,7 +81,7 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
 fn is_comparison(meaning: &Meaning) -> bool {
     matches!(
         meaning,
-        Meaning::Point(Point::YearsAgo(_), _)
+        Meaning::Point(Point::YearsAgo(_) | Point::YearAgoPeriod, _)
             | Meaning::Point(
                 Point::Relative {
                     grain: grammar::Grain::Year,
@@ -96,9 +96,11 @@ fn is_comparison(meaning: &Meaning) -> bool {
 /// How many words back a tense cue may be.
 const TENSE_WINDOW: usize = 10;
 
-/// "would" is left out: in reported speech it rarely moves a weekday into the future.
-const FUTURE_CUES: [&str; 25] = [
+/// "would" is left out: in reported speech it rarely moves a weekday into the future. A bare
+/// "be" follows a modal or "to" ("will be named", "to be published"): not the past.
+const FUTURE_CUES: [&str; 26] = [
     "will",
+    "be",
     "ll",
     "shall",
     "could",
@@ -138,31 +140,41 @@ const PAST_CUES: [&str; 10] = [
     "said", "told", "was", "were", "had", "did", "ago", "last", "earlier", "since",
 ];
 
-/// The tense shown by the nearest cue word before token `i` in its sentence.
+const PASSIVE_AUXILIARIES: [&str; 3] = ["be", "being", "is"];
+
+/// The tense shown by the nearest cue word before token `i` in its sentence. (Cues after it
+/// mislead: "On Friday, the government planned …" is past.)
 fn tense_before(tokens: &[Token], sentence_starts: &[bool], i: usize) -> Option<Direction> {
-    let mut j = i;
-    while j > 0 && i - j < TENSE_WINDOW && !sentence_starts[j] {
-        j -= 1;
-        let token = &tokens[j];
-        if token.class != Class::Word {
-            continue;
-        }
-        let word = token.lower.as_str();
-        if FUTURE_CUES.contains(&word) {
-            // "had been due to expire Friday", "had been scheduled for Monday": a plan in the past.
-            let past_plan = PLAN_CUES.contains(&word)
-                && (j.saturating_sub(2)..j).any(|k| tokens[k].lower == "had");
-            return Some(if past_plan {
-                Direction::Past
-            } else {
-                Direction::Future
-            });
-        }
-        if PAST_CUES.contains(&word) || word.len() > 4 && word.ends_with("ed") {
-            return Some(Direction::Past);
-        }
+    (i.saturating_sub(TENSE_WINDOW)..i)
+        .rev()
+        .take_while(|&j| !sentence_starts[j + 1])
+        .find_map(|j| cue_tense(tokens, j))
+}
+
+/// The tense that token `j` shows, if it is a cue word.
+fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
+    let token = &tokens[j];
+    let word = token.lower.as_str();
+    // "next to the embassy" is a place.
+    if token.class != Class::Word
+        || word == "next" && tokens.get(j + 1).is_some_and(|t| t.lower == "to")
+    {
+        return None;
     }
-    None
+    if FUTURE_CUES.contains(&word) {
+        // "had been due to expire Friday", "had been scheduled for Monday": a plan in the past.
+        let past_plan =
+            PLAN_CUES.contains(&word) && (j.saturating_sub(2)..j).any(|k| tokens[k].lower == "had");
+        return Some(if past_plan {
+            Direction::Past
+        } else {
+            Direction::Future
+        });
+    }
+    // A participle after "be" ("be paid", "being traded") is passive, not past.
+    let participle = j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower.as_str());
+    let past = PAST_CUES.contains(&word) || word.len() > 4 && word.ends_with("ed") && !participle;
+    past.then_some(Direction::Past)
 }
 
 /// How many tokens from the article's start a dateline or lead date may appear in.

@@ -129,6 +129,23 @@ fn resolve_point(point: &Point, cx: &Context) -> Option<(NaiveDate, Grain)> {
             }
             shift(base, grain, offset).map(|d| (d, grain))
         }
+        Point::YearAgoPeriod => match cx.anchor {
+            // "the 1988 period … the year-ago results": a period already before the document's
+            // year is the compared one itself.
+            Some((period, grain @ (Grain::Year | Grain::Quarter)))
+                if period.year() < dct.year() =>
+            {
+                Some((period, grain))
+            }
+            _ => resolve_point(
+                &Point::Relative {
+                    grain: Grain::Year,
+                    offset: -1,
+                    from_anchor: true,
+                },
+                cx,
+            ),
+        },
         Point::YearsAgo(years) => match cx.anchor {
             Some((period, Grain::Quarter)) => {
                 shift(period, Grain::Year, -years).map(|d| (d, Grain::Quarter))
@@ -185,7 +202,7 @@ fn resolve_point(point: &Point, cx: &Context) -> Option<(NaiveDate, Grain)> {
 /// How far ahead of the article a year-less day or month is still read as coming, without a cue
 /// that the sentence looks ahead: news reports mostly what has happened.
 const DAYS_AHEAD: i64 = 120;
-const MONTHS_AHEAD: i64 = 92;
+const MONTHS_AHEAD: i64 = 61;
 
 /// Among candidate dates a year apart: the latest not after `reference` (past), the earliest not
 /// before it (future), or with no tense cue the coming one when it is at most `ahead` days away,

@@ -91,6 +91,36 @@ const CASES: &[Case] = &[
         expected: &[("overnight Wednesday", Some("2025-09-03"), Date)],
     },
     Case {
+        name: "seed: overnight Thursday on the article's day",
+        text: "Russia launched 112 drones overnight Thursday.",
+        expected: &[("overnight Thursday", Some("2025-09-04"), Date)],
+    },
+    Case {
+        name: "future weekday by context",
+        text: "The leaders are expected to meet Wednesday.",
+        expected: &[("Wednesday", Some("2025-09-10"), Date)],
+    },
+    Case {
+        name: "next to is a place, not the future",
+        text: "A blast next to the embassy on Wednesday killed two.",
+        expected: &[("Wednesday", Some("2025-09-03"), Date)],
+    },
+    Case {
+        name: "a passive after to be looks ahead",
+        text: "Final rules are to be published in January.",
+        expected: &[("January", Some("2026-01"), Date)],
+    },
+    Case {
+        name: "last month and day",
+        text: "He was shot to death last Oct. 23 at his home.",
+        expected: &[("last Oct. 23", Some("2024-10-23"), Date)],
+    },
+    Case {
+        name: "bare month three months ahead is past",
+        text: "In December, the firm hired new staff.",
+        expected: &[("December", Some("2024-12"), Date)],
+    },
+    Case {
         name: "last weekday",
         text: "He spoke last Thursday.",
         expected: &[("last Thursday", Some("2025-08-28"), Date)],
@@ -307,6 +337,16 @@ const CASES: &[Case] = &[
         expected: &[],
     },
     Case {
+        name: "modal may after a demonstrative is not a month (regression: seed 003 gave 2025-05)",
+        text: "leaders gathered for a summit that may shape the future of Ukraine",
+        expected: &[("the future", Some("FUTURE_REF"), Date)],
+    },
+    Case {
+        name: "the verb march is not a month",
+        text: "Protesters will march this weekend.",
+        expected: &[("this weekend", Some("2025-W36-WE"), Date)],
+    },
+    Case {
         name: "year-less day months back is past",
         text: "He was shot to death on the night of Feb. 23.",
         expected: &[("Feb. 23", Some("2025-02-23"), Date)],
@@ -329,6 +369,24 @@ const CASES: &[Case] = &[
             ("a year ago", Some("2024-Q3"), Date),
             ("a year earlier", Some("2024-Q3"), Date),
         ],
+    },
+    Case {
+        name: "the year-ago quarter named by its ordinal",
+        text: "Net fell from the year-ago third quarter.",
+        expected: &[("the year-ago third quarter", Some("2024-Q3"), Date)],
+    },
+    Case {
+        name: "year-ago after a period already past is that period",
+        text: "It lost $5 million in the 2023 period. The year-ago results included a gain.",
+        expected: &[
+            ("the 2023 period", Some("2023"), Date),
+            ("year-ago", Some("2023"), Date),
+        ],
+    },
+    Case {
+        name: "recent years are some years up to now",
+        text: "Exports grew in recent years.",
+        expected: &[("recent years", Some("PXY"), Duration)],
     },
     Case {
         name: "last year compared with the reporting quarter",

@@ -1,0 +1,151 @@
+//! The analysis runs in a Web Worker so the page stays responsive while thousands of articles are
+//! extracted and compared. The worker runs this same wasm binary: the page hands it its compiled
+//! module (no second download or compile), `main` sees it has no window and calls [`serve`].
+//!
+//! Protocol, worker → page, one structured-clone message each ([`Report`] via serde-wasm-bindgen): an `Extracted` per article in the
+//! embedded order (the page counts them as progress), then `Analysed`, or `Failed` at any point.
+//! The page keeps its own copy of the article texts (parsing the embedded JSON is cheap), so only
+//! extractions travel.
+
+use crate::corpus::{embedded_articles, Corpus};
+use serde::{Deserialize, Serialize};
+use triangulate_core::analysis::{self, Analysis};
+use triangulate_core::{Article, Document, Extraction};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use std::rc::Rc;
+use std::sync::Arc;
+use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// Written next to `boot.js` by `scripts/externalize-boot-script.pl`.
+const WORKER_SCRIPT: &str = "analysis-worker.js";
+
+#[derive(Serialize, Deserialize)]
+pub enum Report {
+    Extracted(Extraction),
+    Analysed(Analysis),
+    Failed(String),
+}
+
+/// What the page knows about the analysis so far.
+#[derive(Clone)]
+pub enum Progress {
+    /// `done == total`: every article is read and the comparison runs.
+    Extracting { done: usize, total: usize },
+    Ready(crate::app::SharedCorpus),
+    Failed(String),
+}
+
+/// True inside a worker (there is no window there).
+pub fn in_worker() -> bool {
+    js_sys::global().dyn_into::<web_sys::Window>().is_err()
+}
+
+/// The worker side: analyse the embedded corpus and report each step to the page.
+pub fn serve() {
+    // A panic here has no page to show it on: send it to the page, which shows its panel.
+    std::panic::set_hook(Box::new(|info| post(&Report::Failed(info.to_string()))));
+    let articles = match embedded_articles() {
+        Ok(articles) => articles,
+        Err(message) => return post(&Report::Failed(message)),
+    };
+    let documents: Vec<Document> = articles
+        .into_iter()
+        .map(|article| {
+            let document = Document::new(article);
+            post(&Report::Extracted(document.extraction.clone()));
+            document
+        })
+        .collect();
+    post(&Report::Analysed(analysis::analyze(&documents)));
+}
+
+fn post(report: &Report) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let message = encode(report).or_else(|e| encode(&Report::Failed(format!("cannot send the analysis: {e}"))));
+    if let Ok(message) = message {
+        let _ = scope.post_message(&message);
+    }
+}
+
+/// A report as the JS value posted between worker and page.
+pub fn encode(report: &Report) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    serde_wasm_bindgen::to_value(report)
+}
+
+/// The report a posted JS value carries.
+pub fn decode(message: JsValue) -> Report {
+    serde_wasm_bindgen::from_value(message)
+        .unwrap_or_else(|e| Report::Failed(format!("the analysis worker sent an unreadable message: {e}")))
+}
+
+/// The page side: starts the worker and calls `update` on every step. Where no worker can be
+/// started, the analysis runs on the page instead (slower to show, same result).
+pub fn start(update: impl Fn(Progress) + 'static) {
+    let articles = match embedded_articles() {
+        Ok(articles) => articles,
+        Err(message) => return update(Progress::Failed(message)),
+    };
+    let total = articles.len();
+    update(Progress::Extracting { done: 0, total });
+    let worker = match spawn() {
+        Ok(worker) => worker,
+        Err(_) => return update(Progress::Ready(Arc::new(Corpus::from_articles(articles)))),
+    };
+    let update = Rc::new(update);
+    let mut receiver = Receiver { articles: Some(articles), extractions: Vec::with_capacity(total) };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+        let update = update.clone();
+        move |event: MessageEvent| {
+            if let Some(progress) = receiver.receive(decode(event.data())) {
+                update(progress);
+            }
+        }
+    });
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        update(Progress::Failed(format!("the analysis worker failed: {}", event.message())));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The worker lives as long as the page; so do its handlers.
+    on_message.forget();
+    on_error.forget();
+}
+
+fn spawn() -> Result<Worker, JsValue> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let base = gloo::utils::document().base_uri()?.unwrap_or_default();
+    let url = web_sys::Url::new_with_base(WORKER_SCRIPT, &base)?;
+    let worker = Worker::new_with_options(&url.href(), &options)?;
+    worker.post_message(&wasm_bindgen::module())?;
+    Ok(worker)
+}
+
+/// Collects the worker's reports into a corpus.
+struct Receiver {
+    articles: Option<Vec<Article>>,
+    extractions: Vec<Extraction>,
+}
+
+impl Receiver {
+    fn receive(&mut self, report: Report) -> Option<Progress> {
+        let total = self.articles.as_ref()?.len();
+        match report {
+            Report::Extracted(extraction) => {
+                self.extractions.push(extraction);
+                Some(Progress::Extracting { done: self.extractions.len(), total })
+            }
+            Report::Analysed(analysis) => {
+                let articles = self.articles.take()?;
+                let extractions = std::mem::take(&mut self.extractions);
+                let corpus = Corpus::from_parts(articles, extractions, analysis);
+                Some(corpus.map_or_else(Progress::Failed, |c| Progress::Ready(Arc::new(c))))
+            }
+            Report::Failed(message) => {
+                self.articles = None;
+                Some(Progress::Failed(message))
+            }
+        }
+    }
+}
