@@ -66,6 +66,22 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
+/// Lists and tables render at most this many rows (the first, in their order): thousands of
+/// articles yield tens of thousands of rows, which no one reads on a page. Downloads carry every row.
+pub const SHOWN_ROWS: usize = 500;
+
+/// Says that a list shows only its first [`SHOWN_ROWS`] of `total` rows, when it does.
+#[component]
+pub fn ShownRows(total: usize) -> impl IntoView {
+    (total > SHOWN_ROWS).then(|| {
+        view! {
+            <p class="meta" data-testid="rows-cut">
+                {format!("Showing the first {SHOWN_ROWS} of {total}. Narrow the filters to see the others, or download every row.")}
+            </p>
+        }
+    })
+}
+
 /// Two buttons that download `table` as `triangulate-<name>.csv` and `.json`.
 #[component]
 pub fn ExportButtons(#[prop(into)] name: String, table: Table) -> impl IntoView {

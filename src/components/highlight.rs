@@ -107,12 +107,15 @@ fn render_mark(mark: Mark, inner: AnyView) -> AnyView {
     match (mark.label, mark.href) {
         // The link's name stays its visible words (WCAG 2.5.3, so voice users can say them); the
         // label is its description (`title`) and the focus tooltip (`data-label`).
-        (Some(label), Some(href)) => view! {
-            <mark class=class data-label=label.clone() data-testid=testid>
-                <a href=href title=label>{inner}</a>
-            </mark>
+        (Some(label), Some(href)) => {
+            let data_label = label.clone();
+            view! {
+                <mark class=class data-label=data_label data-testid=testid>
+                    <a href=href title=label>{inner}</a>
+                </mark>
+            }
+            .into_any()
         }
-        .into_any(),
         // `term`: a phrase with a definition, and a role that may carry a label (a bare mark may not).
         (Some(label), None) => {
             let (title, data_label) = (label.clone(), label.clone());

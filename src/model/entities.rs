@@ -120,9 +120,6 @@ impl EntityRow {
 /// Up to this many articles the table has a count column per article; beyond, one "articles" column.
 pub const PER_ARTICLE_COLUMNS: usize = 12;
 
-/// Rows the table renders at most (the most relevant first, as sorted); exports carry every row.
-pub const SHOWN_ROWS: usize = 500;
-
 /// Columns the entities table can be sorted by.
 pub const SORTABLE: [SortKey; 2] = [SortKey::Name, SortKey::Mentions];
 

@@ -2,7 +2,7 @@
 //! filterable, sortable table linked to the reader.
 
 use crate::app::SharedCorpus;
-use crate::components::export::{ExportButtons, Table};
+use crate::components::export::{ExportButtons, ShownRows, Table, SHOWN_ROWS};
 use crate::components::highlight::{Highlighted, Mark};
 use crate::components::sort::SortHeader;
 use crate::model::claims::{self, ClaimRow};
@@ -49,7 +49,8 @@ pub fn Claims(corpus: SharedCorpus, query: Query) -> impl IntoView {
 
 fn claims_table(query: &Query, rows: Vec<ClaimRow>) -> impl IntoView {
     let sortable = |key: SortKey, label: &'static str| view! { <SortHeader query=query.clone() key label/> };
-    let rows = rows.into_iter().map(claim_row).collect_view();
+    let total = rows.len();
+    let rows = rows.into_iter().take(SHOWN_ROWS).map(claim_row).collect_view();
     view! {
         <div class="table-wrap" role="region" aria-labelledby="claims-caption" tabindex="0">
             <table class="data" data-testid="claims-table">
@@ -68,6 +69,7 @@ fn claims_table(query: &Query, rows: Vec<ClaimRow>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <ShownRows total/>
     }
 }
 

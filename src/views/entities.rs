@@ -1,9 +1,9 @@
 use crate::app::SharedCorpus;
 use crate::components::highlight::Highlighted;
-use crate::components::export::ExportButtons;
+use crate::components::export::{ExportButtons, ShownRows, SHOWN_ROWS};
 use crate::components::sort::SortHeader;
 use crate::model::entities::{
-    entity_detail, entity_rows, entity_table, kind_class, kind_title, EntityDetail, EntityRow, PER_ARTICLE_COLUMNS, SHOWN_ROWS,
+    entity_detail, entity_rows, entity_table, kind_class, kind_title, EntityDetail, EntityRow, PER_ARTICLE_COLUMNS,
 };
 use crate::model::reader::KINDS;
 use crate::query::{Query, SortKey, View};
@@ -108,8 +108,6 @@ fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus, query: Query) -> impl
             }
         })
         .collect_view();
-    let shown_note = (total > SHOWN_ROWS)
-        .then(|| view! { <p class="meta" data-testid="entities-cut">{format!("Showing the first {SHOWN_ROWS} of {total}; the downloads have every row.")}</p> });
     view! {
         <div class="table-wrap" role="region" aria-label="Mentions per article" tabindex="0">
             <table class="data">
@@ -127,7 +125,7 @@ fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus, query: Query) -> impl
                 <tbody>{body}</tbody>
             </table>
         </div>
-        {shown_note}
+        <ShownRows total/>
     }
     .into_any()
 }

@@ -2,7 +2,7 @@
 //! report, per speaker, with word diffs; `group=<id>`: one such statement.
 
 use crate::app::SharedCorpus;
-use crate::components::export::{ExportButtons, Table};
+use crate::components::export::{ExportButtons, ShownRows, Table, SHOWN_ROWS};
 use crate::model::quotes::{
     article_choices, by_speaker, filters_of, group_cards, quote_rows, shows_groups, speaker_choices, Choice, GroupCard, MemberRow,
     QuoteRow, GROUP_HEADERS, ROW_HEADERS,
@@ -47,7 +47,9 @@ fn quotes(corpus: &SharedCorpus, query: &Query) -> (String, Table, AnyView) {
         }
         .into_any()
     } else {
-        view! { <ol class="quote-list">{rows.into_iter().map(|row| view! { <QuoteItem row/> }).collect_view()}</ol> }.into_any()
+        let total = rows.len();
+        let items = rows.into_iter().take(SHOWN_ROWS).map(|row| view! { <QuoteItem row/> }).collect_view();
+        view! { <ol class="quote-list">{items}</ol> <ShownRows total/> }.into_any()
     };
     (summary, table, body)
 }

@@ -3,7 +3,7 @@
 //! reporting it. `article` keeps the events one article reports; `min=2` those several report.
 
 use crate::app::SharedCorpus;
-use crate::components::export::{ExportButtons, Table};
+use crate::components::export::{ExportButtons, ShownRows, Table, SHOWN_ROWS};
 use crate::components::highlight::{Highlighted, Mark};
 use crate::model::timeline::{self, stack, Axis, EventRow, Precision};
 use crate::query::{Query, View};
@@ -40,13 +40,18 @@ pub fn Timeline(corpus: SharedCorpus, query: Query) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Some(axis) => view! {
-            {legend()}
-            {chart(&axis, &events)}
-            <h2 id="timeline-list-heading">"Events in date order"</h2>
-            {event_table(events)}
+        Some(axis) => {
+            let total = events.len();
+            let shown: Vec<EventRow> = events.into_iter().take(SHOWN_ROWS).collect();
+            view! {
+                {legend()}
+                {chart(&axis, &shown)}
+                <h2 id="timeline-list-heading">"Events in date order"</h2>
+                {event_table(shown)}
+                <ShownRows total/>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     let base = Query { article: query.article.clone(), min_weight: query.min_weight, ..Query::view(View::Timeline) };
     view! {

@@ -64,21 +64,6 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Train the reported-speech end ranker on PolNeAR (DATA/{inputs,gold}/polnear_{train,dev}.jsonl).
-    #[cfg(feature = "train")]
-    TrainQuotes {
-        /// The evaluation data folder, e.g. ../shared/eval-dev.
-        #[arg(long)]
-        data: PathBuf,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long, default_value_t = 8)]
-        epochs: usize,
-        #[arg(long, default_value_t = 16)]
-        bits: u32,
-        #[arg(long)]
-        out: PathBuf,
-    },
 }
 
 fn main() -> ExitCode {
@@ -90,10 +75,6 @@ fn main() -> ExitCode {
         #[cfg(feature = "train")]
         Command::TrainNer { data, seed, epochs, bits, out } => {
             train::run(&data, &triangulate_core::ner::train::Options { epochs, seed, bits }, &out)
-        }
-        #[cfg(feature = "train")]
-        Command::TrainQuotes { data, seed, epochs, bits, out } => {
-            train::run_quotes(&data, &triangulate_core::quotes::train::Options { epochs, seed, bits }, &out)
         }
     };
     match result {

@@ -10,15 +10,12 @@
 //! and speaker phrases itself and only *uses* entities, when there are some, to resolve a speaker
 //! to its canonical entity and a pronoun to the person it refers to.
 mod attribution;
-mod boundary;
 mod document;
 mod lexicon;
 mod reported;
 mod scan;
 #[cfg(test)]
 mod tests;
-#[cfg(feature = "train")]
-pub mod train;
 
 use crate::ner::Entity;
 use crate::Span;

@@ -13,9 +13,9 @@
 //! assert_eq!(macron.mentions.len(), 2);
 //! ```
 mod coref;
-pub(crate) mod features;
+mod features;
 mod lexicon;
-pub(crate) mod model;
+mod model;
 mod roles;
 mod tagger;
 #[cfg(feature = "train")]

@@ -63,7 +63,16 @@ impl Model {
         let transitions = (0..(N_TAGS + 1) * N_TAGS)
             .map(|_| reader.take(2).map(|b| f32::from(i16::from_le_bytes([b[0], b[1]]))))
             .collect::<Result<Vec<_>, _>>()?;
-        let emissions = read_rows(reader, bits, N_TAGS)?;
+        let rows = u32::from_le_bytes(reader.take(4)?.try_into().map_err(|_| "bad row count")?) as usize;
+        let mut emissions = vec![0i8; (1 << bits) * N_TAGS];
+        let mut bucket = 0usize;
+        for row in 0..rows {
+            bucket += reader.varint()? + usize::from(row > 0);
+            let target = emissions.get_mut(bucket * N_TAGS..(bucket + 1) * N_TAGS).ok_or("bucket out of range")?;
+            for (weight, byte) in target.iter_mut().zip(reader.take(N_TAGS)?) {
+                *weight = *byte as i8;
+            }
+        }
         Ok(Model { bits, emissions, transitions: mask_transitions(&transitions) })
     }
 
@@ -86,6 +95,11 @@ impl Model {
             s8 += i32::from(w8);
         }
         *sums = [s0, s1, s2, s3, s4, s5, s6, s7, s8];
+    }
+
+    /// The weight table, `(1 << bits)` rows of one i8 per tag (the tagger repacks it).
+    pub fn emissions(&self) -> &[i8] {
+        &self.emissions
     }
 
     /// The best tag sequence given each token's summed weights.
@@ -138,36 +152,19 @@ pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
     path
 }
 
-/// A hashed weight table of `(1 << bits)` rows × `columns` written by [`encode_rows`]: a row count
-/// (u32), then per non-zero row its bucket as a varint delta from the previous row's and one i8
-/// weight per column. Shared with the quote-boundary model.
-pub(crate) fn read_rows(reader: &mut Reader, bits: u32, columns: usize) -> Result<Vec<i8>, String> {
-    let rows = u32::from_le_bytes(reader.take(4)?.try_into().map_err(|_| "bad row count")?) as usize;
-    let mut weights = vec![0i8; (1 << bits) * columns];
-    let mut bucket = 0usize;
-    for row in 0..rows {
-        bucket += reader.varint()? + usize::from(row > 0);
-        let target = weights.get_mut(bucket * columns..(bucket + 1) * columns).ok_or("bucket out of range")?;
-        for (weight, byte) in target.iter_mut().zip(reader.take(columns)?) {
-            *weight = *byte as i8;
-        }
-    }
-    Ok(weights)
-}
-
-pub(crate) struct Reader<'a> {
-    pub bytes: &'a [u8],
-    pub at: usize,
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
 }
 
 impl<'a> Reader<'a> {
-    pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let slice = self.bytes.get(self.at..self.at + n).ok_or("model file is truncated")?;
         self.at += n;
         Ok(slice)
     }
 
-    pub fn byte(&mut self) -> Result<u8, String> {
+    fn byte(&mut self) -> Result<u8, String> {
         Ok(self.take(1)?[0])
     }
 
@@ -190,25 +187,18 @@ impl<'a> Reader<'a> {
 pub fn encode(bits: u32, emissions: &[f32], transitions: &[f32]) -> Vec<u8> {
     let max = emissions.iter().fold(0f32, |m, w| m.max(w.abs())).max(f32::EPSILON);
     let scale = 127.0 / max;
+    let quantize = |w: f32| (w * scale).round().clamp(-127.0, 127.0) as i8;
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&[VERSION, bits as u8, N_TAGS as u8, 0]);
     for &w in transitions {
         out.extend_from_slice(&((w * scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes());
     }
-    encode_rows(&mut out, emissions, N_TAGS, scale);
-    out
-}
-
-/// Appends float weights (rows × `columns`) times `scale`, as i8, in [`read_rows`]'s format.
-#[cfg(feature = "train")]
-pub(crate) fn encode_rows(out: &mut Vec<u8>, weights: &[f32], columns: usize, scale: f32) {
-    let quantize = |w: f32| (w * scale).round().clamp(-127.0, 127.0) as i8;
-    let rows: Vec<(usize, Vec<i8>)> = weights
-        .chunks_exact(columns)
-        .map(|row| row.iter().map(|&w| quantize(w)).collect::<Vec<i8>>())
+    let rows: Vec<(usize, [i8; N_TAGS])> = emissions
+        .chunks_exact(N_TAGS)
+        .map(|row| std::array::from_fn(|t| quantize(row[t])))
         .enumerate()
-        .filter(|(_, row)| row.iter().any(|&w| w != 0))
+        .filter(|(_, row): &(usize, [i8; N_TAGS])| row.iter().any(|&w| w != 0))
         .collect();
     out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
     let mut previous: Option<usize> = None;
@@ -225,4 +215,5 @@ pub(crate) fn encode_rows(out: &mut Vec<u8>, weights: &[f32], columns: usize, sc
         }
         out.extend(row.iter().map(|&w| w as u8));
     }
+    out
 }

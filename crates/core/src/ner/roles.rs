@@ -5,6 +5,7 @@
 use super::lexicon::{self, ABBREVIATED_TITLES};
 use super::{EntityKind, Mention};
 use crate::text::Token;
+use std::collections::HashMap;
 
 /// What the text states about the person named by one mention.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,11 +62,17 @@ pub struct Description {
 /// "the [Affiliation] Title" not followed by a name, e.g. a later "the French President".
 pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mentions: &[Mention]) -> Vec<Description> {
     let context = Context { text, tokens, words };
+    // Mentions by first token, looked up once per "the" (a scan per "the" is quadratic).
+    let mut starting_at: HashMap<usize, Vec<&Mention>> = HashMap::new();
+    for m in mentions {
+        starting_at.entry(m.first_token).or_default().push(m);
+    }
+    let starting = |i: usize| starting_at.get(&i).map_or(&[][..], Vec::as_slice);
     let mut out = Vec::new();
     for the in (0..tokens.len()).filter(|&i| words[i] == "the" && context.joined(i)) {
         let mut i = the + 1;
         let mut affiliation = None;
-        if let Some(m) = mentions.iter().find(|m| m.first_token == i && m.kind != EntityKind::Person) {
+        if let Some(m) = starting(i).iter().find(|m| m.kind != EntityKind::Person) {
             affiliation = Some(m.span.text(text));
             i = m.end_token;
         } else if let Some(place) = lexicon::place_of_adjective(&words[i]) {
@@ -74,7 +81,7 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mention
         }
         let Some(end) = context.title_starting_at(i) else { continue };
         let named_next = end < tokens.len() && context.joined(end - 1) && tokens[end].text(text).chars().next().is_some_and(char::is_uppercase);
-        if named_next || mentions.iter().any(|m| m.first_token == end) {
+        if named_next || !starting(end).is_empty() {
             continue;
         }
         out.push(Description {

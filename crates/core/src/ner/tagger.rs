@@ -8,33 +8,112 @@ use std::sync::OnceLock;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
 
-/// The embedded first- and second-pass models, decoded once; `None` if the file is unusable
-/// (then nothing is tagged).
-fn models() -> Option<&'static [Model; 2]> {
-    static MODELS: OnceLock<Option<[Model; 2]>> = OnceLock::new();
-    MODELS
+/// Both passes' weights side by side, only for the buckets where either is non-zero: one lookup
+/// per shared feature instead of two, and a table of about 1.4 MB instead of 2 × 2.4 MB, so that
+/// far more of the lookups hit the cache. Sums are the same as [`Model::add_scores`]'s.
+struct Weights {
+    /// Per 64 buckets: which of them have a row, and how many rows come before the first.
+    index: Vec<(u64, u32)>,
+    /// Row 0 all zeros for every absent bucket; then per stored bucket the first model's weight
+    /// per tag, then the second's.
+    rows: Vec<[i8; 2 * N_TAGS]>,
+}
+
+impl Weights {
+    fn new([first, second]: &[Model; 2]) -> Weights {
+        let (a, b) = (first.emissions(), second.emissions());
+        let buckets = a.len().min(b.len()) / N_TAGS;
+        let mut index = Vec::with_capacity(buckets.div_ceil(64));
+        let mut rows = vec![[0; 2 * N_TAGS]];
+        for block in 0..buckets.div_ceil(64) {
+            let mut present = 0u64;
+            let before = rows.len() as u32;
+            for bucket in block * 64..(block * 64 + 64).min(buckets) {
+                let (x, y) = (&a[bucket * N_TAGS..][..N_TAGS], &b[bucket * N_TAGS..][..N_TAGS]);
+                if x.iter().chain(y).any(|&w| w != 0) {
+                    present |= 1 << (bucket % 64);
+                    rows.push(std::array::from_fn(|k| if k < N_TAGS { x[k] } else { y[k - N_TAGS] }));
+                }
+            }
+            index.push((present, before));
+        }
+        Weights { index, rows }
+    }
+
+    /// Both models' weights for `bucket` (zeros where both are zero or the bucket is out of range).
+    /// Without a branch on whether the row is stored, which would be mispredicted about every
+    /// other time and keep the processor from overlapping the cache misses of many lookups.
+    #[inline]
+    fn row(&self, bucket: u32) -> &[i8; 2 * N_TAGS] {
+        let (present, before) = self.index.get((bucket / 64) as usize).copied().unwrap_or((0, 0));
+        let bit = 1u64 << (bucket % 64);
+        let at = before as usize + (present & (bit - 1)).count_ones() as usize;
+        let at = if present & bit != 0 { at } else { 0 };
+        &self.rows[at]
+    }
+
+    /// The sums of the first and of the second model's weights over `buckets`.
+    fn both_scores(&self, buckets: &[u32]) -> [[i32; N_TAGS]; 2] {
+        let mut sums = [0i32; 2 * N_TAGS];
+        for &bucket in buckets {
+            for (sum, &w) in sums.iter_mut().zip(self.row(bucket)) {
+                *sum += i32::from(w);
+            }
+        }
+        [std::array::from_fn(|k| sums[k]), std::array::from_fn(|k| sums[N_TAGS + k])]
+    }
+
+    /// Adds the second model's weights over `buckets` to `sums`.
+    fn add_second_scores(&self, buckets: &[u32], sums: &mut [i32; N_TAGS]) {
+        for &bucket in buckets {
+            for (sum, &w) in sums.iter_mut().zip(&self.row(bucket)[N_TAGS..]) {
+                *sum += i32::from(w);
+            }
+        }
+    }
+}
+
+/// The embedded models with their shared weight table.
+fn tagger() -> Option<&'static ([Model; 2], Weights)> {
+    static TAGGER: OnceLock<Option<([Model; 2], Weights)>> = OnceLock::new();
+    TAGGER
         .get_or_init(|| {
             let models: [Model; 2] = Model::all_from_bytes(MODEL_BYTES).ok()?.try_into().ok()?;
             // Both passes read the same feature buckets.
-            (models[0].bits == models[1].bits).then_some(models)
+            if models[0].bits != models[1].bits {
+                return None;
+            }
+            let weights = Weights::new(&models);
+            Some((models, weights))
         })
         .as_ref()
 }
 
 pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
-    let Some([first, second]) = models() else { return Vec::new() };
+    let Some(([first, second], weights)) = tagger() else { return Vec::new() };
     let mut doc = DocFeatures::new(text, tokens, sentence_token_ranges(tokens, sentences));
     let base = doc.all_base_features(first.bits);
-    let token_base = |i: usize| &base[i * BASE_FEATURES..][..BASE_FEATURES];
+    // Both passes' sums over the shared features, in one walk over the table.
+    let mut base_scores = vec![[[0; N_TAGS]; 2]; tokens.len()];
+    for range in &doc.sentences {
+        for i in range.clone() {
+            let buckets = &base[i * BASE_FEATURES..][..BASE_FEATURES];
+            base_scores[i] = weights.both_scores(buckets);
+            debug_assert!(
+                [first, second].iter().zip(base_scores[i]).all(|(model, sums)| {
+                    let mut expected = [0; N_TAGS];
+                    model.add_scores(buckets, &mut expected);
+                    expected == sums
+                }),
+                "the packed weights disagree with the models'"
+            );
+        }
+    }
     let mut scores: Vec<[i32; N_TAGS]> = Vec::new();
     let mut first_tags = vec![0; tokens.len()];
     for range in &doc.sentences {
         scores.clear();
-        scores.extend(range.clone().map(|i| {
-            let mut sums = [0; N_TAGS];
-            first.add_scores(token_base(i), &mut sums);
-            sums
-        }));
+        scores.extend(range.clone().map(|i| base_scores[i][0]));
         first_tags[range.clone()].copy_from_slice(&first.decode(&scores));
     }
     doc.set_first_pass(first_tags);
@@ -43,11 +122,10 @@ pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Men
     for (s, range) in doc.sentences.iter().enumerate() {
         scores.clear();
         scores.extend(range.clone().map(|i| {
-            let mut sums = [0; N_TAGS];
-            second.add_scores(token_base(i), &mut sums);
+            let mut sums = base_scores[i][1];
             buffer.clear();
             doc.pass_features(s, i, second.bits, &mut buffer);
-            second.add_scores(&buffer, &mut sums);
+            weights.add_second_scores(&buffer, &mut sums);
             sums
         }));
         mentions.extend(decode(tokens, range.start, &second.decode(&scores)));

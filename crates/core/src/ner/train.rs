@@ -272,10 +272,10 @@ fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
 }
 
 /// SplitMix64: a tiny seeded generator, so that a seed gives the same model on every platform.
-pub(crate) struct SplitMix(pub u64);
+struct SplitMix(u64);
 
 impl SplitMix {
-    pub fn next(&mut self) -> u64 {
+    fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -283,7 +283,7 @@ impl SplitMix {
         z ^ (z >> 31)
     }
 
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+    fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = (self.next() % (i as u64 + 1)) as usize;
             items.swap(i, j);

@@ -1,5 +1,4 @@
 //! Reported (indirect) speech and media attributions, sentence by sentence.
-use super::boundary;
 use super::attribution::{attribution_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
 use super::lexicon::REPORT_ONLY_VERBS;
@@ -123,22 +122,6 @@ const DAY_AND_MONTH_WORDS: &[&str] = &[
 /// quoted as telling …". `direct` are the quotations already found, so that a direct quote is not
 /// reported twice and quoted words inside reported speech make it mixed.
 pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
-    let mut reported = proposals(doc);
-    boundary::refine(doc, &mut reported);
-    for quote in &mut reported {
-        let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
-        quote.mixed = quoted.clone().next().is_some();
-        // A reported clause that is one direct quote already found is that quote, not a second one.
-        if quoted.count() == 1 && direct.iter().any(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
-            quote.span = Span::new(0, 0);
-        }
-    }
-    reported.retain(|q| !q.span.is_empty());
-    reported
-}
-
-/// Reported speech as the rules find it, before the ranker moves its ends (see `boundary`).
-pub(super) fn proposals(doc: &Document) -> Vec<Quote> {
     let labelled = labelled_lines(doc);
     let mut reported: Vec<Quote> = Vec::new();
     for &(start, end) in &doc.sentences {
@@ -158,6 +141,15 @@ pub(super) fn proposals(doc: &Document) -> Vec<Quote> {
         reported.extend(found);
     }
     reported.extend(labelled);
+    for quote in &mut reported {
+        let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
+        quote.mixed = quoted.clone().next().is_some();
+        // A reported clause that is one direct quote already found is that quote, not a second one.
+        if quoted.count() == 1 && direct.iter().any(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
+            quote.span = Span::new(0, 0);
+        }
+    }
+    reported.retain(|q| !q.span.is_empty());
     reported
 }
 
@@ -190,7 +182,7 @@ fn is_label_token(doc: &Document, i: usize) -> bool {
 }
 
 /// A sentence's end without its final punctuation.
-pub(super) fn content_end(doc: &Document, start: usize, mut end: usize) -> usize {
+fn content_end(doc: &Document, start: usize, mut end: usize) -> usize {
     while end > start && (doc.is_punct(end - 1, ".?!;:,") || doc.is_newline(end - 1)) {
         end -= 1;
     }

@@ -1,0 +1,44 @@
+//! Times each stage of `extract` over a folder of articles (CPU-bound; run in release).
+use std::time::{Duration, Instant};
+use triangulate_core::{article::load_dir, claims, ner, quotes, text, timex};
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: stages DIR [REPEAT]");
+    let repeat: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(1);
+    let articles = load_dir(std::path::Path::new(&dir)).unwrap_or_else(|_| panic!("bad articles"));
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum::<usize>() * repeat;
+    let mut times = [Duration::ZERO; 7];
+    let mut count = 0;
+    for _ in 0..repeat {
+        for a in &articles {
+            let t = &a.text;
+            let mut lap = Instant::now();
+            let mut mark = |i: usize, times: &mut [Duration; 7]| {
+                let now = Instant::now();
+                times[i] += now - lap;
+                lap = now;
+            };
+            let tokens = text::tokenize(t);
+            mark(0, &mut times);
+            let sentences = text::sentences(t, &tokens);
+            mark(1, &mut times);
+            let entities = ner::extract_entities(t, &tokens, &sentences);
+            mark(2, &mut times);
+            let q = quotes::extract_quotes(t, &entities);
+            mark(3, &mut times);
+            let at = quotes::extract_media_attributions(t);
+            mark(4, &mut times);
+            let tx = timex::extract_timexes(t, a.date);
+            mark(5, &mut times);
+            let c = claims::extract_claims(t, &sentences, &tx, a.date);
+            mark(6, &mut times);
+            count += entities.len() + q.len() + at.len() + tx.len() + c.len();
+        }
+    }
+    let total: Duration = times.iter().sum();
+    let names = ["tokenize", "sentences", "entities", "quotes", "attributions", "timex", "claims"];
+    for (name, t) in names.iter().zip(times) {
+        println!("{name:>12} {:>8.1} ms {:>5.1}% {:>7.1} MB/s", t.as_secs_f64() * 1e3, 100.0 * t.as_secs_f64() / total.as_secs_f64(), bytes as f64 / t.as_secs_f64() / 1e6);
+    }
+    println!("{:>12} {:>8.1} ms  {:>7.2} MB/s  items {count}", "total", total.as_secs_f64() * 1e3, bytes as f64 / total.as_secs_f64() / 1e6);
+}
