@@ -26,6 +26,8 @@ const PERSON_CASES: &[PersonCase] = &[
     PersonCase { name: "appositive with of", text: "Ursula von der Leyen, President of the European Commission, said Europe was ready.", person: "Ursula von der Leyen", role: Some("President"), affiliation: Some("European Commission"), honorific: None },
     PersonCase { name: "appositive with qualifier", text: "Andrii Yermak, Zelenskyy\u{2019}s powerful chief of staff, met envoys in Paris.", person: "Andrii Yermak", role: Some("chief of staff"), affiliation: Some("Zelenskyy"), honorific: None },
     PersonCase { name: "owner without title", text: "Leaders gathered, including China\u{2019}s Xi Jinping and others.", person: "Xi Jinping", role: None, affiliation: Some("China"), honorific: None },
+    PersonCase { name: "a title after a preposition is the next name's (regression: Witkoff got President)", text: "Steve Witkoff, designated by President Donald Trump, was there.", person: "Steve Witkoff", role: None, affiliation: None, honorific: None },
+    PersonCase { name: "an appositive title followed by a name is that name's", text: "He met Steve Witkoff, President Donald Trump's envoy, in Paris.", person: "Steve Witkoff", role: None, affiliation: None, honorific: None },
     PersonCase { name: "family relation", text: "Trump, along with his son-in-law Jared Kushner, traveled to Paris.", person: "Jared Kushner", role: Some("son-in-law"), affiliation: None, honorific: None },
 ];
 

@@ -108,3 +108,6 @@ pub fn all_asian_family_names() -> impl Iterator<Item = &'static str> {
 pub fn all_adjectives() -> impl Iterator<Item = &'static str> {
     PLACE_ADJECTIVES.iter().map(|(adjective, _)| *adjective)
 }
+
+/// Prepositions: a word between a name's comma and a title that makes the title someone else's.
+pub const PREPOSITIONS: [&str; 13] = ["by", "of", "for", "to", "with", "from", "as", "at", "in", "on", "under", "after", "before"];

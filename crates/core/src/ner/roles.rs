@@ -208,11 +208,21 @@ impl Context<'_> {
             i += 1;
         }
         let first = i;
-        // A title may follow a few lowercase qualifiers ("powerful chief of staff").
-        let title = (i..i + 3)
-            .take_while(|&j| at(j).is_some_and(|w| w.chars().all(char::is_lowercase)))
-            .find_map(|j| Some((j, self.title_starting_at(j)?)));
+        // A title may follow a few lowercase qualifiers ("powerful chief of staff"), but not a
+        // preposition: in "designated by President Trump" the title is Trump's. (`words` are
+        // lower-cased: the case test reads the text.)
+        let qualifier = |j: usize| {
+            let written = self.tokens[j].text(self.text);
+            written.chars().all(char::is_lowercase) && !lexicon::PREPOSITIONS.contains(&self.words[j].as_str())
+        };
+        let title = (i..(i + 3).min(self.words.len()))
+            .find_map(|j| Some((j, self.title_starting_at(j)?)))
+            .filter(|&(j, _)| (i..j).all(qualifier));
         let Some((title_start, end)) = title else { return };
+        // "…, President Donald Trump": the title is the next name's.
+        if mentions.iter().any(|m| m.first_token == end && m.kind == EntityKind::Person) {
+            return;
+        }
         let modifiers_only = (first..title_start).all(|j| at(j).is_some_and(|w| TITLE_MODIFIERS.contains(&w)));
         let first = if modifiers_only { first } else { title_start };
         found.role = Some(self.surface(first, end));
