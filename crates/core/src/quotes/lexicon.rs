@@ -117,3 +117,11 @@ pub(super) const OUTLET_SUFFIXES: &[&str] = &[
 
 /// Generic media phrases that can be a venue ("speaking to local media").
 pub(super) const MEDIA_NOUNS: &[&str] = &["media", "press", "reporters", "journalists", "newspaper", "television", "radio", "broadcaster"];
+
+/// Newsroom labels before a colon that introduce the newsroom's own text, not anyone's words:
+/// "Editor's note:", "Correction:", "The Latest:", "UPDATE:".
+pub(super) const EDITORIAL_LABELS: &[&str] = &[
+    "note", "correction", "corrections", "clarification", "update", "updated", "latest", "related", "disclosure",
+    "disclaimer", "background", "analysis", "opinion", "breaking", "exclusive", "watch", "video", "photo", "photos",
+    "read", "more", "see", "also",
+];

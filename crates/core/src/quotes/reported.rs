@@ -1,7 +1,7 @@
 //! Reported (indirect) speech and media attributions, sentence by sentence.
 use super::attribution::{attribution_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
-use super::lexicon::REPORT_ONLY_VERBS;
+use super::lexicon::{EDITORIAL_LABELS, REPORT_ONLY_VERBS};
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
 use crate::Span;
 
@@ -164,6 +164,9 @@ fn labelled_lines(doc: &Document) -> Vec<Quote> {
             continue;
         };
         if !starts_with_name || !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
+            continue;
+        }
+        if doc.is_one_of(colon - 1, EDITORIAL_LABELS) {
             continue;
         }
         let line_end = (colon + 1..doc.len()).find(|&i| doc.is_newline(i)).unwrap_or(doc.len());
@@ -359,8 +362,8 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
     if let Some(that) = that {
         return Some(that);
     }
-    // "He added: the plan will fail": a colon introduces the clause.
-    if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end {
+    // "He added: the plan will fail": a colon introduces the clause ("Editor’s note:" does not).
+    if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end && !doc.is_one_of(v, EDITORIAL_LABELS) {
         return Some(v + 2);
     }
     // "said Thursday he would leave": a day between the verb and its clause.

@@ -190,6 +190,7 @@ fn reported_speech() {
         ("headline label", "Pence: Flowers Won’t Be at Debate.\n\nThe rest follows.", &[
             (Indirect, "Flowers Won’t Be at Debate", Some("Pence")),
         ]),
+        ("newsroom labels are not speakers", "Editor’s note: Donald Trump regularly incites violence.\n\nCorrection: An earlier version misdated the law.\n", &[]),
         ("transcript label", "WALLACE: Let’s start with the debate story tonight.\n", &[
             (Indirect, "Let’s start with the debate story tonight", Some("WALLACE")),
         ]),
