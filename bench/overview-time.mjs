@@ -1,9 +1,10 @@
-// Prints the milliseconds from navigation start until the overview lists the articles, for the
-// app built into $TRIANGULATE_DIST, in headless Chromium (a process per dist: the e2e harness
-// reads its dist from the environment once).
+// For the app built into $TRIANGULATE_DIST, in headless Chromium, prints as JSON:
+// - `shownMs`: milliseconds from navigation start until the overview lists the articles;
+// - `inputMs`: while the analysis runs, how long the page takes to answer a click on a navigation
+//   link (until the link is marked current), sampled every 100 ms: the worst and the median.
 import { launchBrowser, newPage, serveDist } from '../tests/e2e/harness.mjs';
 
-const server = await serveDist();
+const server = await serveDist(process.env.TRIANGULATE_DIST);
 const browser = await launchBrowser();
 try {
   const page = await newPage(browser);
@@ -13,8 +14,29 @@ try {
     const article = document.querySelector('[data-testid="overview"] [data-testid="overview-article"]');
     return article?.checkVisibility() && performance.now();
   }, null, { polling: 'raf', timeout: 600000 });
-  if (page.errors.length) throw new Error(`the page reported errors: ${page.errors.join('\n')}`);
-  console.log(Math.round(await shown.jsonValue()));
+  const shownMs = Math.round(await shown.jsonValue());
+
+  const probe = await newPage(browser);
+  await probe.goto(server.url, { waitUntil: 'commit' });
+  await probe.waitForSelector('.site-header nav a', { timeout: 600000 });
+  const latencies = await probe.evaluate(async () => {
+    const links = [...document.querySelectorAll('.site-header nav a')];
+    const frame = () => new Promise(requestAnimationFrame);
+    const samples = [];
+    for (let i = 0; document.querySelector('main[aria-busy="true"]'); i++) {
+      const link = links[i % links.length];
+      const start = performance.now();
+      link.click();
+      while (link.getAttribute('aria-current') !== 'page') await frame();
+      samples.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return samples;
+  });
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const inputMs = { samples: sorted.length, worst: Math.round(sorted.at(-1) ?? 0), median: Math.round(sorted[sorted.length >> 1] ?? 0) };
+  for (const p of [page, probe]) if (p.errors.length) throw new Error(`the page reported errors: ${p.errors.join('\n')}`);
+  console.log(JSON.stringify({ shownMs, inputMs }));
 } finally {
   await browser.close();
   await server.close();
