@@ -7,6 +7,9 @@ use crate::query::{Query, View};
 use leptos::prelude::*;
 use triangulate_core::ner::EntityKind;
 
+/// How many articles the overview lists; the Articles view has them all.
+const OVERVIEW_ARTICLES: usize = 12;
+
 /// How many of the most mentioned entities each type lists.
 const TOP_ENTITIES: usize = 5;
 
@@ -15,7 +18,10 @@ const TOP_ENTITIES: usize = 5;
 pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
     let _ = query; // the overview has no filters yet
     let documents = &corpus.documents;
-    let articles = documents.iter().map(|doc| article_row(&doc.article, "overview-article")).collect_view();
+    let articles = documents.iter().take(OVERVIEW_ARTICLES).map(|doc| article_row(&doc.article, "overview-article")).collect_view();
+    let all_articles = (documents.len() > OVERVIEW_ARTICLES).then(|| {
+        view! { <p><a href=Query::view(View::Articles).href()>{format!("All {} articles", documents.len())}</a></p> }
+    });
     let quotes = quote_rows(&corpus, &Query::view(View::Quotes)).len();
     let claims: usize = documents.iter().map(|d| d.extraction.claims.len()).sum();
     let top = [EntityKind::Person, EntityKind::Organization, EntityKind::Location]
@@ -37,6 +43,7 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
             <section aria-labelledby="overview-articles">
                 <h2 id="overview-articles">"Articles"</h2>
                 <ul class="article-list">{articles}</ul>
+                {all_articles}
             </section>
             <section aria-labelledby="overview-entities">
                 <h2 id="overview-entities">"Most mentioned"</h2>

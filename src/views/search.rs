@@ -2,6 +2,7 @@
 //! while typing (an ARIA combobox) and each hit shown in context, linked to the reader.
 
 use crate::app::SharedCorpus;
+use crate::components::export::{ShownRows, SHOWN_ROWS};
 use crate::components::highlight::{Highlighted, Mark};
 use crate::model::search::{self, with_text, ArticleHits};
 use crate::nav::Nav;
@@ -98,7 +99,11 @@ pub fn Search(corpus: SharedCorpus, query: Query) -> impl IntoView {
             }
             .into_any(),
         ),
-        (false, false) => Some(results.into_iter().map(article_hits).collect_view().into_any()),
+        (false, false) => {
+            let total = results.len();
+            let shown = results.into_iter().take(SHOWN_ROWS).map(article_hits).collect_view();
+            Some(view! { {shown} <ShownRows total/> }.into_any())
+        }
     };
     view! {
         <section class="search" aria-labelledby="search-heading" data-testid="search">
