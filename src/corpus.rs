@@ -1,8 +1,9 @@
 //! The articles embedded at build time, what was extracted from each, and the cross-article
 //! analysis — all computed once when the corpus loads; views only read them.
 
-use triangulate_core::analysis::{self, Analysis};
-use triangulate_core::{Article, Document, Extraction};
+use std::collections::HashMap;
+use triangulate_core::analysis::{self, Analysis, CorpusEntity};
+use triangulate_core::{Article, Document, Extraction, Span};
 
 /// The JSON written by `build.rs` from the `articles/` folder.
 const EMBEDDED_ARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/articles.json"));
@@ -10,6 +11,9 @@ const EMBEDDED_ARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/articles
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub analysis: Analysis,
+    /// (article id, mention span) → index in `analysis.entities`: which corpus entity a mention
+    /// belongs to, without a scan over every mention of the corpus per lookup.
+    entity_at: HashMap<(String, Span), usize>,
 }
 
 /// The articles embedded in this build. The JSON was produced by the same crate's serializer in
@@ -23,7 +27,7 @@ impl Corpus {
     pub fn from_articles(articles: Vec<Article>) -> Corpus {
         let documents: Vec<Document> = articles.into_iter().map(Document::new).collect();
         let analysis = analysis::analyze(&documents);
-        Corpus { documents, analysis }
+        Corpus::new(documents, analysis)
     }
 
     /// Puts back together what the analysis worker computed: one extraction per article, in order.
@@ -32,7 +36,23 @@ impl Corpus {
             return Err(format!("the analysis covers {} of {} articles", extractions.len(), articles.len()));
         }
         let documents = articles.into_iter().zip(extractions).map(|(article, extraction)| Document { article, extraction }).collect();
-        Ok(Corpus { documents, analysis })
+        Ok(Corpus::new(documents, analysis))
+    }
+
+    fn new(documents: Vec<Document>, analysis: Analysis) -> Corpus {
+        let entity_at = analysis
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(index, entity)| entity.mentions.iter().map(move |m| ((m.article.clone(), m.span), index)))
+            .collect();
+        Corpus { documents, analysis, entity_at }
+    }
+
+    /// The corpus entity of the mention at `span` of `article`.
+    pub fn entity_at(&self, article: &str, span: Span) -> Option<&CorpusEntity> {
+        let index = *self.entity_at.get(&(article.to_string(), span))?;
+        self.analysis.entities.get(index)
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {

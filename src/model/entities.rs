@@ -67,8 +67,7 @@ pub fn entity_query(id: &str, kind: EntityKind) -> Query {
 pub fn corpus_entity_of<'c>(corpus: &'c Corpus, document: &Document, local_id: &str) -> Option<&'c CorpusEntity> {
     let local = document.extraction.entities.iter().find(|e| e.id == local_id)?;
     let first = *local.mentions.first()?;
-    let article = &document.article.id;
-    corpus.analysis.entities.iter().find(|e| e.mentions.iter().any(|m| m.article == *article && m.span == first))
+    corpus.entity_at(&document.article.id, first)
 }
 
 /// Reader marks for every mention of the entity types `query` shows, linking to the entity page.
@@ -100,15 +99,18 @@ pub struct EntityRow {
     pub name: String,
     pub role: Option<String>,
     pub total: usize,
-    /// Mentions in each document, in corpus order.
+    /// How many articles mention the entity.
+    pub articles: usize,
+    /// Mentions in each document, in corpus order; empty beyond [`PER_ARTICLE_COLUMNS`] articles.
     pub per_article: Vec<usize>,
 }
 
-impl EntityRow {
-    /// How many articles mention the entity.
-    pub fn articles(&self) -> usize {
-        self.per_article.iter().filter(|&&n| n > 0).count()
+/// The entity's mentions per document, in corpus order, for corpora small enough to show them.
+fn per_article_counts(corpus: &Corpus, entity: &CorpusEntity) -> Vec<usize> {
+    if corpus.documents.len() > PER_ARTICLE_COLUMNS {
+        return Vec::new();
     }
+    corpus.documents.iter().map(|d| entity.mentions.iter().filter(|m| m.article == d.article.id).count()).collect()
 }
 
 impl EntityRow {
@@ -137,11 +139,8 @@ pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
             name: entity.name.clone(),
             role: specific_roles(entity).into_iter().next(),
             total: entity.mentions.len(),
-            per_article: corpus
-                .documents
-                .iter()
-                .map(|d| entity.mentions.iter().filter(|m| m.article == d.article.id).count())
-                .collect(),
+            articles: entity.articles.len(),
+            per_article: per_article_counts(corpus, entity),
         })
         .collect();
     let sort = query.sort.filter(|s| SORTABLE.contains(&s.key)).unwrap_or(Sort { key: SortKey::Mentions, descending: true });
@@ -159,16 +158,14 @@ pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
 
 /// The rows with the table's columns, for export: a count column per article in small corpora.
 pub fn entity_table(corpus: &Corpus, rows: &[EntityRow]) -> Table {
-    let per_article = corpus.documents.len() <= PER_ARTICLE_COLUMNS;
     let mut headers = vec!["entity".to_string(), "type".into(), "role".into(), "mentions".into(), "articles".into()];
-    if per_article {
+    if corpus.documents.len() <= PER_ARTICLE_COLUMNS {
         headers.extend(corpus.documents.iter().map(|d| format!("mentions in {}", d.article.title)));
     }
     let rows = rows.iter().map(|row| {
         let role = row.role.clone().unwrap_or_default();
-        let fixed = [row.name.clone(), row.kind.label().to_string(), role, row.total.to_string(), row.articles().to_string()];
-        let counts = row.per_article.iter().filter(|_| per_article).map(usize::to_string);
-        fixed.into_iter().chain(counts).collect()
+        let fixed = [row.name.clone(), row.kind.label().to_string(), role, row.total.to_string(), row.articles.to_string()];
+        fixed.into_iter().chain(row.per_article.iter().map(usize::to_string)).collect()
     });
     Table { headers, rows: rows.collect() }
 }

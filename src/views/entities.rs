@@ -94,8 +94,8 @@ fn EntityTable(rows: Vec<EntityRow>, corpus: SharedCorpus, query: Query) -> impl
         .into_iter()
         .take(SHOWN_ROWS)
         .map(|row| {
-            let articles = row.articles();
-            let counts = row.per_article.iter().filter(|_| per_article).map(|&n| view! { <td class="num">{(n > 0).then_some(n)}</td> }).collect_view();
+            let articles = row.articles;
+            let counts = row.per_article.iter().map(|&n| view! { <td class="num">{(n > 0).then_some(n)}</td> }).collect_view();
             view! {
                 <tr data-testid="entity-row">
                     <th scope="row"><a href=row.href()>{row.name.clone()}</a></th>
