@@ -79,6 +79,11 @@ fn speech(document: &Document) -> impl Iterator<Item = (&Quote, QuoteKindFilter)
     document.extraction.quotes.iter().filter_map(|q| kind_filter(q.kind).map(|kind| (q, kind)))
 }
 
+/// How many quotes of `document` the quotes view lists (without building their rows).
+pub fn speech_count(document: &Document) -> usize {
+    speech(document).count()
+}
+
 /// One quote as a row of the quotes view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteRow {
@@ -409,6 +414,7 @@ mod tests {
     fn row_details() {
         let corpus = corpus();
         let rows = quote_rows(&corpus, &Query::view(View::Quotes));
+        assert_eq!(corpus.documents.iter().map(speech_count).sum::<usize>(), rows.len(), "the overview's count is the list's");
         assert_eq!(rows[0].speaker.as_deref(), Some("Emmanuel Macron (President, France)"), "speaker with role");
         assert_eq!(rows[0].speaker_id.as_deref(), Some("per-emmanuel-macron"), "speaker entity");
         assert_eq!(rows[0].href, "?article=one&at=49", "reader position in chars, at the opening mark");

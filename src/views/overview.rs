@@ -1,8 +1,9 @@
 use crate::app::SharedCorpus;
 use crate::model::entities::{entity_rows, kind_class, kind_title};
+use crate::model::{counted, noun};
 use crate::model::overview::{conflict_summaries, key_events};
 use crate::views::articles::article_row;
-use crate::model::quotes::quote_rows;
+use crate::model::quotes::speech_count;
 use crate::query::{Query, View};
 use leptos::prelude::*;
 use triangulate_core::ner::EntityKind;
@@ -22,7 +23,7 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
     let all_articles = (documents.len() > OVERVIEW_ARTICLES).then(|| {
         view! { <p><a href=Query::view(View::Articles).href()>{format!("All {} articles", documents.len())}</a></p> }
     });
-    let quotes = quote_rows(&corpus, &Query::view(View::Quotes)).len();
+    let quotes: usize = documents.iter().map(speech_count).sum();
     let claims: usize = documents.iter().map(|d| d.extraction.claims.len()).sum();
     let top = [EntityKind::Person, EntityKind::Organization, EntityKind::Location]
         .into_iter()
@@ -33,8 +34,8 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
             <h1>"Overview"</h1>
             <p class="lede">{format!("{} articles about one event, compared.", documents.len())}</p>
             <ul class="stats" aria-label="Corpus counts">
-                <li><a href=Query::view(View::Quotes).href() data-testid="quote-total"><strong>{quotes}</strong>{plural(quotes, " quote")}</a></li>
-                <li><a href=Query::view(View::Claims).href() data-testid="claim-total"><strong>{claims}</strong>{plural(claims, " claim")}</a></li>
+                <li><a href=Query::view(View::Quotes).href() data-testid="quote-total"><strong>{quotes}</strong>" "{noun(quotes, "quote", "quotes")}</a></li>
+                <li><a href=Query::view(View::Claims).href() data-testid="claim-total"><strong>{claims}</strong>" "{noun(claims, "claim", "claims")}</a></li>
             </ul>
             <div class="overview-digest">
                 <Conflicting corpus=corpus.clone()/>
@@ -90,7 +91,7 @@ fn Conflicting(corpus: SharedCorpus) -> impl IntoView {
             } else {
                 view! { <ul class="conflict-list">{items}</ul> }.into_any()
             }}
-            <p class="meta"><a href=conflicts_link>{corroborated} {plural(corroborated, " figure")} " corroborated by several articles"</a></p>
+            <p class="meta"><a href=conflicts_link>{counted(corroborated, "figure", "figures")} " corroborated by several articles"</a></p>
         </section>
     }
 }
@@ -109,7 +110,7 @@ fn KeyEvents(corpus: SharedCorpus) -> impl IntoView {
                 <li data-testid="overview-event">
                     <time datetime=event.date.clone()>{event.date.clone()}</time>
                     <a href=event.href>{event.label}</a>
-                    <span class="meta">{event.articles} {plural(event.articles, " article")}</span>
+                    <span class="meta">{counted(event.articles, "article", "articles")}</span>
                 </li>
             }
         })
@@ -157,11 +158,3 @@ fn TopEntities(corpus: SharedCorpus, kind: EntityKind) -> impl IntoView {
     }
 }
 
-/// `word` with an "s" unless there is exactly one.
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
-}

@@ -3,6 +3,7 @@
 
 use crate::app::SharedCorpus;
 use crate::components::export::{ExportButtons, ShownRows, Table, SHOWN_ROWS};
+use crate::model::counted;
 use crate::model::quotes::{
     article_choices, by_speaker, filters_of, group_cards, quote_rows, shows_groups, speaker_choices, Choice, GroupCard, MemberRow,
     QuoteRow, GROUP_HEADERS, ROW_HEADERS,
@@ -34,10 +35,7 @@ pub fn Quotes(corpus: SharedCorpus, query: Query) -> impl IntoView {
 /// The single quotes: summary, export and list.
 fn quotes(corpus: &SharedCorpus, query: &Query) -> (String, Table, AnyView) {
     let rows = quote_rows(corpus, query);
-    let summary = match rows.len() {
-        1 => "1 quote".to_string(),
-        n => format!("{n} quotes"),
-    };
+    let summary = counted(rows.len(), "quote", "quotes");
     let table = Table::new(&ROW_HEADERS, rows.iter().map(QuoteRow::cells));
     let body = if rows.is_empty() {
         view! {
@@ -57,10 +55,7 @@ fn quotes(corpus: &SharedCorpus, query: &Query) -> (String, Table, AnyView) {
 /// The statements several articles report, per speaker: summary, export and cards.
 fn groups(corpus: &SharedCorpus, query: &Query) -> (String, Table, AnyView) {
     let cards = group_cards(corpus, query);
-    let summary = match cards.len() {
-        1 => "1 statement reported by several articles".to_string(),
-        n => format!("{n} statements reported by several articles"),
-    };
+    let summary = format!("{} reported by several articles", counted(cards.len(), "statement", "statements"));
     let table = Table::new(&GROUP_HEADERS, cards.iter().flat_map(GroupCard::rows));
     let all_groups = Query { min_weight: Some(2), ..Query::view(View::Quotes) }.href();
     let back = query.group.is_some().then(|| view! { <p><a href=all_groups.clone()>"All statements reported by several articles"</a></p> });

@@ -4,6 +4,7 @@
 use crate::app::SharedCorpus;
 use crate::components::export::{ShownRows, SHOWN_ROWS};
 use crate::components::highlight::{Highlighted, Mark};
+use crate::model::counted;
 use crate::model::search::{self, with_text, ArticleHits};
 use crate::nav::Nav;
 use crate::query::{Query, View};
@@ -212,7 +213,7 @@ fn box_has_focus() -> bool {
 fn article_hits(article: ArticleHits) -> impl IntoView {
     let heading_id = format!("hits-{}", article.article_id);
     let total = article.hits.len();
-    let count = if total == 1 { "1 match".to_string() } else { format!("{total} matches") };
+    let count = counted(total, "match", "matches");
     let more = (total > MAX_HITS_SHOWN).then(|| format!("{} more matches not shown.", total - MAX_HITS_SHOWN));
     let hits = article
         .hits

@@ -5,6 +5,7 @@
 use crate::app::SharedCorpus;
 use crate::components::export::{ExportButtons, ShownRows, Table, SHOWN_ROWS};
 use crate::components::highlight::{Highlighted, Mark};
+use crate::model::counted;
 use crate::model::timeline::{self, stack, Axis, EventRow, Precision};
 use crate::query::{Query, View};
 use crate::views::claims::ArticleFilter;
@@ -29,10 +30,7 @@ fn reach_class(event: &EventRow) -> &'static str {
 pub fn Timeline(corpus: SharedCorpus, query: Query) -> impl IntoView {
     let events = timeline::events(&corpus, &query);
     let table = Table::new(&timeline::HEADERS, events.iter().map(EventRow::cells));
-    let count = match events.len() {
-        1 => "1 event".to_string(),
-        n => format!("{n} events"),
-    };
+    let count = counted(events.len(), "event", "events");
     let body = match Axis::for_events(&events) {
         None => view! {
             <p class="empty" data-testid="timeline-empty">
