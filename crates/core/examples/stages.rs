@@ -1,6 +1,8 @@
-//! Times each stage of `extract` over a folder of articles (CPU-bound; run in release).
+//! Times each stage of `extract` over a folder of articles (CPU-bound; run in release), and prints
+//! a digest of the whole extraction so that a speed-up can show it changed no output.
+use std::hash::{DefaultHasher, Hasher};
 use std::time::{Duration, Instant};
-use triangulate_core::{article::load_dir, claims, ner, quotes, text, timex};
+use triangulate_core::{article::load_dir, claims, extract, ner, quotes, text, timex};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: stages DIR [REPEAT]");
@@ -41,4 +43,9 @@ fn main() {
         println!("{name:>12} {:>8.1} ms {:>5.1}% {:>7.1} MB/s", t.as_secs_f64() * 1e3, 100.0 * t.as_secs_f64() / total.as_secs_f64(), bytes as f64 / t.as_secs_f64() / 1e6);
     }
     println!("{:>12} {:>8.1} ms  {:>7.2} MB/s  items {count}", "total", total.as_secs_f64() * 1e3, bytes as f64 / total.as_secs_f64() / 1e6);
+    let mut digest = DefaultHasher::new();
+    for a in &articles {
+        digest.write(&serde_json::to_vec(&extract(&a.text, a.date)).expect("serializable"));
+    }
+    println!("{:>12} {:016x}", "digest", digest.finish());
 }
