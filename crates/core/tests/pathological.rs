@@ -44,6 +44,27 @@ fn unbalanced_quotes(bytes: usize) -> String {
     repeat_to("“Zelensky said ", bytes)
 }
 
+/// Sentences each naming new people: every mention is a new entity (coreference compared each
+/// mention with every entity so far, and role reading scanned every mention per person).
+fn many_people(bytes: usize) -> String {
+    let surname = |mut n: usize| {
+        let mut name = String::from("K");
+        while n > 0 {
+            name.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+        }
+        name + "owski"
+    };
+    let mut text = String::with_capacity(bytes + 100);
+    for n in (0..).step_by(2) {
+        if text.len() >= bytes {
+            break;
+        }
+        text += &format!("Mayor Anna {} met Senator Piotr {} in Warsaw. ", surname(n), surname(n + 1));
+    }
+    text
+}
+
 /// A long article of ordinary sentences, as the seed articles are written.
 fn ordinary_prose(bytes: usize) -> String {
     let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../articles/000_ebca18b08ad80902.txt")).expect("seed article");
@@ -51,13 +72,14 @@ fn ordinary_prose(bytes: usize) -> String {
 }
 
 /// The shapes, by name, with the size `cargo test` runs them at.
-const SHAPES: [(&str, fn(usize) -> String, usize); 6] = [
+const SHAPES: [(&str, fn(usize) -> String, usize); 7] = [
     ("no punctuation", no_punctuation, 5_000_000),
     ("10,000 quote marks in pairs", paired_quotes, 5_000 * 38),
     ("10,000 bare quote marks", bare_quote_marks, 10_000 * 5),
     ("one 1 MB sentence", one_sentence, 1_000_000),
     ("100,000 unclosed quotes", unbalanced_quotes, 100_000 * 17),
     ("ordinary prose", ordinary_prose, 2_000_000),
+    ("20,000 different people", many_people, 20_000 * 24),
 ];
 
 fn extract_shape(name: &str, make: fn(usize) -> String, bytes: usize) -> (String, Extraction) {
@@ -80,6 +102,15 @@ fn no_punctuation_still_finds_names() {
     let (_, extraction) = extract_shape("no punctuation", no_punctuation, 1_000_000);
     let names: Vec<&str> = extraction.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Emmanuel Macron"), "entities: {names:?}");
+}
+
+#[test]
+fn different_people_stay_apart() {
+    let (_, extraction) = extract_shape("many people", many_people, 1_000 * 24);
+    let people = extraction.entities.iter().filter(|e| e.kind == triangulate_core::ner::EntityKind::Person);
+    let with_roles = people.clone().filter(|e| e.role.is_some()).count();
+    assert!(people.count() > 50, "distinct people");
+    assert!(with_roles > 50, "people with their roles");
 }
 
 #[test]

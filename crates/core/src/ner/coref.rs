@@ -3,7 +3,7 @@
 use super::roles::{find_descriptions, PersonDetails};
 use super::{entity_id, Entity, EntityKind, Mention};
 use crate::text::Token;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// `lower` holds each token's lowercase form.
 pub fn group(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
@@ -15,25 +15,21 @@ pub fn group(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention
     // Each group's mention starts, sorted: "named most recently before" is a range query, not a
     // scan of the group (an article naming one person 100,000 times stays linear).
     let mut starts: Vec<BTreeSet<usize>> = Vec::new();
+    let mut heads = HeadIndex::default();
     for m in order {
-        let joins = |group: &Vec<usize>| {
-            let head = &words[group[0]];
-            let kind = mentions[group[0]].kind;
-            kind == mentions[m].kind && (*head == words[m] || (kind == EntityKind::Person && is_short_form(&words[m], head)))
-        };
-        // Among candidates, the one named most recently before this mention.
+        // Among the groups this mention can join, the one named most recently before it.
         let start = mentions[m].span.start;
-        let nearest = members
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| joins(g))
-            .max_by_key(|&(index, _)| starts[index].range(..start).next_back().copied());
+        let nearest = heads
+            .candidates(mentions[m].kind, words[m])
+            .into_iter()
+            .max_by_key(|&index| starts[index].range(..start).next_back().copied());
         match nearest {
-            Some((index, _)) => {
+            Some(index) => {
                 members[index].push(m);
                 starts[index].insert(start);
             }
             None => {
+                heads.add(mentions[m].kind, words[m], members.len());
                 members.push(vec![m]);
                 starts.push(BTreeSet::from([start]));
             }
@@ -48,9 +44,42 @@ pub fn group(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention
     entities
 }
 
-/// "macron" or "emmanuel" of "emmanuel macron": the surname(s) or a lone first name.
-fn is_short_form(short: &[String], full: &[String]) -> bool {
-    short.len() < full.len() && (full.ends_with(short) || (short.len() == 1 && full[0] == short[0]))
+/// The groups by the words of their first (longest) mention, so that a mention finds the groups it
+/// may join without comparing itself with every group (quadratic in a long article).
+#[derive(Default)]
+struct HeadIndex<'w> {
+    /// Groups by kind and head words: "macron" joins the organization or person "macron".
+    same: HashMap<(EntityKind, &'w [String]), Vec<usize>>,
+    /// People by the short forms of their head (see [`short_forms`]).
+    short: HashMap<&'w [String], Vec<usize>>,
+}
+
+impl<'w> HeadIndex<'w> {
+    fn add(&mut self, kind: EntityKind, head: &'w [String], group: usize) {
+        self.same.entry((kind, head)).or_default().push(group);
+        if kind == EntityKind::Person {
+            for short in short_forms(head) {
+                self.short.entry(short).or_default().push(group);
+            }
+        }
+    }
+
+    /// The groups a mention of `kind` with these words may join, in the order they were made.
+    fn candidates(&self, kind: EntityKind, words: &[String]) -> Vec<usize> {
+        let mut groups: Vec<usize> = self.same.get(&(kind, words)).into_iter().flatten().copied().collect();
+        if kind == EntityKind::Person {
+            groups.extend(self.short.get(words).into_iter().flatten());
+            groups.sort_unstable();
+            groups.dedup();
+        }
+        groups
+    }
+}
+
+/// "macron" and "emmanuel" of "emmanuel macron": its surname(s) and its lone first name.
+fn short_forms(full: &[String]) -> impl Iterator<Item = &[String]> {
+    let first = (full.len() > 1).then(|| &full[..1]);
+    (1..full.len()).map(|k| &full[k..]).chain(first)
 }
 
 fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[String]], group: &[usize]) -> Entity {

@@ -5,7 +5,6 @@
 use super::lexicon::{self, ABBREVIATED_TITLES};
 use super::{EntityKind, Mention};
 use crate::text::Token;
-use std::collections::HashMap;
 
 /// What the text states about the person named by one mention.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,6 +21,7 @@ const LONGEST_TITLE_WORDS: usize = 4;
 /// Details for each mention (empty for non-persons). A person mention that starts with an
 /// honorific or title ("Sir Keir Starmer") is narrowed to the name itself.
 pub fn find_roles(text: &str, tokens: &[Token], words: &[String], mentions: &mut [Mention]) -> Vec<PersonDetails> {
+    debug_assert!(mentions.windows(2).all(|w| w[0].end_token <= w[1].first_token), "mentions are sorted and disjoint");
     let context = Context { text, tokens, words };
     let mut details = vec![PersonDetails::default(); mentions.len()];
     for m in 0..mentions.len() {
@@ -62,17 +62,11 @@ pub struct Description {
 /// "the [Affiliation] Title" not followed by a name, e.g. a later "the French President".
 pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mentions: &[Mention]) -> Vec<Description> {
     let context = Context { text, tokens, words };
-    // Mentions by first token, looked up once per "the" (a scan per "the" is quadratic).
-    let mut starting_at: HashMap<usize, Vec<&Mention>> = HashMap::new();
-    for m in mentions {
-        starting_at.entry(m.first_token).or_default().push(m);
-    }
-    let starting = |i: usize| starting_at.get(&i).map_or(&[][..], Vec::as_slice);
     let mut out = Vec::new();
     for the in (0..tokens.len()).filter(|&i| words[i] == "the" && context.joined(i)) {
         let mut i = the + 1;
         let mut affiliation = None;
-        if let Some(m) = starting(i).iter().find(|m| m.kind != EntityKind::Person) {
+        if let Some(m) = starting_at(mentions, i).filter(|m| m.kind != EntityKind::Person) {
             affiliation = Some(m.span.text(text));
             i = m.end_token;
         } else if let Some(place) = lexicon::place_of_adjective(&words[i]) {
@@ -81,7 +75,7 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mention
         }
         let Some(end) = context.title_starting_at(i) else { continue };
         let named_next = end < tokens.len() && context.joined(end - 1) && tokens[end].text(text).chars().next().is_some_and(char::is_uppercase);
-        if named_next || !starting(end).is_empty() {
+        if named_next || starting_at(mentions, end).is_some() {
             continue;
         }
         out.push(Description {
@@ -98,6 +92,13 @@ fn is_title(words: &[String]) -> bool {
     // Comparing lengths first skips splitting nearly every title.
     let len = words.iter().map(String::len).sum::<usize>() + words.len().saturating_sub(1);
     lexicon::TITLES.iter().any(|title| title.len() == len && title.split(' ').eq(words.iter().map(String::as_str)))
+}
+
+/// The mention that starts at token `i`. Mentions are sorted and do not overlap, so a binary
+/// search finds it (a scan per person mention made long articles quadratic).
+fn starting_at(mentions: &[Mention], i: usize) -> Option<&Mention> {
+    let at = mentions.partition_point(|m| m.first_token < i);
+    mentions.get(at).filter(|m| m.first_token == i)
 }
 
 fn abbreviated_title(word: &str) -> Option<&'static (&'static str, &'static str)> {
@@ -172,7 +173,8 @@ impl Context<'_> {
     fn affiliation_ending_at(&self, mentions: &[Mention], end: usize) -> Option<String> {
         let possessive = matches!(self.words[end - 1].as_str(), "'s" | "\u{2019}s") && end > 1;
         let end = end - usize::from(possessive);
-        if let Some(m) = mentions.iter().find(|m| m.end_token == end) {
+        let before = mentions.partition_point(|m| m.end_token < end);
+        if let Some(m) = mentions.get(before).filter(|m| m.end_token == end) {
             let name = m.span.text(self.text);
             return Some(lexicon::place_of_adjective(name).map_or_else(|| name.to_string(), str::to_string));
         }
@@ -197,7 +199,7 @@ impl Context<'_> {
             i += 1;
         }
         let mut affiliation = None;
-        if let Some(m) = mentions.iter().find(|m| m.first_token == i) {
+        if let Some(m) = starting_at(mentions, i) {
             affiliation = Some(m.span.text(self.text));
             i = m.end_token;
         } else if let Some(place) = at(i).and_then(lexicon::place_of_adjective) {
@@ -220,7 +222,7 @@ impl Context<'_> {
             .filter(|&(j, _)| (i..j).all(qualifier));
         let Some((title_start, end)) = title else { return };
         // "…, President Donald Trump": the title is the next name's.
-        if mentions.iter().any(|m| m.first_token == end && m.kind == EntityKind::Person) {
+        if starting_at(mentions, end).is_some_and(|m| m.kind == EntityKind::Person) {
             return;
         }
         let modifiers_only = (first..title_start).all(|j| at(j).is_some_and(|w| TITLE_MODIFIERS.contains(&w)));
@@ -237,7 +239,7 @@ impl Context<'_> {
             return None;
         }
         i += 1;
-        let mention = mentions.iter().find(|m| m.first_token == i || (m.first_token == i + 1 && self.words[i] == "the"))?;
+        let mention = starting_at(mentions, i).or_else(|| starting_at(mentions, i + 1).filter(|_| self.words[i] == "the"))?;
         Some(mention.span.text(self.text).to_string())
     }
 }
