@@ -6,8 +6,8 @@ use crate::text::Token;
 use std::collections::{BTreeSet, HashMap};
 
 /// `lower` holds each token's lowercase form.
-pub fn group(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
-    let words: Vec<&[String]> = mentions.iter().map(|m| &lower[m.first_token..m.end_token]).collect();
+pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
+    let words: Vec<&[&str]> = mentions.iter().map(|m| &lower[m.first_token..m.end_token]).collect();
     // Longer names first, so that a surname finds the full name whatever the order in the text.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&m| std::cmp::Reverse(words[m].len()));
@@ -49,13 +49,13 @@ pub fn group(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention
 #[derive(Default)]
 struct HeadIndex<'w> {
     /// Groups by kind and head words: "macron" joins the organization or person "macron".
-    same: HashMap<(EntityKind, &'w [String]), Vec<usize>>,
+    same: HashMap<(EntityKind, &'w [&'w str]), Vec<usize>>,
     /// People by the short forms of their head (see [`short_forms`]).
-    short: HashMap<&'w [String], Vec<usize>>,
+    short: HashMap<&'w [&'w str], Vec<usize>>,
 }
 
 impl<'w> HeadIndex<'w> {
-    fn add(&mut self, kind: EntityKind, head: &'w [String], group: usize) {
+    fn add(&mut self, kind: EntityKind, head: &'w [&'w str], group: usize) {
         self.same.entry((kind, head)).or_default().push(group);
         if kind == EntityKind::Person {
             for short in short_forms(head) {
@@ -65,7 +65,7 @@ impl<'w> HeadIndex<'w> {
     }
 
     /// The groups a mention of `kind` with these words may join, in the order they were made.
-    fn candidates(&self, kind: EntityKind, words: &[String]) -> Vec<usize> {
+    fn candidates(&self, kind: EntityKind, words: &[&str]) -> Vec<usize> {
         let mut groups: Vec<usize> = self.same.get(&(kind, words)).into_iter().flatten().copied().collect();
         if kind == EntityKind::Person {
             groups.extend(self.short.get(words).into_iter().flatten());
@@ -77,12 +77,12 @@ impl<'w> HeadIndex<'w> {
 }
 
 /// "macron" and "emmanuel" of "emmanuel macron": its surname(s) and its lone first name.
-fn short_forms(full: &[String]) -> impl Iterator<Item = &[String]> {
+fn short_forms<'w>(full: &'w [&'w str]) -> impl Iterator<Item = &'w [&'w str]> {
     let first = (full.len() > 1).then(|| &full[..1]);
     (1..full.len()).map(|k| &full[k..]).chain(first)
 }
 
-fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[String]], group: &[usize]) -> Entity {
+fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[&str]], group: &[usize]) -> Entity {
     let kind = mentions[group[0]].kind;
     // The longest form, preferring one not written in capitals (headlines).
     let canonical = group
@@ -106,7 +106,7 @@ fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], wor
 }
 
 /// Adds each description to the single person whose role (and affiliation, if stated) it matches.
-fn link_descriptions(text: &str, tokens: &[Token], lower: &[String], mentions: &[Mention], entities: &mut [Entity]) {
+fn link_descriptions(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention], entities: &mut [Entity]) {
     for description in find_descriptions(text, tokens, lower, mentions) {
         let matches = |e: &Entity| {
             e.kind == EntityKind::Person

@@ -55,6 +55,11 @@ fn mix(template: u64, values: &[u64]) -> u64 {
     h ^ (h >> 32)
 }
 
+/// The bucket of a feature in a weight table of `1 << bits` rows.
+fn bucket(bits: u32, template: u64, values: &[u64]) -> u32 {
+    (mix(template, values) >> (64 - bits)) as u32
+}
+
 const GAZ_PLACE: u8 = 1;
 const GAZ_ADJECTIVE: u8 = 2;
 const GAZ_TITLE: u8 = 4;
@@ -93,10 +98,11 @@ struct TokenHashes {
     has_lowercase: bool,
 }
 
-fn token_hashes(word: &str, lower_buf: &mut String) -> TokenHashes {
+/// The hashes of `word`, whose [`hash_str`] is `exact`.
+fn token_hashes(word: &str, exact: u64, lower_buf: &mut String) -> TokenHashes {
     lower_buf.clear();
     lower_buf.extend(word.chars().flat_map(char::to_lowercase));
-    let mut hashes = TokenHashes { exact: hash_str(word), lower: hash_str(lower_buf), ..TokenHashes::default() };
+    let mut hashes = TokenHashes { exact, lower: hash_str(lower_buf), ..TokenHashes::default() };
 
     let mut shape = SEED;
     let mut last_class = 0u8;
@@ -201,7 +207,16 @@ pub fn sentence_token_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<
 impl DocFeatures {
     pub fn new(text: &str, tokens: &[Token], sentences: Vec<Range<usize>>) -> Self {
         let mut lower_buf = String::new();
-        let hashes: Vec<TokenHashes> = tokens.iter().map(|t| token_hashes(t.text(text), &mut lower_buf)).collect();
+        // Most words recur in a document: hash each word form's strings once.
+        let mut seen: U64Map<TokenHashes> = U64Map::default();
+        let hashes: Vec<TokenHashes> = tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                let exact = hash_str(word);
+                *seen.entry(exact).or_insert_with(|| token_hashes(word, exact, &mut lower_buf))
+            })
+            .collect();
         let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(&hashes[s.clone()])).collect();
         let mut casing: U64Map<DocCasing> = U64Map::default();
         for (sentence, &caps) in sentences.iter().zip(&all_caps) {
@@ -241,26 +256,17 @@ impl DocFeatures {
     }
 
     /// Appends the bucket of every feature of token `i` of sentence `s` (a table of `1 << bits`):
-    /// [`BASE_FEATURES`] of its own, then the second pass's if the first pass is set.
+    /// its word's, its context's, then the second pass's if the first pass is set.
     #[cfg(feature = "train")]
     pub fn features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
-        self.base_features(s, i, bits, out);
+        out.extend(self.word_features(i, bits));
+        out.extend(self.context_features(s, i, bits));
         self.pass_features(s, i, bits, out);
     }
 
-    /// The [`BASE_FEATURES`] buckets of every token, one after the other, which both passes share
-    /// (computed once per document rather than once per pass).
-    pub fn all_base_features(&self, bits: u32) -> Vec<u32> {
-        let mut out = vec![0; self.tokens.len() * BASE_FEATURES];
-        let mut buffer = Vec::with_capacity(BASE_FEATURES);
-        for (s, range) in self.sentences.iter().enumerate() {
-            for i in range.clone() {
-                buffer.clear();
-                self.base_features(s, i, bits, &mut buffer);
-                out[i * BASE_FEATURES..][..BASE_FEATURES].copy_from_slice(&buffer);
-            }
-        }
-        out
+    /// A key for token `i`'s word form, on which [`DocFeatures::word_features`] alone depend.
+    pub fn word_key(&self, i: usize) -> u64 {
+        self.tokens[i].exact
     }
 
     fn at(&self, s: usize, i: usize, offset: isize) -> Option<&TokenHashes> {
@@ -269,7 +275,33 @@ impl DocFeatures {
         range.contains(&j).then(|| &self.tokens[j])
     }
 
-    fn base_features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
+    /// The buckets of the features of token `i` that depend on its word alone (the same for every
+    /// occurrence of the word, so the tagger sums their weights once per word form).
+    pub fn word_features(&self, i: usize, bits: u32) -> [u32; WORD_FEATURES] {
+        let t = &self.tokens[i];
+        let bucket = |template: u64, values: &[u64]| bucket(bits, template, values);
+        let prefix = |n: usize| bucket(6 + n as u64, &[t.prefixes[n]]);
+        let suffix = |n: usize| bucket(10 + n as u64, &[t.suffixes[n]]);
+        [
+            bucket(1, &[]),
+            bucket(2, &[t.lower]),
+            bucket(3, &[t.exact]),
+            bucket(4, &[t.shape]),
+            prefix(0),
+            prefix(1),
+            prefix(2),
+            prefix(3),
+            suffix(0),
+            suffix(1),
+            suffix(2),
+            suffix(3),
+            bucket(23, &[u64::from(t.gazetteer)]),
+        ]
+    }
+
+    /// The buckets of the features of token `i` of sentence `s` that depend on its neighbours, its
+    /// place or the rest of the document.
+    pub fn context_features(&self, s: usize, i: usize, bits: u32) -> [u32; CONTEXT_FEATURES] {
         let range = &self.sentences[s];
         let t = &self.tokens[i];
         let lower_at = |offset| self.at(s, i, offset).map_or(NONE, |t| t.lower);
@@ -279,38 +311,28 @@ impl DocFeatures {
         let short = u64::from(range.len() <= 3);
         let casing = self.casing.get(&t.lower).copied().unwrap_or_default();
         let doc_casing = u64::from(casing.capitalized_inside) | u64::from(casing.lowercase) << 1;
-
-        let mut push = |template: u64, values: &[u64]| {
-            out.push((mix(template, values) >> (64 - bits)) as u32);
-        };
-        push(1, &[]);
-        push(2, &[t.lower]);
-        push(3, &[t.exact]);
-        push(4, &[t.shape]);
-        push(5, &[t.shape, caps, position]);
-        for n in 0..4 {
-            push(6 + n as u64, &[t.prefixes[n]]);
-            push(10 + n as u64, &[t.suffixes[n]]);
-        }
-        push(14, &[lower_at(-1)]);
-        push(15, &[lower_at(1)]);
-        push(16, &[lower_at(-2)]);
-        push(17, &[lower_at(2)]);
-        push(18, &[lower_at(-1), t.lower]);
-        push(19, &[t.lower, lower_at(1)]);
-        push(20, &[shape_at(-1), t.shape]);
-        push(21, &[t.shape, shape_at(1)]);
-        push(22, &[shape_at(-1), t.shape, shape_at(1)]);
-        push(23, &[u64::from(t.gazetteer)]);
-        push(24, &[u64::from(self.at(s, i, -1).map_or(0, |t| t.gazetteer))]);
-        push(25, &[u64::from(self.at(s, i, 1).map_or(0, |t| t.gazetteer))]);
-        push(26, &[position, short, shape_at(1)]);
-        push(27, &[caps, t.lower]);
-        push(28, &[doc_casing, caps, position, t.shape]);
-        push(29, &[lower_at(-2), lower_at(-1)]);
-        push(30, &[lower_at(1), lower_at(2)]);
         let [run, place] = self.runs[i];
-        push(36, &[u64::from(run), u64::from(place), caps, t.shape]);
+        let bucket = |template: u64, values: &[u64]| bucket(bits, template, values);
+        [
+            bucket(5, &[t.shape, caps, position]),
+            bucket(14, &[lower_at(-1)]),
+            bucket(15, &[lower_at(1)]),
+            bucket(16, &[lower_at(-2)]),
+            bucket(17, &[lower_at(2)]),
+            bucket(18, &[lower_at(-1), t.lower]),
+            bucket(19, &[t.lower, lower_at(1)]),
+            bucket(20, &[shape_at(-1), t.shape]),
+            bucket(21, &[t.shape, shape_at(1)]),
+            bucket(22, &[shape_at(-1), t.shape, shape_at(1)]),
+            bucket(24, &[u64::from(self.at(s, i, -1).map_or(0, |t| t.gazetteer))]),
+            bucket(25, &[u64::from(self.at(s, i, 1).map_or(0, |t| t.gazetteer))]),
+            bucket(26, &[position, short, shape_at(1)]),
+            bucket(27, &[caps, t.lower]),
+            bucket(28, &[doc_casing, caps, position, t.shape]),
+            bucket(29, &[lower_at(-2), lower_at(-1)]),
+            bucket(30, &[lower_at(1), lower_at(2)]),
+            bucket(36, &[u64::from(run), u64::from(place), caps, t.shape]),
+        ]
     }
 
     /// The second pass's features of token `i` (none before the first pass is set).
@@ -318,9 +340,7 @@ impl DocFeatures {
         let Some(first) = &self.first_pass else { return };
         let t = &self.tokens[i];
         let caps = u64::from(self.all_caps[s]);
-        let mut push = |template: u64, values: &[u64]| {
-            out.push((mix(template, values) >> (64 - bits)) as u32);
-        };
+        let mut push = |template: u64, values: &[u64]| out.push(bucket(bits, template, values));
         let tag_at = |offset: isize| self.at(s, i, offset).map_or(99, |_| first.tags[i.wrapping_add_signed(offset)] as u64);
         let (majority, unanimous) = first.majority(&self.tokens, i);
         push(31, &[tag_at(0)]);
@@ -331,8 +351,10 @@ impl DocFeatures {
     }
 }
 
-/// How many features [`DocFeatures::all_base_features`] gives each token.
-pub const BASE_FEATURES: usize = 31;
+/// How many features [`DocFeatures::word_features`] gives each token.
+pub const WORD_FEATURES: usize = 13;
+/// How many features [`DocFeatures::context_features`] gives each token.
+pub const CONTEXT_FEATURES: usize = 18;
 /// The value of a neighbour's hash beyond the sentence.
 const NONE: u64 = 0x5eed;
 

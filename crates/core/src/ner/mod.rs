@@ -81,10 +81,41 @@ pub struct Mention {
 
 pub fn extract_entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
     let mut mentions = tagger::tag_mentions(text, tokens, sentences);
-    // Lowercase words once for roles, descriptions and coreference.
-    let words: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let lowercase = Lowercase::new(text, tokens);
+    let words = lowercase.words();
     let roles = roles::find_roles(text, tokens, &words, &mut mentions);
     coref::group(text, tokens, &words, &mentions, &roles)
+}
+
+/// Every token lowercased once, for roles, descriptions and coreference: in one buffer rather than
+/// a string per token.
+struct Lowercase {
+    buffer: String,
+    ends: Vec<usize>,
+}
+
+impl Lowercase {
+    fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut buffer = String::with_capacity(tokens.iter().map(|t| t.span.len()).sum());
+        let ends = tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(text);
+                if word.is_ascii() {
+                    buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    buffer.push_str(&word.to_lowercase());
+                }
+                buffer.len()
+            })
+            .collect();
+        Lowercase { buffer, ends }
+    }
+
+    fn words(&self) -> Vec<&str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| &self.buffer[start..end]).collect()
+    }
 }
 
 /// A stable id: kind label and name, lowercased, runs of non-alphanumerics as one `-`.

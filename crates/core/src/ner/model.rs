@@ -36,8 +36,9 @@ fn allowed(previous: Option<usize>, tag: usize) -> bool {
 pub struct Model {
     pub bits: u32,
     emissions: Vec<i8>,
-    /// Already masked (see [`mask_transitions`]).
-    transitions: Vec<f32>,
+    /// Already masked (see [`mask_transitions`]). Integers, so that a path's score is exact however
+    /// long the sentence (the quantized weights are integers too).
+    transitions: Vec<i64>,
 }
 
 impl Model {
@@ -61,7 +62,7 @@ impl Model {
         }
         reader.byte()?;
         let transitions = (0..(N_TAGS + 1) * N_TAGS)
-            .map(|_| reader.take(2).map(|b| f32::from(i16::from_le_bytes([b[0], b[1]]))))
+            .map(|_| reader.take(2).map(|b| i64::from(i16::from_le_bytes([b[0], b[1]]))))
             .collect::<Result<Vec<_>, _>>()?;
         let rows = u32::from_le_bytes(reader.take(4)?.try_into().map_err(|_| "bad row count")?) as usize;
         let mut emissions = vec![0i8; (1 << bits) * N_TAGS];
@@ -104,46 +105,67 @@ impl Model {
 
     /// The best tag sequence given each token's summed weights.
     pub fn decode(&self, scores: &[[i32; N_TAGS]]) -> Vec<usize> {
-        let scores: Vec<[f32; N_TAGS]> = scores.iter().map(|s| s.map(|v| v as f32)).collect();
+        let scores: Vec<[i64; N_TAGS]> = scores.iter().map(|s| s.map(i64::from)).collect();
         viterbi(&scores, &self.transitions)
     }
 }
 
-/// Transitions with those BIO forbids set to -inf, once, rather than a check per pair and token.
-pub fn mask_transitions(transitions: &[f32]) -> Vec<f32> {
+/// A path score: floats while training, integers when tagging with the quantized model.
+pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    /// The score of a transition BIO forbids: below any path's, and safe to add to another.
+    const FORBIDDEN: Self;
+    fn compare(&self, other: &Self) -> std::cmp::Ordering;
+}
+
+impl Score for f32 {
+    const FORBIDDEN: f32 = f32::NEG_INFINITY;
+    fn compare(&self, other: &f32) -> std::cmp::Ordering {
+        self.total_cmp(other)
+    }
+}
+
+impl Score for i64 {
+    // Far below any sum of weights, and twice it cannot overflow.
+    const FORBIDDEN: i64 = i64::MIN / 4;
+    fn compare(&self, other: &i64) -> std::cmp::Ordering {
+        self.cmp(other)
+    }
+}
+
+/// Transitions with those BIO forbids set to [`Score::FORBIDDEN`], once, rather than a check per
+/// pair and token.
+pub fn mask_transitions<S: Score>(transitions: &[S]) -> Vec<S> {
     (0..(N_TAGS + 1) * N_TAGS)
         .map(|i| {
             let (from, to) = (i / N_TAGS, i % N_TAGS);
             let ok = allowed((from < N_TAGS).then_some(from), to);
-            if ok { transitions[i] } else { f32::NEG_INFINITY }
+            if ok { transitions[i] } else { S::FORBIDDEN }
         })
         .collect()
 }
 
 /// Highest-scoring path; `transitions[(from) * N_TAGS + to]` masked, row `N_TAGS` = start.
-pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
+pub fn viterbi<S: Score>(emissions: &[[S; N_TAGS]], transitions: &[S]) -> Vec<usize> {
+    let Some((first, rest)) = emissions.split_first() else { return Vec::new() };
+    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transitions[N_TAGS * N_TAGS + tag] + first[tag]);
     let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(emissions.len());
-    let mut best = [f32::NEG_INFINITY; N_TAGS];
-    for (i, scores) in emissions.iter().enumerate() {
-        let mut next = [f32::NEG_INFINITY; N_TAGS];
+    back.push([0; N_TAGS]);
+    for scores in rest {
         let mut from = [0u8; N_TAGS];
-        for tag in 0..N_TAGS {
-            if i == 0 {
-                next[tag] = transitions[N_TAGS * N_TAGS + tag] + scores[tag];
-                continue;
-            }
-            for previous in 0..N_TAGS {
+        best = std::array::from_fn(|tag| {
+            let mut top = S::FORBIDDEN;
+            for &previous in PREVIOUS[tag] {
                 let score = best[previous] + transitions[previous * N_TAGS + tag] + scores[tag];
-                if score > next[tag] {
-                    next[tag] = score;
+                if score > top {
+                    top = score;
                     from[tag] = previous as u8;
                 }
             }
-        }
-        best = next;
+            top
+        });
         back.push(from);
     }
-    let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| best[a].total_cmp(&best[b])) else { return Vec::new() };
+    let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| best[a].compare(&best[b])) else { return Vec::new() };
     let mut path = vec![0; emissions.len()];
     for i in (0..emissions.len()).rev() {
         path[i] = tag;
@@ -151,6 +173,13 @@ pub fn viterbi(emissions: &[[f32; N_TAGS]], transitions: &[f32]) -> Vec<usize> {
     }
     path
 }
+
+/// The tags BIO allows before each tag, in order: Viterbi need not try the others (whose masked
+/// transitions never win).
+const PREVIOUS: [&[usize]; N_TAGS] = {
+    const ANY: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
+    [ANY, ANY, &[1, 2], ANY, &[3, 4], ANY, &[5, 6], ANY, &[7, 8]]
+};
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -216,4 +245,32 @@ pub fn encode(bits: u32, emissions: &[f32], transitions: &[f32]) -> Vec<u8> {
         out.extend(row.iter().map(|&w| w as u8));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_tries_exactly_the_transitions_bio_allows() {
+        for tag in 0..N_TAGS {
+            for previous in 0..N_TAGS {
+                assert_eq!(PREVIOUS[tag].contains(&previous), allowed(Some(previous), tag), "{previous} → {tag}");
+            }
+        }
+    }
+
+    #[test]
+    fn integer_scores_stay_exact_in_a_sentence_too_long_for_floats() {
+        // A million tokens: past 2^24 a float sum absorbs the one point by which O beats B-PER
+        // at the last token, and the tie went to the later tag.
+        let transitions = mask_transitions(&[0i64; (N_TAGS + 1) * N_TAGS]);
+        let mut emissions = vec![[0i64; N_TAGS]; 1_000_000];
+        for scores in &mut emissions {
+            scores[0] = 100;
+        }
+        emissions.last_mut().unwrap()[1] = 99;
+        let path = viterbi(&emissions, &transitions);
+        assert!(path.iter().all(|&tag| tag == 0), "ends with {:?}", path.last());
+    }
 }

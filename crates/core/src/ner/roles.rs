@@ -20,7 +20,7 @@ const LONGEST_TITLE_WORDS: usize = 4;
 
 /// Details for each mention (empty for non-persons). A person mention that starts with an
 /// honorific or title ("Sir Keir Starmer") is narrowed to the name itself.
-pub fn find_roles(text: &str, tokens: &[Token], words: &[String], mentions: &mut [Mention]) -> Vec<PersonDetails> {
+pub fn find_roles(text: &str, tokens: &[Token], words: &[&str], mentions: &mut [Mention]) -> Vec<PersonDetails> {
     debug_assert!(mentions.windows(2).all(|w| w[0].end_token <= w[1].first_token), "mentions are sorted and disjoint");
     let context = Context { text, tokens, words };
     let mut details = vec![PersonDetails::default(); mentions.len()];
@@ -31,9 +31,9 @@ pub fn find_roles(text: &str, tokens: &[Token], words: &[String], mentions: &mut
         let mut found = PersonDetails::default();
         while mentions[m].end_token - mentions[m].first_token > 1 {
             let first = mentions[m].first_token;
-            if lexicon::HONORIFICS.contains(&words[first].as_str()) {
+            if lexicon::HONORIFICS.contains(&words[first]) {
                 found.honorific = Some(tokens[first].text(text).to_string());
-            } else if !lexicon::TITLES.contains(&words[first].as_str()) {
+            } else if !lexicon::TITLES.contains(&words[first]) {
                 break;
             }
             mentions[m].first_token += 1;
@@ -60,7 +60,7 @@ pub struct Description {
 }
 
 /// "the [Affiliation] Title" not followed by a name, e.g. a later "the French President".
-pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mentions: &[Mention]) -> Vec<Description> {
+pub fn find_descriptions(text: &str, tokens: &[Token], words: &[&str], mentions: &[Mention]) -> Vec<Description> {
     let context = Context { text, tokens, words };
     let mut out = Vec::new();
     for the in (0..tokens.len()).filter(|&i| words[i] == "the" && context.joined(i)) {
@@ -88,10 +88,10 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[String], mention
 }
 
 /// Whether the words spell a title, without joining them into a new string.
-fn is_title(words: &[String]) -> bool {
+fn is_title(words: &[&str]) -> bool {
     // Comparing lengths first skips splitting nearly every title.
-    let len = words.iter().map(String::len).sum::<usize>() + words.len().saturating_sub(1);
-    lexicon::TITLES.iter().any(|title| title.len() == len && title.split(' ').eq(words.iter().map(String::as_str)))
+    let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
+    lexicon::TITLES.iter().any(|title| title.len() == len && title.split(' ').eq(words.iter().copied()))
 }
 
 /// The mention that starts at token `i`. Mentions are sorted and do not overlap, so a binary
@@ -108,7 +108,7 @@ fn abbreviated_title(word: &str) -> Option<&'static (&'static str, &'static str)
 struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    words: &'a [String],
+    words: &'a [&'a str],
 }
 
 impl Context<'_> {
@@ -140,7 +140,7 @@ impl Context<'_> {
     /// Reads "Affiliation Title (Gloss) Honorific" before the name; true if a role was found.
     fn before(&self, mentions: &[Mention], name_start: usize, found: &mut PersonDetails) -> bool {
         let mut end = name_start;
-        if end > 0 && self.joined(end - 1) && lexicon::HONORIFICS.contains(&self.words[end - 1].as_str()) {
+        if end > 0 && self.joined(end - 1) && lexicon::HONORIFICS.contains(&self.words[end - 1]) {
             found.honorific = Some(self.tokens[end - 1].text(self.text).to_string());
             end -= 1;
         }
@@ -154,12 +154,12 @@ impl Context<'_> {
         }
         let Some(mut first) = (end > 0 && self.joined(end - 1)).then(|| self.title_ending_at(end)).flatten() else {
             // No title, but an owner: "China's Xi Jinping".
-            if end > 1 && self.joined(end - 1) && matches!(self.words[end - 1].as_str(), "'s" | "\u{2019}s") {
+            if end > 1 && self.joined(end - 1) && matches!(self.words[end - 1], "'s" | "\u{2019}s") {
                 found.affiliation = self.affiliation_ending_at(mentions, end);
             }
             return false;
         };
-        while first > 0 && self.joined(first - 1) && TITLE_MODIFIERS.contains(&self.words[first - 1].as_str()) {
+        while first > 0 && self.joined(first - 1) && TITLE_MODIFIERS.contains(&self.words[first - 1]) {
             first -= 1;
         }
         found.role = Some(self.surface(first, role_end));
@@ -171,7 +171,7 @@ impl Context<'_> {
 
     /// "NATO", "French" → France, "Zelenskyy's", "U.K." right before token `end`.
     fn affiliation_ending_at(&self, mentions: &[Mention], end: usize) -> Option<String> {
-        let possessive = matches!(self.words[end - 1].as_str(), "'s" | "\u{2019}s") && end > 1;
+        let possessive = matches!(self.words[end - 1], "'s" | "\u{2019}s") && end > 1;
         let end = end - usize::from(possessive);
         let before = mentions.partition_point(|m| m.end_token < end);
         if let Some(m) = mentions.get(before).filter(|m| m.end_token == end) {
@@ -190,7 +190,7 @@ impl Context<'_> {
 
     /// Reads an appositive after the name: ", [the] [Affiliation['s]] Title [of|at|for [the] Org]".
     fn after(&self, mentions: &[Mention], name_end: usize, found: &mut PersonDetails) {
-        let at = |i: usize| self.words.get(i).map(String::as_str);
+        let at = |i: usize| self.words.get(i).copied();
         if at(name_end) != Some(",") || !self.joined(name_end) {
             return;
         }
@@ -215,7 +215,7 @@ impl Context<'_> {
         // lower-cased: the case test reads the text.)
         let qualifier = |j: usize| {
             let written = self.tokens[j].text(self.text);
-            written.chars().all(char::is_lowercase) && !lexicon::PREPOSITIONS.contains(&self.words[j].as_str())
+            written.chars().all(char::is_lowercase) && !lexicon::PREPOSITIONS.contains(&self.words[j])
         };
         let title = (i..(i + 3).min(self.words.len()))
             .find_map(|j| Some((j, self.title_starting_at(j)?)))
@@ -235,7 +235,7 @@ impl Context<'_> {
     /// "of the European Commission" after a title.
     fn affiliation_after(&self, mentions: &[Mention], title_end: usize) -> Option<String> {
         let mut i = title_end;
-        if !matches!(self.words.get(i).map(String::as_str), Some("of" | "at" | "for")) {
+        if !matches!(self.words.get(i).copied(), Some("of" | "at" | "for")) {
             return None;
         }
         i += 1;

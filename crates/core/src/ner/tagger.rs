@@ -1,5 +1,5 @@
 //! Runs the embedded model over a document and turns BIO tags into mentions.
-use super::features::{sentence_token_ranges, DocFeatures, BASE_FEATURES};
+use super::features::{sentence_token_ranges, DocFeatures, U64Map};
 use super::model::{tag_kind, Model, KINDS, N_TAGS};
 use super::{EntityKind, Mention};
 use crate::text::Token;
@@ -58,18 +58,16 @@ impl Weights {
         if present & bit != 0 { at } else { 0 }
     }
 
-    /// The sums of the first and of the second model's weights over `buckets`.
-    fn both_scores(&self, buckets: &[u32; BASE_FEATURES]) -> [[i32; N_TAGS]; 2] {
+    /// Adds the first and the second model's weights over `buckets` to `sums`, side by side.
+    fn add_both_scores<const N: usize>(&self, buckets: &[u32; N], sums: &mut BothSums) {
         // All row numbers first, then the rows: the loads of the second loop wait on nothing, so
         // the processor overlaps their cache misses (the stall that dominated this pass).
-        let at: [usize; BASE_FEATURES] = std::array::from_fn(|k| self.row_number(buckets[k]));
-        let mut sums = [0i32; 2 * N_TAGS];
+        let at: [usize; N] = std::array::from_fn(|k| self.row_number(buckets[k]));
         for row in at.map(|at| &self.rows[at]) {
             for (sum, &w) in sums.iter_mut().zip(row) {
                 *sum += i32::from(w);
             }
         }
-        [std::array::from_fn(|k| sums[k]), std::array::from_fn(|k| sums[N_TAGS + k])]
     }
 
     /// Adds the second model's weights over `buckets` to `sums`.
@@ -81,6 +79,9 @@ impl Weights {
         }
     }
 }
+
+/// Both models' score per tag: the first model's `N_TAGS`, then the second's.
+type BothSums = [i32; 2 * N_TAGS];
 
 /// The embedded models with their shared weight table.
 fn tagger() -> Option<&'static ([Model; 2], Weights)> {
@@ -101,28 +102,37 @@ fn tagger() -> Option<&'static ([Model; 2], Weights)> {
 pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
     let Some(([first, second], weights)) = tagger() else { return Vec::new() };
     let mut doc = DocFeatures::new(text, tokens, sentence_token_ranges(tokens, sentences));
-    let base = doc.all_base_features(first.bits);
-    // Both passes' sums over the shared features, in one walk over the table.
-    let mut base_scores = vec![[[0; N_TAGS]; 2]; tokens.len()];
-    for range in &doc.sentences {
+    let bits = first.bits;
+    // Both passes' sums over the features they share, in one walk over the table; the sums over
+    // a word's own features once per word form.
+    let mut word_sums: U64Map<BothSums> = U64Map::default();
+    let mut base_scores: Vec<BothSums> = vec![[0; 2 * N_TAGS]; tokens.len()];
+    for (s, range) in doc.sentences.iter().enumerate() {
         for i in range.clone() {
-            let Ok(buckets) = base[i * BASE_FEATURES..][..BASE_FEATURES].try_into() else { continue };
-            base_scores[i] = weights.both_scores(buckets);
+            let mut sums = *word_sums.entry(doc.word_key(i)).or_insert_with(|| {
+                let mut sums = [0; 2 * N_TAGS];
+                weights.add_both_scores(&doc.word_features(i, bits), &mut sums);
+                sums
+            });
+            let context = doc.context_features(s, i, bits);
+            weights.add_both_scores(&context, &mut sums);
             debug_assert!(
-                [first, second].iter().zip(base_scores[i]).all(|(model, sums)| {
+                [first, second].iter().enumerate().all(|(n, model)| {
                     let mut expected = [0; N_TAGS];
-                    model.add_scores(buckets, &mut expected);
-                    expected == sums
+                    model.add_scores(&[&doc.word_features(i, bits)[..], &context].concat(), &mut expected);
+                    expected[..] == sums[n * N_TAGS..][..N_TAGS]
                 }),
                 "the packed weights disagree with the models'"
             );
+            base_scores[i] = sums;
         }
     }
+    let pass_scores = |i: usize, pass: usize| -> [i32; N_TAGS] { std::array::from_fn(|k| base_scores[i][pass * N_TAGS + k]) };
     let mut scores: Vec<[i32; N_TAGS]> = Vec::new();
     let mut first_tags = vec![0; tokens.len()];
     for range in &doc.sentences {
         scores.clear();
-        scores.extend(range.clone().map(|i| base_scores[i][0]));
+        scores.extend(range.clone().map(|i| pass_scores(i, 0)));
         first_tags[range.clone()].copy_from_slice(&first.decode(&scores));
     }
     doc.set_first_pass(first_tags);
@@ -131,7 +141,7 @@ pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Men
     for (s, range) in doc.sentences.iter().enumerate() {
         scores.clear();
         scores.extend(range.clone().map(|i| {
-            let mut sums = base_scores[i][1];
+            let mut sums = pass_scores(i, 1);
             buffer.clear();
             doc.pass_features(s, i, second.bits, &mut buffer);
             weights.add_second_scores(&buffer, &mut sums);
