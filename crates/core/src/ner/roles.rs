@@ -5,6 +5,8 @@
 use super::lexicon::{self, ABBREVIATED_TITLES};
 use super::{EntityKind, Mention};
 use crate::text::Token;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What the text states about the person named by one mention.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -89,9 +91,16 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[&str], mentions:
 
 /// Whether the words spell a title, without joining them into a new string.
 fn is_title(words: &[&str]) -> bool {
-    // Comparing lengths first skips splitting nearly every title.
-    let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
-    lexicon::TITLES.iter().any(|title| title.len() == len && title.split(' ').eq(words.iter().copied()))
+    static BY_FIRST_WORD: OnceLock<HashMap<&str, Vec<&str>>> = OnceLock::new();
+    let by_first_word = BY_FIRST_WORD.get_or_init(|| {
+        let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+        for title in lexicon::TITLES {
+            map.entry(title.split(' ').next().unwrap_or(title)).or_default().push(title);
+        }
+        map
+    });
+    let Some(titles) = words.first().and_then(|first| by_first_word.get(first)) else { return false };
+    titles.iter().any(|title| title.split(' ').eq(words.iter().copied()))
 }
 
 /// The mention that starts at token `i`. Mentions are sorted and do not overlap, so a binary
