@@ -6,7 +6,8 @@
 //! Pre-tokenized text (tokens joined by spaces) comes out with the same tokens.
 use crate::Span;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
+
+mod word_bounds;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
@@ -45,11 +46,8 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let pieces: Vec<Span> = text
-        .split_word_bound_indices()
-        .filter(|(_, piece)| !piece.chars().all(char::is_whitespace))
-        .map(|(start, piece)| Span::new(start, start + piece.len()))
-        .collect();
+    let mut pieces = word_bounds::word_bounds(text);
+    pieces.retain(|piece| !piece.text(text).chars().all(char::is_whitespace));
     let pieces = join_clitics(text, split_possessives(text, pieces));
     let pieces = join_currency_prefixes(text, join_hyphenated(text, pieces));
     attach_abbreviation_periods(text, pieces).into_iter().map(|span| Token { span }).collect()
