@@ -208,7 +208,7 @@ impl DocFeatures {
     pub fn new(text: &str, tokens: &[Token], sentences: Vec<Range<usize>>) -> Self {
         let mut lower_buf = String::new();
         // Most words recur in a document: hash each word form's strings once.
-        let mut seen: U64Map<TokenHashes> = U64Map::default();
+        let mut seen: U64Map<TokenHashes> = U64Map::with_capacity_and_hasher(tokens.len() / 2, Default::default());
         let hashes: Vec<TokenHashes> = tokens
             .iter()
             .map(|t| {

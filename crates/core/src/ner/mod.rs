@@ -102,7 +102,9 @@ impl Lowercase {
             .map(|t| {
                 let word = t.text(text);
                 if word.is_ascii() {
-                    buffer.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    let start = buffer.len();
+                    buffer.push_str(word);
+                    buffer[start..].make_ascii_lowercase();
                 } else {
                     buffer.push_str(&word.to_lowercase());
                 }

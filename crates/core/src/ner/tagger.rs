@@ -105,7 +105,7 @@ pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Men
     let bits = first.bits;
     // Both passes' sums over the features they share, in one walk over the table; the sums over
     // a word's own features once per word form.
-    let mut word_sums: U64Map<BothSums> = U64Map::default();
+    let mut word_sums: U64Map<BothSums> = U64Map::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     let mut base_scores: Vec<BothSums> = vec![[0; 2 * N_TAGS]; tokens.len()];
     for (s, range) in doc.sentences.iter().enumerate() {
         for i in range.clone() {
