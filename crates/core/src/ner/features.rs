@@ -6,6 +6,7 @@
 use super::lexicon;
 use crate::text::Token;
 use crate::Span;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -43,6 +44,29 @@ impl Hasher for U64Hasher {
 }
 
 pub type U64Map<V> = HashMap<u64, V, BuildHasherDefault<U64Hasher>>;
+
+/// What was computed per word form, kept across the documents a thread processes (most words of
+/// one article recur in the next): a pure function of the word, so caching changes no result.
+pub struct WordCache<V> {
+    values: U64Map<V>,
+}
+
+impl<V: Copy> WordCache<V> {
+    /// Past this many word forms the cache starts over, so that memory stays bounded (about 4 MB).
+    const CAPACITY: usize = 50_000;
+
+    pub const fn new() -> Self {
+        WordCache { values: HashMap::with_hasher(BuildHasherDefault::new()) }
+    }
+
+    /// The value for the word whose [`hash_str`] is `key`, computed by `make` if not cached.
+    pub fn get(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
+        if self.values.len() >= Self::CAPACITY && !self.values.contains_key(&key) {
+            self.values.clear();
+        }
+        *self.values.entry(key).or_insert_with(make)
+    }
+}
 
 /// A well-mixed combination of a template number and value hashes.
 fn mix(template: u64, values: &[u64]) -> u64 {
@@ -206,17 +230,20 @@ pub fn sentence_token_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<
 
 impl DocFeatures {
     pub fn new(text: &str, tokens: &[Token], sentences: Vec<Range<usize>>) -> Self {
+        thread_local! {
+            static HASHES: RefCell<WordCache<TokenHashes>> = const { RefCell::new(WordCache::new()) };
+        }
         let mut lower_buf = String::new();
-        // Most words recur in a document: hash each word form's strings once.
-        let mut seen: U64Map<TokenHashes> = U64Map::with_capacity_and_hasher(tokens.len() / 2, Default::default());
-        let hashes: Vec<TokenHashes> = tokens
-            .iter()
-            .map(|t| {
-                let word = t.text(text);
-                let exact = hash_str(word);
-                *seen.entry(exact).or_insert_with(|| token_hashes(word, exact, &mut lower_buf))
-            })
-            .collect();
+        let hashes: Vec<TokenHashes> = HASHES.with_borrow_mut(|cache| {
+            tokens
+                .iter()
+                .map(|t| {
+                    let word = t.text(text);
+                    let exact = hash_str(word);
+                    cache.get(exact, || token_hashes(word, exact, &mut lower_buf))
+                })
+                .collect()
+        });
         let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(&hashes[s.clone()])).collect();
         let mut casing: U64Map<DocCasing> = U64Map::default();
         for (sentence, &caps) in sentences.iter().zip(&all_caps) {
@@ -362,4 +389,21 @@ const NONE: u64 = 0x5eed;
 fn is_all_caps(tokens: &[TokenHashes]) -> bool {
     let cased = tokens.iter().filter(|t| t.capitalized || t.has_lowercase).count();
     cased >= 2 && tokens.iter().all(|t| !t.has_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_cache_starts_over_when_full_and_keeps_answering() {
+        let mut cache = WordCache::new();
+        let limit = WordCache::<u64>::CAPACITY as u64;
+        for key in 0..=limit {
+            assert_eq!(cache.get(key, || key * 2), key * 2);
+        }
+        assert_eq!(cache.values.len(), 1, "cleared before the key past capacity");
+        assert_eq!(cache.get(limit, || 0), limit * 2, "a cached value is not recomputed");
+        assert_eq!(cache.get(3, || 7), 7, "a forgotten key is computed again");
+    }
 }

@@ -1,9 +1,10 @@
 //! Runs the embedded model over a document and turns BIO tags into mentions.
-use super::features::{sentence_token_ranges, DocFeatures, U64Map};
+use super::features::{sentence_token_ranges, DocFeatures, WordCache};
 use super::model::{tag_kind, Model, KINDS, N_TAGS};
 use super::{EntityKind, Mention};
 use crate::text::Token;
 use crate::Span;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
@@ -105,28 +106,32 @@ pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Men
     let bits = first.bits;
     // Both passes' sums over the features they share, in one walk over the table; the sums over
     // a word's own features once per word form.
-    let mut word_sums: U64Map<BothSums> = U64Map::with_capacity_and_hasher(tokens.len() / 2, Default::default());
-    let mut base_scores: Vec<BothSums> = vec![[0; 2 * N_TAGS]; tokens.len()];
-    for (s, range) in doc.sentences.iter().enumerate() {
-        for i in range.clone() {
-            let mut sums = *word_sums.entry(doc.word_key(i)).or_insert_with(|| {
-                let mut sums = [0; 2 * N_TAGS];
-                weights.add_both_scores(&doc.word_features(i, bits), &mut sums);
-                sums
-            });
-            let context = doc.context_features(s, i, bits);
-            weights.add_both_scores(&context, &mut sums);
-            debug_assert!(
-                [first, second].iter().enumerate().all(|(n, model)| {
-                    let mut expected = [0; N_TAGS];
-                    model.add_scores(&[&doc.word_features(i, bits)[..], &context].concat(), &mut expected);
-                    expected[..] == sums[n * N_TAGS..][..N_TAGS]
-                }),
-                "the packed weights disagree with the models'"
-            );
-            base_scores[i] = sums;
-        }
+    thread_local! {
+        static WORD_SUMS: RefCell<WordCache<BothSums>> = const { RefCell::new(WordCache::new()) };
     }
+    let mut base_scores: Vec<BothSums> = vec![[0; 2 * N_TAGS]; tokens.len()];
+    WORD_SUMS.with_borrow_mut(|word_sums| {
+        for (s, range) in doc.sentences.iter().enumerate() {
+            for i in range.clone() {
+                let mut sums = word_sums.get(doc.word_key(i), || {
+                    let mut sums = [0; 2 * N_TAGS];
+                    weights.add_both_scores(&doc.word_features(i, bits), &mut sums);
+                    sums
+                });
+                let context = doc.context_features(s, i, bits);
+                weights.add_both_scores(&context, &mut sums);
+                debug_assert!(
+                    [first, second].iter().enumerate().all(|(n, model)| {
+                        let mut expected = [0; N_TAGS];
+                        model.add_scores(&[&doc.word_features(i, bits)[..], &context].concat(), &mut expected);
+                        expected[..] == sums[n * N_TAGS..][..N_TAGS]
+                    }),
+                    "the packed weights disagree with the models'"
+                );
+                base_scores[i] = sums;
+            }
+        }
+    });
     let pass_scores = |i: usize, pass: usize| -> [i32; N_TAGS] { std::array::from_fn(|k| base_scores[i][pass * N_TAGS + k]) };
     let mut scores: Vec<[i32; N_TAGS]> = Vec::new();
     let mut first_tags = vec![0; tokens.len()];
