@@ -3,7 +3,8 @@
 use super::roles::{find_descriptions, PersonDetails};
 use super::{entity_id, Entity, EntityKind, Mention};
 use crate::text::Token;
-use std::collections::{BTreeSet, HashMap};
+use super::features::WordMap;
+use std::collections::BTreeSet;
 
 /// `lower` holds each token's lowercase form.
 pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
@@ -49,9 +50,9 @@ pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention],
 #[derive(Default)]
 struct HeadIndex<'w> {
     /// Groups by kind and head words: "macron" joins the organization or person "macron".
-    same: HashMap<(EntityKind, &'w [&'w str]), Vec<usize>>,
+    same: WordMap<(EntityKind, &'w [&'w str]), Vec<usize>>,
     /// People by the short forms of their head (see [`short_forms`]).
-    short: HashMap<&'w [&'w str], Vec<usize>>,
+    short: WordMap<&'w [&'w str], Vec<usize>>,
 }
 
 impl<'w> HeadIndex<'w> {

@@ -5,7 +5,7 @@
 use super::lexicon::{self, ABBREVIATED_TITLES};
 use super::{EntityKind, Mention};
 use crate::text::Token;
-use std::collections::HashMap;
+use super::features::WordMap;
 use std::sync::OnceLock;
 
 /// What the text states about the person named by one mention.
@@ -91,9 +91,9 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[&str], mentions:
 
 /// Whether the words spell a title, without joining them into a new string.
 fn is_title(words: &[&str]) -> bool {
-    static BY_FIRST_WORD: OnceLock<HashMap<&str, Vec<&str>>> = OnceLock::new();
+    static BY_FIRST_WORD: OnceLock<WordMap<&str, Vec<&str>>> = OnceLock::new();
     let by_first_word = BY_FIRST_WORD.get_or_init(|| {
-        let mut map: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut map: WordMap<&str, Vec<&str>> = WordMap::default();
         for title in lexicon::TITLES {
             map.entry(title.split(' ').next().unwrap_or(title)).or_default().push(title);
         }

@@ -81,8 +81,11 @@ pub fn word_bounds(text: &str) -> Vec<Span> {
 
 /// [`word_bounds`], or `None` if `text` has a character [`class`] does not handle.
 fn fast_word_bounds(text: &str) -> Option<Vec<Span>> {
-    let chars: Vec<(usize, Class)> = text.char_indices().map(|(at, c)| Some((at, class(c)?))).collect::<Option<_>>()?;
-    let mut pieces = Vec::with_capacity(chars.len() / 3);
+    let mut chars: Vec<(usize, Class)> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        chars.push((at, class(c)?));
+    }
+    let mut pieces = Vec::with_capacity(chars.len() / 2);
     let mut start = 0;
     for i in 1..chars.len() {
         let a = i.checked_sub(2).map(|j| chars[j].1);
