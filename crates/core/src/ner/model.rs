@@ -105,8 +105,7 @@ impl Model {
 
     /// The best tag sequence given each token's summed weights.
     pub fn decode(&self, scores: &[[i32; N_TAGS]]) -> Vec<usize> {
-        let scores: Vec<[i64; N_TAGS]> = scores.iter().map(|s| s.map(i64::from)).collect();
-        viterbi(&scores, &self.transitions)
+        viterbi(scores, &self.transitions)
     }
 }
 
@@ -145,23 +144,25 @@ pub fn mask_transitions<S: Score>(transitions: &[S]) -> Vec<S> {
 }
 
 /// Highest-scoring path; `transitions[(from) * N_TAGS + to]` masked, row `N_TAGS` = start.
-pub fn viterbi<S: Score>(emissions: &[[S; N_TAGS]], transitions: &[S]) -> Vec<usize> {
+/// Emission scores may be of a narrower type than the path's (`i32` sums, `i64` paths).
+pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &[S]) -> Vec<usize> {
     let Some((first, rest)) = emissions.split_first() else { return Vec::new() };
-    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transitions[N_TAGS * N_TAGS + tag] + first[tag]);
+    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transitions[N_TAGS * N_TAGS + tag] + first[tag].into());
     let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; N_TAGS]);
     for scores in rest {
         let mut from = [0u8; N_TAGS];
         best = std::array::from_fn(|tag| {
+            // The emission is the same for every predecessor: added once, to the best.
             let mut top = S::FORBIDDEN;
             for &previous in PREVIOUS[tag] {
-                let score = best[previous] + transitions[previous * N_TAGS + tag] + scores[tag];
+                let score = best[previous] + transitions[previous * N_TAGS + tag];
                 if score > top {
                     top = score;
                     from[tag] = previous as u8;
                 }
             }
-            top
+            top + scores[tag].into()
         });
         back.push(from);
     }
