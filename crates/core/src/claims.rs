@@ -232,7 +232,8 @@ pub fn extract_claims(
     timexes: &[Timex],
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
-    let tokens = scan::tokenize(text);
+    let mut lowered = String::new();
+    let tokens = scan::tokenize(text, &mut lowered);
     let sentence_spans = if sentences.is_empty() {
         own_sentences(&tokens)
     } else {
@@ -325,7 +326,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let mut at = i;
     let mut qualifier = None;
@@ -340,7 +341,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
             break;
         }
     }
-    let currency = tokens.get(at).and_then(|t| match t.lower.as_str() {
+    let currency = tokens.get(at).and_then(|t| match t.lower {
         "$" => Some("USD"),
         "€" => Some("EUR"),
         "£" => Some("GBP"),
@@ -349,7 +350,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
     if currency.is_some() {
         at += 1;
     }
-    let (value, mut end, vague) = match tokens.get(at)?.lower.as_str() {
+    let (value, mut end, vague) = match tokens.get(at)?.lower {
         w if qualifier.is_none()
             && currency.is_none()
             && word(at + 1) == Some("of")
@@ -432,7 +433,7 @@ fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
         return false;
     }
     if token.class == Class::Word
-        && matches!(token.lower.as_str(), "one" | "zero")
+        && matches!(token.lower, "one" | "zero")
         && end == start + 1
     {
         return false;
@@ -441,13 +442,13 @@ fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
         let attached = previous.span.end == token.span.start
             && matches!(previous.class, Class::Word | Class::Number);
         let attached_hyphen = previous.lower == "-" && previous.span.end == token.span.start;
-        let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower.as_str())
+        let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower)
             || previous.lower == "#";
         if attached || attached_hyphen || named {
             return false;
         }
         // "the two leaders", "those 26 countries" refer back to a group; they state no count.
-        if matches!(previous.lower.as_str(), "the" | "these" | "those") {
+        if matches!(previous.lower, "the" | "these" | "those") {
             return false;
         }
         let line_start = previous.class == Class::Break;
@@ -474,7 +475,7 @@ fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let mut words: Vec<&str> = Vec::new();
     let mut j = start;
@@ -554,7 +555,7 @@ fn predicate_and_subject(
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let verb_at = start.checked_sub(1).filter(|&v| {
         word(v).is_some_and(|w| {
@@ -585,11 +586,11 @@ fn predicate_and_subject(
     let reach = tokens.len().min(after_thing + MAX_ASIDE_TOKENS);
     let sentence_end = (after_thing..reach)
         .find(|&k| {
-            matches!(tokens[k].lower.as_str(), "." | "!" | "?") || tokens[k].class == Class::Break
+            matches!(tokens[k].lower, "." | "!" | "?") || tokens[k].class == Class::Break
         })
         .unwrap_or(reach);
     let aside_ends = (after_thing..sentence_end)
-        .filter(|&k| matches!(tokens[k].lower.as_str(), "," | "—" | "–"))
+        .filter(|&k| matches!(tokens[k].lower, "," | "—" | "–"))
         .map(|k| k + 1);
     let predicate = thing.and_then(|_| {
         std::iter::once((after_thing, false))
@@ -609,7 +610,7 @@ fn verb_before(text: &str, tokens: &[Token], i: usize) -> Option<String> {
         t.class == Class::Word
             && !t.capitalized
             && t.lower != "to"
-            && !AUXILIARIES.contains(&t.lower.as_str())
+            && !AUXILIARIES.contains(&t.lower)
     };
     let start = (i.saturating_sub(MAX_PREDICATE_WORDS)..i)
         .rev()
@@ -625,7 +626,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     // Closing quotes of the aside.
     while aside
@@ -658,7 +659,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
             && tokens.get(k + 1).is_none_or(|t| {
                 t.class != Class::Word
                     || t.capitalized
-                    || ["the", "a", "an", "their", "its"].contains(&t.lower.as_str())
+                    || ["the", "a", "an", "their", "its"].contains(&t.lower)
             });
         to_a_place || word(k).is_some_and(|w| PREDICATE_STOP.contains(&w))
     };

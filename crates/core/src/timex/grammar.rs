@@ -110,7 +110,7 @@ pub(crate) struct Match {
 }
 
 pub(crate) struct Grammar<'t> {
-    tokens: &'t [Token],
+    tokens: &'t [Token<'t>],
 }
 
 const QUALIFIERS: [&str; 10] = [
@@ -140,7 +140,7 @@ const PAST_REFS: [&str; 3] = ["recently", "lately", "recent"];
 const PRESENT_REFS: [&str; 5] = ["now", "currently", "current", "nowadays", "presently"];
 
 impl<'t> Grammar<'t> {
-    pub(crate) fn new(tokens: &'t [Token]) -> Self {
+    pub(crate) fn new(tokens: &'t [Token<'t>]) -> Self {
         Grammar { tokens }
     }
 
@@ -148,7 +148,7 @@ impl<'t> Grammar<'t> {
         self.tokens
             .get(i)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     }
 
     fn is(&self, i: usize, text: &str) -> bool {
@@ -160,14 +160,14 @@ impl<'t> Grammar<'t> {
     fn is_any(&self, i: usize, texts: &[&str]) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| texts.contains(&t.lower.as_str()))
+            .is_some_and(|t| texts.contains(&t.lower))
     }
 
     fn number_token(&self, i: usize) -> Option<&'t str> {
         self.tokens
             .get(i)
             .filter(|t| t.class == Class::Number)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     }
 
     /// The longest expression starting at `i`, with "early/late/mid" and similar position words
@@ -277,11 +277,11 @@ impl<'t> Grammar<'t> {
         let token = self.tokens.get(i).filter(|t| t.class == Class::Word)?;
         let month = lookup(&MONTHS, &token.lower)?;
         // Lower-case "may" and "march" are the verb ("that may shape"), never the month.
-        if matches!(token.lower.as_str(), "may" | "march") && !token.capitalized {
+        if matches!(token.lower, "may" | "march") && !token.capitalized {
             return None;
         }
         let abbreviated =
-            token.lower.len() <= 4 && !matches!(token.lower.as_str(), "may" | "june" | "july");
+            token.lower.len() <= 4 && !matches!(token.lower, "may" | "june" | "july");
         if abbreviated {
             // "Sept." or "Sept 4"; a bare lower-case "mar" or "dec" is not a month.
             let dotted = self.is(i + 1, ".");
@@ -418,7 +418,7 @@ impl<'t> Grammar<'t> {
             ]
             .contains(&w)
         }) || i.checked_sub(1).is_some_and(|j| self.is(j, "-"));
-        match token.lower.as_str() {
+        match token.lower {
             "may" | "march" => after_preposition,
             _ => after_preposition || i > 0 && self.tokens[i - 1].class == Class::Word,
         }
@@ -875,7 +875,7 @@ impl<'t> Grammar<'t> {
         if !self.is(i, "year") {
             return None;
         }
-        let end_at = match self.tokens.get(i + 1)?.lower.as_str() {
+        let end_at = match self.tokens.get(i + 1)?.lower {
             "-" => i + 2,
             "'" | "’" if self.is(i + 2, "s") => i + 3,
             _ => i + 1,
@@ -995,7 +995,7 @@ impl<'t> Grammar<'t> {
                 Suffix::None,
             )
         };
-        let word = self.tokens.get(i)?.lower.as_str();
+        let word = self.tokens.get(i)?.lower;
         if word == "the"
             && self.is(i + 1, "year")
             && self.is(i + 2, "two")

@@ -42,7 +42,8 @@ pub struct Timex {
 
 /// All temporal expressions of `text`, in order, not overlapping.
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let tokens = scan::tokenize(text);
+    let mut lowered = String::new();
+    let tokens = scan::tokenize(text, &mut lowered);
     let sentence_starts = scan::sentence_starts(&tokens);
     let grammar = Grammar::new(&tokens);
     let mut anchor = None;
@@ -154,7 +155,7 @@ fn tense_before(tokens: &[Token], sentence_starts: &[bool], i: usize) -> Option<
 /// The tense that token `j` shows, if it is a cue word.
 fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
     let token = &tokens[j];
-    let word = token.lower.as_str();
+    let word = token.lower;
     // "next to the embassy" is a place.
     if token.class != Class::Word
         || word == "next" && tokens.get(j + 1).is_some_and(|t| t.lower == "to")
@@ -172,7 +173,7 @@ fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
         });
     }
     // A participle after "be" ("be paid", "being traded") is passive, not past.
-    let participle = j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower.as_str());
+    let participle = j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower);
     let past = PAST_CUES.contains(&word) || word.len() > 4 && word.ends_with("ed") && !participle;
     past.then_some(Direction::Past)
 }
@@ -184,8 +185,8 @@ const LEAD_TOKENS: usize = 80;
 /// dateline ("PARIS, Sept. 4 (Reuters) -") whose year the lead states elsewhere. `None` when the
 /// lead gives no full date.
 pub fn lead_date(text: &str) -> Option<NaiveDate> {
-    let mut tokens = scan::tokenize(text);
-    tokens.truncate(LEAD_TOKENS);
+    let mut lowered = String::new();
+    let tokens = scan::tokenize_first(text, LEAD_TOKENS, &mut lowered);
     let grammar = Grammar::new(&tokens);
     let mut dateline = None;
     let mut lead_year = None;

@@ -76,7 +76,7 @@ fn parse_words(tokens: &[Token], i: usize) -> Option<Number> {
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let (mut total, mut group) = (0.0, 0.0);
     let mut last = Last::Nothing;
@@ -91,7 +91,7 @@ fn parse_words(tokens: &[Token], i: usize) -> Option<Number> {
         j += 1;
     }
     while let Some(token) = tokens.get(j) {
-        let w = token.lower.as_str();
+        let w = token.lower;
         if token.class == Class::Punct
             && w == "-"
             && last == Last::Tens
@@ -188,7 +188,8 @@ mod tests {
             ("article alone", "a day", None),
         ];
         for (name, text, expected) in cases {
-            let tokens = tokenize(text);
+            let mut lowered = String::new();
+            let tokens = tokenize(text, &mut lowered);
             let got = parse_number(&tokens, 0).map(|n| {
                 (
                     n.value,

@@ -2,6 +2,7 @@
 //! byte spans. It does not depend on `crate::text`, so the grammars work on any input.
 
 use crate::Span;
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -14,67 +15,149 @@ pub(crate) enum Class {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'t> {
     pub span: Span,
     /// Lower-cased text (words), the text itself (numbers, punctuation).
-    pub lower: String,
+    pub lower: &'t str,
     pub class: Class,
     pub capitalized: bool,
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+/// The tokens of `text`. A word that is not lower-case is lower-cased into `lowered`, which its
+/// token borrows: one buffer for the document instead of a string per token.
+pub(crate) fn tokenize<'t>(text: &'t str, lowered: &'t mut String) -> Vec<Token<'t>> {
+    tokenize_first(text, usize::MAX, lowered)
+}
+
+/// The first `limit` tokens of `text`, as [`tokenize`] gives them.
+pub(crate) fn tokenize_first<'t>(
+    text: &'t str,
+    limit: usize,
+    lowered: &'t mut String,
+) -> Vec<Token<'t>> {
     let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c == '\n' {
-            let mut newlines = 1;
-            while let Some(&(_, next)) = chars.peek() {
-                if !next.is_whitespace() {
-                    break;
-                }
-                newlines += usize::from(next == '\n');
-                chars.next();
+    // The words whose lower-case form is in `lowered`: their token and its range there.
+    let mut relowered = Vec::new();
+    for (span, class) in (Spans { text, at: 0 }).take(limit) {
+        let raw = span.text(text);
+        if class == Class::Word {
+            if let Some(range) = push_lowercase(raw, lowered) {
+                relowered.push((tokens.len(), range));
             }
-            if newlines > 1 {
-                tokens.push(token(text, start, start + 1, Class::Break));
-            }
-        } else if c.is_whitespace() {
-            continue;
-        } else if c.is_alphabetic() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, next)) = chars.peek() {
-                if next.is_alphabetic() {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else if next == '.'
-                    && (is_dotted_abbreviation(text, start, i) || text[start..i].contains('.'))
-                {
-                    // `a.m.`, `p.m.`, `U.S.`: letters separated by dots stay one word.
-                    end = i + 1;
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            tokens.push(token(text, start, end, Class::Word));
-        } else if c.is_ascii_digit() {
-            let mut end = start + 1;
-            while let Some(&(i, next)) = chars.peek() {
-                let separator_then_digit = matches!(next, ',' | '.' | ':' | '/')
-                    && text[i + 1..].starts_with(|d: char| d.is_ascii_digit());
-                if next.is_ascii_digit() || next.is_alphabetic() || separator_then_digit {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            tokens.push(token(text, start, end, Class::Number));
-        } else {
-            tokens.push(token(text, start, start + c.len_utf8(), Class::Punct));
         }
+        tokens.push(Token {
+            span,
+            lower: raw,
+            class,
+            capitalized: raw.starts_with(char::is_uppercase),
+        });
+    }
+    let lowered: &'t str = lowered;
+    for (k, range) in relowered {
+        tokens[k].lower = &lowered[range];
     }
     tokens
+}
+
+/// Appends `word` lower-cased to `lowered` when that changes it, and returns where it is.
+fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
+    let start = lowered.len();
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        lowered.push_str(word);
+        lowered[start..].make_ascii_lowercase();
+    } else {
+        // Whole-word `to_lowercase`: it knows the word-final sigma.
+        let lower = word.to_lowercase();
+        if lower == word {
+            return None;
+        }
+        lowered.push_str(&lower);
+    }
+    Some(start..lowered.len())
+}
+
+/// The spans and classes of the tokens of `text` from byte `at` on.
+struct Spans<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Iterator for Spans<'_> {
+    type Item = (Span, Class);
+
+    fn next(&mut self) -> Option<(Span, Class)> {
+        loop {
+            let start = self.at;
+            let c = self.char_at(start)?;
+            self.at += c.len_utf8();
+            let class = if c == '\n' {
+                if !self.skip_whitespace() {
+                    continue;
+                }
+                return Some((Span::new(start, start + 1), Class::Break));
+            } else if c.is_whitespace() {
+                continue;
+            } else if c.is_alphabetic() {
+                self.extend_word(start);
+                Class::Word
+            } else if c.is_ascii_digit() {
+                self.extend_number();
+                Class::Number
+            } else {
+                Class::Punct
+            };
+            return Some((Span::new(start, self.at), class));
+        }
+    }
+}
+
+impl Spans<'_> {
+    fn char_at(&self, i: usize) -> Option<char> {
+        match *self.text.as_bytes().get(i)? {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[i..].chars().next(),
+        }
+    }
+
+    /// Skips whitespace after a newline; true when it holds another newline (a blank line).
+    fn skip_whitespace(&mut self) -> bool {
+        let mut blank = false;
+        while let Some(c) = self.char_at(self.at).filter(|c| c.is_whitespace()) {
+            blank |= c == '\n';
+            self.at += c.len_utf8();
+        }
+        blank
+    }
+
+    /// Letters; `a.m.`, `p.m.`, `U.S.`: letters separated by dots stay one word.
+    fn extend_word(&mut self, start: usize) {
+        let mut dotted = false;
+        while let Some(c) = self.char_at(self.at) {
+            if c.is_alphabetic() {
+                self.at += c.len_utf8();
+            } else if c == '.' && (dotted || is_dotted_abbreviation(self.text, start, self.at)) {
+                dotted = true;
+                self.at += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Digits and letters, and `,` `.` `:` `/` between digits.
+    fn extend_number(&mut self) {
+        while let Some(c) = self.char_at(self.at) {
+            let separator_then_digit = matches!(c, ',' | '.' | ':' | '/')
+                && self.text.as_bytes().get(self.at + 1).is_some_and(u8::is_ascii_digit);
+            if !(c.is_ascii_digit() || c.is_alphabetic() || separator_then_digit) {
+                break;
+            }
+            self.at += c.len_utf8();
+        }
+    }
 }
 
 /// At a `.` after letters: true when the letters since the word start or the last dot are one
@@ -88,21 +171,6 @@ fn is_dotted_abbreviation(text: &str, word_start: usize, dot: usize) -> bool {
     last_part.chars().count() == 1 && next_is_letter && then_not_letter
 }
 
-fn token(text: &str, start: usize, end: usize, class: Class) -> Token {
-    let raw = &text[start..end];
-    let lower = if class == Class::Word {
-        raw.to_lowercase()
-    } else {
-        raw.to_string()
-    };
-    Token {
-        span: Span::new(start, end),
-        lower,
-        class,
-        capitalized: raw.starts_with(char::is_uppercase),
-    }
-}
-
 /// Sentence starts by token index: a token starts a new sentence when the token before
 /// it is `.`, `!`, `?` (not after a known abbreviation) or a blank line.
 pub(crate) fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
@@ -114,11 +182,11 @@ pub(crate) fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
         let previous = &tokens[i - 1];
         starts[i] = match previous.class {
             Class::Break => true,
-            Class::Punct if matches!(previous.lower.as_str(), "!" | "?") => true,
+            Class::Punct if matches!(previous.lower, "!" | "?") => true,
             Class::Punct if previous.lower == "." => {
                 let after_abbreviation = i >= 2
                     && tokens[i - 2].class == Class::Word
-                    && super::lexicon::ABBREVIATIONS.contains(&tokens[i - 2].lower.as_str());
+                    && super::lexicon::ABBREVIATIONS.contains(&tokens[i - 2].lower);
                 !after_abbreviation
             }
             _ => false,
@@ -134,7 +202,8 @@ mod tests {
     #[test]
     fn tokens_keep_abbreviations_numbers_and_spans() {
         let text = "At 10:35 a.m. on Sept. 4, 1,500 U.S. troops—in the 1990s.\n\nNext";
-        let tokens = tokenize(text);
+        let mut lowered = String::new();
+        let tokens = tokenize(text, &mut lowered);
         let shown: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(
             shown,
@@ -148,7 +217,7 @@ mod tests {
     #[test]
     fn multibyte_text_never_splits_a_char() {
         for text in ["é.", "a.é", "1.é", "€5", "x\n \n", "5,"] {
-            for token in tokenize(text) {
+            for token in tokenize(text, &mut String::new()) {
                 assert!(
                     text.get(token.span.start..token.span.end).is_some(),
                     "{text:?}"
