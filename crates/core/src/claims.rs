@@ -6,11 +6,12 @@
 //! ("the 45-year-old": they describe a person, not a countable fact), list numbering, and numbers
 //! that are part of a name ("G7", "Article 5", "Resolution 425").
 
-use crate::timex::numbers::parse_number;
-use crate::timex::scan::{self, Class, Token};
+use crate::timex::numbers::{first_number_words, parse_number};
+use crate::timex::scan::{self, Class, Token, WordSet};
 use crate::timex::{Timex, TimexKind};
 use crate::{NaiveDate, Span};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -258,7 +259,7 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match claim_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
+        match claim_starting_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
             Some((mut claim, end)) => {
                 claim.sentence = sentence_of(claim.span);
                 if sentence_date
@@ -319,6 +320,49 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     spans
 }
 
+/// Every word that a claim can begin with: a qualifier's first word, a vague amount, a number in
+/// words.
+fn starting_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let qualifiers = QUALIFIERS.iter().map(|(words, _)| words[0]);
+        let vague = VAGUE_AMOUNTS.iter().map(|(word, ..)| *word);
+        (qualifiers.chain(vague).chain(first_number_words()))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// [`claim_at`], after a look-up that passes over most tokens of prose: a claim begins with a
+/// number, a currency sign or one of the [`starting_words`].
+fn claim_starting_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
+    let token = &tokens[i];
+    let may_begin = match token.class {
+        Class::Number => true,
+        Class::Word => starting_words().contains(token.lower),
+        Class::Punct | Class::Break => currency_of(token).is_some(),
+    };
+    if !may_begin {
+        debug_assert_eq!(
+            claim_at(text, tokens, i),
+            None,
+            "a claim begins with {:?}: add it to the starting words",
+            token.lower
+        );
+        return None;
+    }
+    claim_at(text, tokens, i)
+}
+
+fn currency_of(sign: &Token) -> Option<&'static str> {
+    match sign.lower {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        _ => None,
+    }
+}
+
 /// The claim whose number phrase starts at token `i` (a qualifier, a currency sign or the number),
 /// and the token index after its number phrase.
 fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
@@ -341,12 +385,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
             break;
         }
     }
-    let currency = tokens.get(at).and_then(|t| match t.lower {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        _ => None,
-    });
+    let currency = tokens.get(at).and_then(currency_of);
     if currency.is_some() {
         at += 1;
     }

@@ -6,10 +6,11 @@
 //! day"); prepositions are outside ("in 2019" → "2019").
 
 use super::lexicon::*;
-use super::numbers::parse_number;
-use super::scan::{Class, Token};
+use super::numbers::{first_number_words, parse_number};
+use super::scan::{Class, Token, WordSet};
 use super::TimexKind;
 use chrono::{NaiveDate, Weekday};
+use std::sync::OnceLock;
 
 /// How precise a calendar point is; also the unit of relative expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +135,42 @@ const TWO_WORD_QUALIFIERS: [(&str, &str); 7] = [
     ("up", "to"),
     ("no", "more"),
 ];
+/// The words that rules begin with, besides those of the word tables (months, weekdays, holidays,
+/// numbers, ordinals, qualifiers, present and past references, units of time): determiners and
+/// relative words ("the", "last"), counts ("a", "several"), day words ("today", "noon") and sets
+/// ("daily"). Tokens other than words (numbers, punctuation) are always tried.
+const STARTING_WORDS: &[&str] = &[
+    "the", "that", "these", "this", "last", "past", "next", "coming", "upcoming", "current",
+    "previous", "final", "latest", "following", "recent", "each", "every", "per", "overnight",
+    "first", "second", "fiscal", "more", "several", "few", "many", "some", "one", "half", "today",
+    "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight", "around", "about",
+    "approximately", "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly",
+    "centuries",
+];
+
+/// Every word that a rule of [`Grammar::core_at`] can begin with.
+fn starting_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let named = MONTHS.iter().map(|m| m.0).chain(WEEKDAYS.iter().map(|d| d.0));
+        let holidays = HOLIDAYS.iter().map(|(words, _)| words[0]);
+        let qualifiers = QUALIFIERS.iter().copied().chain(TWO_WORD_QUALIFIERS.map(|q| q.0));
+        let references = PAST_REFS.iter().chain(&PRESENT_REFS).copied();
+        let singular = (STARTING_WORDS.iter().copied())
+            .chain(named)
+            .chain(first_number_words())
+            .chain(ORDINALS.iter().map(|o| o.0))
+            .chain(holidays)
+            .chain(qualifiers)
+            .chain(references)
+            .chain(UNITS_OF_TIME.iter().map(|u| u.0))
+            .map(str::to_string);
+        let plural = (WEEKDAYS.iter().map(|d| d.0))
+            .chain(UNITS_OF_TIME.iter().map(|u| u.0))
+            .map(|word| format!("{word}s"));
+        singular.chain(plural).collect()
+    })
+}
 const VAGUE_COUNTS: [&str; 5] = ["few", "several", "many", "some", "couple"];
 /// "previously", "formerly" and "soon" are left out: TimeBank rarely marks them.
 const PAST_REFS: [&str; 3] = ["recently", "lately", "recent"];
@@ -211,7 +248,21 @@ impl<'t> Grammar<'t> {
         }
     }
 
+    /// The longest match of a rule at `i`. Most words of prose begin no rule: they are passed over
+    /// after one look-up.
     fn core_at(&self, i: usize) -> Option<Match> {
+        if let Some(word) = self.word(i).filter(|w| !starting_words().contains(*w)) {
+            debug_assert_eq!(
+                self.longest_rule_at(i),
+                None,
+                "a rule begins with {word:?}: add it to STARTING_WORDS"
+            );
+            return None;
+        }
+        self.longest_rule_at(i)
+    }
+
+    fn longest_rule_at(&self, i: usize) -> Option<Match> {
         let candidates = [
             self.iso_date(i),
             self.month_date(i),
@@ -1336,35 +1387,44 @@ pub(crate) struct Unit {
     grains_per_unit: i64,
 }
 
-/// The unit a word names, and whether the word is plural.
-pub(crate) fn unit_of(word: &str) -> Option<(Unit, bool)> {
-    let unit = |letter, clock, multiple, grain, grains_per_unit| Unit {
+const fn unit(
+    letter: &'static str,
+    clock: bool,
+    multiple: f64,
+    grain: Option<Grain>,
+    grains_per_unit: i64,
+) -> Unit {
+    Unit {
         letter,
         clock,
         multiple,
         grain,
         grains_per_unit,
-    };
+    }
+}
+
+/// The units of durations by their singular names. (Quarters are dates, see `Grammar::quarter`.)
+const UNITS_OF_TIME: [(&str, Unit); 10] = [
+    ("second", unit("S", true, 1.0, None, 0)),
+    ("minute", unit("M", true, 1.0, None, 0)),
+    ("hour", unit("H", true, 1.0, None, 0)),
+    ("day", unit("D", false, 1.0, Some(Grain::Day), 1)),
+    ("week", unit("W", false, 1.0, Some(Grain::Week), 1)),
+    ("fortnight", unit("W", false, 2.0, Some(Grain::Week), 2)),
+    ("month", unit("M", false, 1.0, Some(Grain::Month), 1)),
+    ("year", unit("Y", false, 1.0, Some(Grain::Year), 1)),
+    ("decade", unit("Y", false, 10.0, Some(Grain::Year), 10)),
+    ("century", unit("Y", false, 100.0, Some(Grain::Year), 100)),
+];
+
+/// The unit a word names, and whether the word is plural.
+pub(crate) fn unit_of(word: &str) -> Option<(Unit, bool)> {
     let (singular, plural) = match word.strip_suffix('s') {
         Some(stem) if stem != "centurie" => (stem, true),
         _ if word == "centuries" => ("century", true),
         _ => (word, false),
     };
-    let found = match singular {
-        "second" => unit("S", true, 1.0, None, 0),
-        "minute" => unit("M", true, 1.0, None, 0),
-        "hour" => unit("H", true, 1.0, None, 0),
-        "day" => unit("D", false, 1.0, Some(Grain::Day), 1),
-        "week" => unit("W", false, 1.0, Some(Grain::Week), 1),
-        "fortnight" => unit("W", false, 2.0, Some(Grain::Week), 2),
-        "month" => unit("M", false, 1.0, Some(Grain::Month), 1),
-        "quarter" if !plural => return None,
-        "year" => unit("Y", false, 1.0, Some(Grain::Year), 1),
-        "decade" => unit("Y", false, 10.0, Some(Grain::Year), 10),
-        "century" => unit("Y", false, 100.0, Some(Grain::Year), 100),
-        _ => return None,
-    };
-    Some((found, plural))
+    lookup(&UNITS_OF_TIME, singular).map(|unit| (unit, plural))
 }
 
 /// The ISO-8601 duration: `P4Y`, `PT2H`, `P2Y6M` for two and a half years, `PXY` for "years".

@@ -12,6 +12,12 @@ pub(crate) struct Number {
     pub in_words: bool,
 }
 
+/// The words that a number in words can begin with: "a dozen", "twenty-six", "hundred and five".
+pub(crate) fn first_number_words() -> impl Iterator<Item = &'static str> {
+    let units = UNITS.iter().chain(&TENS).map(|(word, _)| *word);
+    ["a", "an", "hundred", "dozen"].into_iter().chain(units)
+}
+
 pub(crate) fn parse_number(tokens: &[Token], i: usize) -> Option<Number> {
     let token = tokens.get(i)?;
     match token.class {

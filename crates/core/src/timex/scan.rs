@@ -23,6 +23,9 @@ pub(crate) struct Token<'t> {
     pub capitalized: bool,
 }
 
+/// Lower-case words, looked up with a hash fast on short keys: a scan tests every word of a text.
+pub(crate) type WordSet = rustc_hash::FxHashSet<String>;
+
 /// The tokens of `text`. A word that is not lower-case is lower-cased into `lowered`, which its
 /// token borrows: one buffer for the document instead of a string per token.
 pub(crate) fn tokenize<'t>(text: &'t str, lowered: &'t mut String) -> Vec<Token<'t>> {
