@@ -6,11 +6,13 @@
 //! day"); prepositions are outside ("in 2019" → "2019").
 
 use super::lexicon::*;
-use super::numbers::{first_number_words, parse_number};
-use super::scan::{Class, Token, WordSet};
+mod rules;
+
+use super::numbers::parse_number;
+use super::scan::{Class, Token};
 use super::TimexKind;
 use chrono::{NaiveDate, Weekday};
-use std::sync::OnceLock;
+use rules::{Rule, Rules};
 
 /// How precise a calendar point is; also the unit of relative expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,42 +137,6 @@ const TWO_WORD_QUALIFIERS: [(&str, &str); 7] = [
     ("up", "to"),
     ("no", "more"),
 ];
-/// The words that rules begin with, besides those of the word tables (months, weekdays, holidays,
-/// numbers, ordinals, qualifiers, present and past references, units of time): determiners and
-/// relative words ("the", "last"), counts ("a", "several"), day words ("today", "noon") and sets
-/// ("daily"). Tokens other than words (numbers, punctuation) are always tried.
-const STARTING_WORDS: &[&str] = &[
-    "the", "that", "these", "this", "last", "past", "next", "coming", "upcoming", "current",
-    "previous", "final", "latest", "following", "recent", "each", "every", "per", "overnight",
-    "first", "second", "fiscal", "more", "several", "few", "many", "some", "one", "half", "today",
-    "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight", "around", "about",
-    "approximately", "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly",
-    "centuries",
-];
-
-/// Every word that a rule of [`Grammar::core_at`] can begin with.
-fn starting_words() -> &'static WordSet {
-    static WORDS: OnceLock<WordSet> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let named = MONTHS.iter().map(|m| m.0).chain(WEEKDAYS.iter().map(|d| d.0));
-        let holidays = HOLIDAYS.iter().map(|(words, _)| words[0]);
-        let qualifiers = QUALIFIERS.iter().copied().chain(TWO_WORD_QUALIFIERS.map(|q| q.0));
-        let references = PAST_REFS.iter().chain(&PRESENT_REFS).copied();
-        let singular = (STARTING_WORDS.iter().copied())
-            .chain(named)
-            .chain(first_number_words())
-            .chain(ORDINALS.iter().map(|o| o.0))
-            .chain(holidays)
-            .chain(qualifiers)
-            .chain(references)
-            .chain(UNITS_OF_TIME.iter().map(|u| u.0))
-            .map(str::to_string);
-        let plural = (WEEKDAYS.iter().map(|d| d.0))
-            .chain(UNITS_OF_TIME.iter().map(|u| u.0))
-            .map(|word| format!("{word}s"));
-        singular.chain(plural).collect()
-    })
-}
 const VAGUE_COUNTS: [&str; 5] = ["few", "several", "many", "some", "couple"];
 /// "previously", "formerly" and "soon" are left out: TimeBank rarely marks them.
 const PAST_REFS: [&str; 3] = ["recently", "lately", "recent"];
@@ -248,44 +214,27 @@ impl<'t> Grammar<'t> {
         }
     }
 
-    /// The longest match of a rule at `i`. Most words of prose begin no rule: they are passed over
-    /// after one look-up.
+    /// The longest match of a rule at `i`, of the rules that can begin with its token.
     fn core_at(&self, i: usize) -> Option<Match> {
-        if let Some(word) = self.word(i).filter(|w| !starting_words().contains(*w)) {
-            debug_assert_eq!(
-                self.longest_rule_at(i),
-                None,
-                "a rule begins with {word:?}: add it to STARTING_WORDS"
-            );
-            return None;
+        let rules = self.word(i).map_or(Rules::NOT_WORDS, Rules::beginning_with);
+        if cfg!(debug_assertions) {
+            for rule in Rule::ALL.into_iter().filter(|&rule| !rules.has(rule)) {
+                assert!(
+                    rule.at(self, i).is_none_or(|m| m.end <= i),
+                    "{rule:?} begins with {:?}: add it to the rule's first words",
+                    self.tokens[i].lower
+                );
+            }
         }
-        self.longest_rule_at(i)
-    }
-
-    fn longest_rule_at(&self, i: usize) -> Option<Match> {
-        let candidates = [
-            self.iso_date(i),
-            self.month_date(i),
-            self.weekday(i),
-            self.holiday(i),
-            self.week_of(i),
-            self.clock_time(i),
-            self.deictic_day(i),
-            self.reference(i),
-            self.relative_unit(i),
-            self.quarter(i),
-            self.year(i),
-            self.duration(i),
-            self.set(i),
-        ];
-        // On equal length the earlier, more specific rule wins ("coming months" is FUTURE_REF).
-        candidates.into_iter().flatten().filter(|m| m.end > i).fold(
-            None,
-            |best: Option<Match>, m| match best {
-                Some(best) if best.end >= m.end => Some(best),
-                _ => Some(m),
-            },
-        )
+        let mut longest: Option<Match> = None;
+        for rule in rules.iter() {
+            // On equal length the earlier, more specific rule wins ("coming months" is FUTURE_REF).
+            let longer = |m: &Match| m.end > longest.as_ref().map_or(i, |l| l.end);
+            if let Some(found) = rule.at(self, i).filter(longer) {
+                longest = Some(found);
+            }
+        }
+        longest
     }
 
     fn point(end: usize, kind: TimexKind, point: Point, suffix: Suffix) -> Option<Match> {
