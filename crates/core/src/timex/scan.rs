@@ -38,7 +38,8 @@ pub(crate) fn tokenize_first<'t>(
     limit: usize,
     lowered: &'t mut String,
 ) -> Vec<Token<'t>> {
-    let mut tokens = Vec::new();
+    // Prose has about one token in five bytes: room for all, without growing the vector.
+    let mut tokens = Vec::with_capacity(limit.min(text.len() / 4 + 1));
     // The words whose lower-case form is in `lowered`: their token and its range there.
     let mut relowered = Vec::new();
     for (span, class) in (Spans { text, at: 0 }).take(limit) {
@@ -64,11 +65,11 @@ pub(crate) fn tokenize_first<'t>(
 
 /// Appends `word` lower-cased to `lowered` when that changes it, and returns where it is.
 fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
+    if !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return None;
+    }
     let start = lowered.len();
     if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return None;
-        }
         lowered.push_str(word);
         lowered[start..].make_ascii_lowercase();
     } else {
@@ -93,6 +94,7 @@ impl Iterator for Spans<'_> {
 
     fn next(&mut self) -> Option<(Span, Class)> {
         loop {
+            self.skip_ascii(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c'));
             let start = self.at;
             let c = self.char_at(start)?;
             self.at += c.len_utf8();
@@ -135,23 +137,32 @@ impl Spans<'_> {
         blank
     }
 
+    /// Skips the ASCII bytes `accept` takes: most of a text, without decoding chars.
+    fn skip_ascii(&mut self, accept: impl Fn(u8) -> bool) {
+        while self.text.as_bytes().get(self.at).is_some_and(|&b| accept(b)) {
+            self.at += 1;
+        }
+    }
+
     /// Letters; `a.m.`, `p.m.`, `U.S.`: letters separated by dots stay one word.
     fn extend_word(&mut self, start: usize) {
         let mut dotted = false;
-        while let Some(c) = self.char_at(self.at) {
-            if c.is_alphabetic() {
-                self.at += c.len_utf8();
-            } else if c == '.' && (dotted || is_dotted_abbreviation(self.text, start, self.at)) {
-                dotted = true;
-                self.at += 1;
-            } else {
-                break;
+        loop {
+            self.skip_ascii(|b| b.is_ascii_alphabetic());
+            match self.char_at(self.at) {
+                Some(c) if c.is_alphabetic() => self.at += c.len_utf8(),
+                Some('.') if dotted || is_dotted_abbreviation(self.text, start, self.at) => {
+                    dotted = true;
+                    self.at += 1;
+                }
+                _ => break,
             }
         }
     }
 
     /// Digits and letters, and `,` `.` `:` `/` between digits.
     fn extend_number(&mut self) {
+        self.skip_ascii(|b| b.is_ascii_digit());
         while let Some(c) = self.char_at(self.at) {
             let separator_then_digit = matches!(c, ',' | '.' | ':' | '/')
                 && self.text.as_bytes().get(self.at + 1).is_some_and(u8::is_ascii_digit);
