@@ -42,19 +42,17 @@ pub(crate) fn tokenize_first<'t>(
     let mut tokens = Vec::with_capacity(limit.min(text.len() / 4 + 1));
     // The words whose lower-case form is in `lowered`: their token and its range there.
     let mut relowered = Vec::new();
-    for (span, class) in (Spans { text, at: 0 }).take(limit) {
-        let raw = span.text(text);
-        if class == Class::Word {
-            if let Some(range) = push_lowercase(raw, lowered) {
+    let mut scanner = Scanner { text, at: 0 };
+    while tokens.len() < limit {
+        let Some((token, lower_case)) = scanner.next_token() else {
+            break;
+        };
+        if !lower_case {
+            if let Some(range) = push_lowercase(token.lower, lowered) {
                 relowered.push((tokens.len(), range));
             }
         }
-        tokens.push(Token {
-            span,
-            lower: raw,
-            class,
-            capitalized: raw.starts_with(char::is_uppercase),
-        });
+        tokens.push(token);
     }
     let lowered: &'t str = lowered;
     for (k, range) in relowered {
@@ -65,9 +63,6 @@ pub(crate) fn tokenize_first<'t>(
 
 /// Appends `word` lower-cased to `lowered` when that changes it, and returns where it is.
 fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
-    if !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        return None;
-    }
     let start = lowered.len();
     if word.is_ascii() {
         lowered.push_str(word);
@@ -83,43 +78,49 @@ fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
     Some(start..lowered.len())
 }
 
-/// The spans and classes of the tokens of `text` from byte `at` on.
-struct Spans<'t> {
+/// Reads the tokens of `text` from byte `at` on.
+struct Scanner<'t> {
     text: &'t str,
     at: usize,
 }
 
-impl Iterator for Spans<'_> {
-    type Item = (Span, Class);
-
-    fn next(&mut self) -> Option<(Span, Class)> {
+impl<'t> Scanner<'t> {
+    /// The next token, its text standing for its lower-case text, and whether that is right: the
+    /// token is not a word, or a word of lower-case ASCII letters.
+    fn next_token(&mut self) -> Option<(Token<'t>, bool)> {
         loop {
             self.skip_ascii(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c'));
             let start = self.at;
             let c = self.char_at(start)?;
             self.at += c.len_utf8();
-            let class = if c == '\n' {
+            let (class, lower_case) = if c == '\n' {
                 if !self.skip_whitespace() {
                     continue;
                 }
-                return Some((Span::new(start, start + 1), Class::Break));
+                return Some((self.token(start, start + 1, Class::Break, c), true));
             } else if c.is_whitespace() {
                 continue;
             } else if c.is_alphabetic() {
-                self.extend_word(start);
-                Class::Word
+                (Class::Word, self.extend_word(start, c.is_ascii_lowercase()))
             } else if c.is_ascii_digit() {
                 self.extend_number();
-                Class::Number
+                (Class::Number, true)
             } else {
-                Class::Punct
+                (Class::Punct, true)
             };
-            return Some((Span::new(start, self.at), class));
+            return Some((self.token(start, self.at, class, c), lower_case));
         }
     }
-}
 
-impl Spans<'_> {
+    fn token(&self, start: usize, end: usize, class: Class, first: char) -> Token<'t> {
+        Token {
+            span: Span::new(start, end),
+            lower: &self.text[start..end],
+            class,
+            capitalized: first.is_uppercase(),
+        }
+    }
+
     fn char_at(&self, i: usize) -> Option<char> {
         match *self.text.as_bytes().get(i)? {
             b if b.is_ascii() => Some(char::from(b)),
@@ -144,18 +145,22 @@ impl Spans<'_> {
         }
     }
 
-    /// Letters; `a.m.`, `p.m.`, `U.S.`: letters separated by dots stay one word.
-    fn extend_word(&mut self, start: usize) {
+    /// Letters; `a.m.`, `p.m.`, `U.S.`: letters separated by dots stay one word. Returns whether
+    /// its letters are lower-case ASCII, given whether the first is.
+    fn extend_word(&mut self, start: usize, mut lower_case: bool) -> bool {
         let mut dotted = false;
         loop {
-            self.skip_ascii(|b| b.is_ascii_alphabetic());
+            self.skip_ascii(|b| b.is_ascii_lowercase());
             match self.char_at(self.at) {
-                Some(c) if c.is_alphabetic() => self.at += c.len_utf8(),
+                Some(c) if c.is_alphabetic() => {
+                    lower_case = false;
+                    self.at += c.len_utf8();
+                }
                 Some('.') if dotted || is_dotted_abbreviation(self.text, start, self.at) => {
                     dotted = true;
                     self.at += 1;
                 }
-                _ => break,
+                _ => return lower_case,
             }
         }
     }
