@@ -306,11 +306,10 @@ pub fn extract_claims(
 }
 
 fn own_sentences(tokens: &[Token]) -> Vec<Span> {
-    let starts = scan::sentence_starts(tokens);
     let mut spans: Vec<Span> = Vec::new();
-    for (token, starts_sentence) in tokens.iter().zip(starts) {
+    for (k, token) in tokens.iter().enumerate() {
         match spans.last_mut() {
-            Some(last) if !starts_sentence && token.class != Class::Break => {
+            Some(last) if !scan::starts_sentence(tokens, k) && token.class != Class::Break => {
                 last.end = token.span.end
             }
             _ if token.class != Class::Break => spans.push(token.span),

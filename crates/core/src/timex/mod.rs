@@ -44,7 +44,6 @@ pub struct Timex {
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut lowered = String::new();
     let tokens = scan::tokenize(text, &mut lowered);
-    let sentence_starts = scan::sentence_starts(&tokens);
     let grammar = Grammar::new(&tokens);
     let mut anchor = None;
     let mut timexes = Vec::new();
@@ -60,7 +59,7 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let end = found.end.clamp(i + 1, tokens.len());
         let context = resolve::Context {
             dct,
-            tense: tense_before(&tokens, &sentence_starts, i),
+            tense: tense_before(&tokens, i),
             anchor,
         };
         let (value, point) = resolve::resolve(&found.meaning, &context);
@@ -145,10 +144,10 @@ const PASSIVE_AUXILIARIES: [&str; 3] = ["be", "being", "is"];
 
 /// The tense shown by the nearest cue word before token `i` in its sentence. (Cues after it
 /// mislead: "On Friday, the government planned …" is past.)
-fn tense_before(tokens: &[Token], sentence_starts: &[bool], i: usize) -> Option<Direction> {
+fn tense_before(tokens: &[Token], i: usize) -> Option<Direction> {
     (i.saturating_sub(TENSE_WINDOW)..i)
         .rev()
-        .take_while(|&j| !sentence_starts[j + 1])
+        .take_while(|&j| !scan::starts_sentence(tokens, j + 1))
         .find_map(|j| cue_tense(tokens, j))
 }
 

@@ -190,28 +190,23 @@ fn is_dotted_abbreviation(text: &str, word_start: usize, dot: usize) -> bool {
     last_part.chars().count() == 1 && next_is_letter && then_not_letter
 }
 
-/// Sentence starts by token index: a token starts a new sentence when the token before
-/// it is `.`, `!`, `?` (not after a known abbreviation) or a blank line.
-pub(crate) fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
-    let mut starts = vec![false; tokens.len()];
-    if let Some(first) = starts.first_mut() {
-        *first = true;
+/// Whether token `i` starts a sentence: it is the first, or the token before it is `.`, `!`, `?`
+/// (not after a known abbreviation) or a blank line.
+pub(crate) fn starts_sentence(tokens: &[Token], i: usize) -> bool {
+    let Some(previous) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return true;
+    };
+    match previous.class {
+        Class::Break => true,
+        Class::Punct if matches!(previous.lower, "!" | "?") => true,
+        Class::Punct if previous.lower == "." => {
+            let after_abbreviation = i >= 2
+                && tokens[i - 2].class == Class::Word
+                && super::lexicon::ABBREVIATIONS.contains(&tokens[i - 2].lower);
+            !after_abbreviation
+        }
+        _ => false,
     }
-    for i in 1..tokens.len() {
-        let previous = &tokens[i - 1];
-        starts[i] = match previous.class {
-            Class::Break => true,
-            Class::Punct if matches!(previous.lower, "!" | "?") => true,
-            Class::Punct if previous.lower == "." => {
-                let after_abbreviation = i >= 2
-                    && tokens[i - 2].class == Class::Word
-                    && super::lexicon::ABBREVIATIONS.contains(&tokens[i - 2].lower);
-                !after_abbreviation
-            }
-            _ => false,
-        };
-    }
-    starts
 }
 
 #[cfg(test)]
