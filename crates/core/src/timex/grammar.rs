@@ -482,7 +482,7 @@ impl<'t> Grammar<'t> {
             let matches = words.iter().enumerate().all(|(k, w)| {
                 self.tokens
                     .get(name_at + k)
-                    .is_some_and(|t| t.class != Class::Break && t.lower.replace('’', "'") == *w)
+                    .is_some_and(|t| t.class != Class::Break && straight_apostrophe(t.lower) == *w)
             });
             matches.then_some((*holiday, name_at + words.len()))
         })?;
@@ -1312,6 +1312,16 @@ impl<'t> Grammar<'t> {
             }
             _ => None,
         }
+    }
+}
+
+/// A curly apostrophe as the straight one of the holiday names ("New Year’s Day"): a token with
+/// one is the apostrophe alone.
+fn straight_apostrophe(token: &str) -> &str {
+    if token == "’" {
+        "'"
+    } else {
+        token
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::lexicon::{lookup, SCALES, TENS, UNITS};
 use super::scan::{Class, Token};
+use std::borrow::Cow;
 
 /// A number starting at a token: its value and the token index just after it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -33,7 +34,11 @@ pub(crate) fn digits_value(raw: &str) -> Option<f64> {
         let (n, d): (f64, f64) = (numerator.parse().ok()?, denominator.parse().ok()?);
         return (d != 0.0).then(|| n / d);
     }
-    let plain = raw.replace(',', "");
+    let plain = if raw.contains(',') {
+        Cow::Owned(raw.replace(',', ""))
+    } else {
+        Cow::Borrowed(raw)
+    };
     let well_formed =
         plain.chars().all(|c| c.is_ascii_digit() || c == '.') && plain.matches('.').count() <= 1;
     if !well_formed || plain.ends_with('.') {
