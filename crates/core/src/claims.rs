@@ -7,7 +7,7 @@
 //! that are part of a name ("G7", "Article 5", "Resolution 425").
 
 use crate::timex::numbers::{first_number_words, parse_number};
-use crate::timex::scan::{self, Class, Token, WordSet};
+use crate::timex::scan::{self, Class, Token, WordMap};
 use crate::timex::{Timex, TimexKind};
 use crate::{NaiveDate, Span};
 use serde::{Deserialize, Serialize};
@@ -321,14 +321,16 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
 
 /// Every word that a claim can begin with: a qualifier's first word, a vague amount, a number in
 /// words.
-fn starting_words() -> &'static WordSet {
-    static WORDS: OnceLock<WordSet> = OnceLock::new();
+fn starting_words() -> &'static WordMap<bool> {
+    static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let qualifiers = QUALIFIERS.iter().map(|(words, _)| words[0]);
         let vague = VAGUE_AMOUNTS.iter().map(|(word, ..)| *word);
-        (qualifiers.chain(vague).chain(first_number_words()))
-            .map(str::to_string)
-            .collect()
+        let mut words = WordMap::default();
+        for word in qualifiers.chain(vague).chain(first_number_words()) {
+            words.update(word, |_| true);
+        }
+        words
     })
 }
 
@@ -338,7 +340,7 @@ fn claim_starting_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, u
     let token = &tokens[i];
     let may_begin = match token.class {
         Class::Number => true,
-        Class::Word => starting_words().contains(token.lower),
+        Class::Word => starting_words().get(token.lower),
         Class::Punct | Class::Break => currency_of(token).is_some(),
     };
     if !may_begin {

@@ -138,6 +138,8 @@ const TWO_WORD_QUALIFIERS: [(&str, &str); 7] = [
     ("no", "more"),
 ];
 const VAGUE_COUNTS: [&str; 5] = ["few", "several", "many", "some", "couple"];
+/// The words that `position_modifier_end` skips from.
+const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
 /// "previously", "formerly" and "soon" are left out: TimeBank rarely marks them.
 const PAST_REFS: [&str; 3] = ["recently", "lately", "recent"];
 const PRESENT_REFS: [&str; 5] = ["now", "currently", "current", "nowadays", "presently"];
@@ -175,7 +177,20 @@ impl<'t> Grammar<'t> {
 
     /// The longest expression starting at `i`, with "early/late/mid" and similar position words
     /// kept in the span.
+    #[inline]
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
+        // Most words of prose begin none: they are passed over after one look-up.
+        let begins = self.word(i).is_none_or(|word| {
+            !Rules::beginning_with(word).is_empty() || POSITION_WORDS.contains(&word)
+        });
+        if !begins {
+            debug_assert_eq!(self.expression_at(i), None);
+            return None;
+        }
+        self.expression_at(i)
+    }
+
+    fn expression_at(&self, i: usize) -> Option<Match> {
         let core_start = self.position_modifier_end(i);
         let found = self.core_at(core_start);
         match found {
@@ -190,7 +205,7 @@ impl<'t> Grammar<'t> {
     }
 
     /// Skips "early", "late", "mid-", "earlier", "later", "the end of", "the middle of", and "the"
-    /// before a position word and a year or decade ("the late 1970s").
+    /// before a position word and a year or decade ("the late 1970s"): the [`POSITION_WORDS`].
     fn position_modifier_end(&self, i: usize) -> usize {
         match self.word(i) {
             Some("the") if self.is_any(i + 1, &["early", "late", "mid"]) => {

@@ -23,8 +23,35 @@ pub(crate) struct Token<'t> {
     pub capitalized: bool,
 }
 
-/// Lower-case words, looked up with a hash fast on short keys: a scan tests every word of a text.
-pub(crate) type WordSet = rustc_hash::FxHashSet<String>;
+/// Lower-case words with a value each, looked up fast: the scans look up every word of a text. A
+/// word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of the
+/// words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding keeps
+/// keys apart.)
+#[derive(Default)]
+pub(crate) struct WordMap<V>(rustc_hash::FxHashMap<u128, V>);
+
+impl<V: Copy + Default> WordMap<V> {
+    /// The word's value, the default for a word not in the map.
+    pub(crate) fn get(&self, word: &str) -> V {
+        key(word)
+            .and_then(|key| self.0.get(&key))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Sets the word's value to `change` of it.
+    pub(crate) fn update(&mut self, word: &str, change: impl FnOnce(V) -> V) {
+        let key = key(word).unwrap_or_else(|| panic!("{word:?} is longer than 16 bytes"));
+        let value = self.0.entry(key).or_default();
+        *value = change(*value);
+    }
+}
+
+fn key(word: &str) -> Option<u128> {
+    let mut bytes = [0; 16];
+    bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    Some(u128::from_le_bytes(bytes))
+}
 
 /// The tokens of `text`. A word that is not lower-case is lower-cased into `lowered`, which its
 /// token borrows: one buffer for the document instead of a string per token.

@@ -4,7 +4,7 @@
 use super::super::lexicon::*;
 use super::super::numbers::first_number_words;
 use super::{Grammar, Match, PAST_REFS, PRESENT_REFS, QUALIFIERS, TWO_WORD_QUALIFIERS, UNITS_OF_TIME};
-use rustc_hash::FxHashMap;
+use super::super::scan::WordMap;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug)]
@@ -126,6 +126,10 @@ impl Rules {
         Rules(self.0 | 1 << rule as u16)
     }
 
+    pub(super) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
     pub(super) fn has(self, rule: Rule) -> bool {
         self.0 & 1 << rule as u16 != 0
     }
@@ -151,17 +155,16 @@ impl Rules {
 
     /// The rules that can begin with `word` (lower-case).
     pub(super) fn beginning_with(word: &str) -> Rules {
-        static BY_WORD: OnceLock<FxHashMap<String, Rules>> = OnceLock::new();
+        static BY_WORD: OnceLock<WordMap<Rules>> = OnceLock::new();
         let by_word = BY_WORD.get_or_init(|| {
-            let mut by_word = FxHashMap::<String, Rules>::default();
+            let mut by_word = WordMap::default();
             for rule in Rule::ALL {
                 for word in rule.first_words() {
-                    let rules = by_word.entry(word).or_default();
-                    *rules = rules.with(rule);
+                    by_word.update(&word, |rules: Rules| rules.with(rule));
                 }
             }
             by_word
         });
-        by_word.get(word).copied().unwrap_or_default()
+        by_word.get(word)
     }
 }
