@@ -69,9 +69,9 @@ pub(crate) fn tokenize_first<'t>(
     let mut tokens = Vec::with_capacity(limit.min(text.len() / 4 + 1));
     // The words whose lower-case form is in `lowered`: their token and its range there.
     let mut relowered = Vec::new();
-    let mut scanner = Scanner { text, at: 0 };
+    let mut at = 0;
     while tokens.len() < limit {
-        let Some((token, lower_case)) = scanner.next_token() else {
+        let Some((token, lower_case)) = next_token(text, &mut at) else {
             break;
         };
         if !lower_case {
@@ -105,103 +105,124 @@ fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
     Some(start..lowered.len())
 }
 
-/// Reads the tokens of `text` from byte `at` on.
-struct Scanner<'t> {
-    text: &'t str,
-    at: usize,
+/// The token at or after byte `at`, moving `at` past it. Its text stands for its lower-case text;
+/// the flag says whether that is right: the token is not a word, or a word of lower-case ASCII.
+/// (ASCII bytes are told apart without decoding chars: they are most of a text.)
+#[inline(always)]
+fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, bool)> {
+    let bytes = text.as_bytes();
+    loop {
+        let start = ascii_run_end(bytes, *at, |b| {
+            matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')
+        });
+        let (end, class, lower_case, capitalized) = match *bytes.get(start)? {
+            b @ (b'a'..=b'z' | b'A'..=b'Z') => {
+                let (end, lower_case) = word_end(text, start, start + 1, b.is_ascii_lowercase());
+                (end, Class::Word, lower_case, b.is_ascii_uppercase())
+            }
+            b'0'..=b'9' => (number_end(text, start + 1), Class::Number, true, false),
+            b'\n' => {
+                let (after, blank) = whitespace_end(text, start + 1);
+                *at = after;
+                if blank {
+                    let token = token(text, start, start + 1, Class::Break, false);
+                    return Some((token, true));
+                }
+                continue;
+            }
+            0x80.. => {
+                let c = text[start..].chars().next()?;
+                let after = start + c.len_utf8();
+                if c.is_whitespace() {
+                    *at = after;
+                    continue;
+                } else if c.is_alphabetic() {
+                    let (end, _) = word_end(text, start, after, false);
+                    (end, Class::Word, false, c.is_uppercase())
+                } else {
+                    (after, Class::Punct, true, c.is_uppercase())
+                }
+            }
+            _ => (start + 1, Class::Punct, true, false),
+        };
+        *at = end;
+        return Some((token(text, start, end, class, capitalized), lower_case));
+    }
 }
 
-impl<'t> Scanner<'t> {
-    /// The next token, its text standing for its lower-case text, and whether that is right: the
-    /// token is not a word, or a word of lower-case ASCII letters.
-    fn next_token(&mut self) -> Option<(Token<'t>, bool)> {
-        loop {
-            self.skip_ascii(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c'));
-            let start = self.at;
-            let c = self.char_at(start)?;
-            self.at += c.len_utf8();
-            let (class, lower_case) = if c == '\n' {
-                if !self.skip_whitespace() {
-                    continue;
-                }
-                return Some((self.token(start, start + 1, Class::Break, c), true));
-            } else if c.is_whitespace() {
-                continue;
-            } else if c.is_alphabetic() {
-                (Class::Word, self.extend_word(start, c.is_ascii_lowercase()))
-            } else if c.is_ascii_digit() {
-                self.extend_number();
-                (Class::Number, true)
-            } else {
-                (Class::Punct, true)
-            };
-            return Some((self.token(start, self.at, class, c), lower_case));
-        }
+fn token(text: &str, start: usize, end: usize, class: Class, capitalized: bool) -> Token<'_> {
+    Token {
+        span: Span::new(start, end),
+        lower: &text[start..end],
+        class,
+        capitalized,
     }
+}
 
-    fn token(&self, start: usize, end: usize, class: Class, first: char) -> Token<'t> {
-        Token {
-            span: Span::new(start, end),
-            lower: &self.text[start..end],
-            class,
-            capitalized: first.is_uppercase(),
-        }
+/// The end of the run of ASCII bytes from `at` that `accept` takes.
+#[inline(always)]
+fn ascii_run_end(bytes: &[u8], mut at: usize, accept: impl Fn(u8) -> bool) -> usize {
+    while bytes.get(at).is_some_and(|&b| accept(b)) {
+        at += 1;
     }
+    at
+}
 
-    fn char_at(&self, i: usize) -> Option<char> {
-        match *self.text.as_bytes().get(i)? {
-            b if b.is_ascii() => Some(char::from(b)),
-            _ => self.text[i..].chars().next(),
-        }
+/// The end of the whitespace from `at` (after a newline), and whether it holds another newline:
+/// a blank line.
+fn whitespace_end(text: &str, mut at: usize) -> (usize, bool) {
+    let mut blank = false;
+    while let Some(c) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
+        blank |= c == '\n';
+        at += c.len_utf8();
     }
+    (at, blank)
+}
 
-    /// Skips whitespace after a newline; true when it holds another newline (a blank line).
-    fn skip_whitespace(&mut self) -> bool {
-        let mut blank = false;
-        while let Some(c) = self.char_at(self.at).filter(|c| c.is_whitespace()) {
-            blank |= c == '\n';
-            self.at += c.len_utf8();
-        }
-        blank
-    }
-
-    /// Skips the ASCII bytes `accept` takes: most of a text, without decoding chars.
-    fn skip_ascii(&mut self, accept: impl Fn(u8) -> bool) {
-        while self.text.as_bytes().get(self.at).is_some_and(|&b| accept(b)) {
-            self.at += 1;
-        }
-    }
-
-    /// Letters; `a.m.`, `p.m.`, `U.S.`: letters separated by dots stay one word. Returns whether
-    /// its letters are lower-case ASCII, given whether the first is.
-    fn extend_word(&mut self, start: usize, mut lower_case: bool) -> bool {
-        let mut dotted = false;
-        loop {
-            self.skip_ascii(|b| b.is_ascii_lowercase());
-            match self.char_at(self.at) {
-                Some(c) if c.is_alphabetic() => {
+/// The end of the word starting at `start`, read up to `at`: letters, and dots between single
+/// letters (`a.m.`, `p.m.`, `U.S.`). Also whether its letters are lower-case ASCII, given whether
+/// those up to `at` are.
+#[inline(always)]
+fn word_end(text: &str, start: usize, mut at: usize, mut lower_case: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut dotted = false;
+    loop {
+        at = ascii_run_end(bytes, at, |b| b.is_ascii_lowercase());
+        match bytes.get(at) {
+            Some(b) if b.is_ascii_uppercase() => {
+                lower_case = false;
+                at += 1;
+            }
+            Some(b'.') if dotted || is_dotted_abbreviation(text, start, at) => {
+                dotted = true;
+                at += 1;
+            }
+            Some(0x80..) => match text[at..].chars().next().filter(|c| c.is_alphabetic()) {
+                Some(c) => {
                     lower_case = false;
-                    self.at += c.len_utf8();
+                    at += c.len_utf8();
                 }
-                Some('.') if dotted || is_dotted_abbreviation(self.text, start, self.at) => {
-                    dotted = true;
-                    self.at += 1;
-                }
-                _ => return lower_case,
-            }
+                None => return (at, lower_case),
+            },
+            _ => return (at, lower_case),
         }
     }
+}
 
-    /// Digits and letters, and `,` `.` `:` `/` between digits.
-    fn extend_number(&mut self) {
-        self.skip_ascii(|b| b.is_ascii_digit());
-        while let Some(c) = self.char_at(self.at) {
-            let separator_then_digit = matches!(c, ',' | '.' | ':' | '/')
-                && self.text.as_bytes().get(self.at + 1).is_some_and(u8::is_ascii_digit);
-            if !(c.is_ascii_digit() || c.is_alphabetic() || separator_then_digit) {
-                break;
+/// The end of the number read up to `at`: digits and letters, and `,` `.` `:` `/` between digits.
+fn number_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        at = ascii_run_end(bytes, at, |b| b.is_ascii_alphanumeric());
+        match bytes.get(at) {
+            Some(b',' | b'.' | b':' | b'/') if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
+                at += 1
             }
-            self.at += c.len_utf8();
+            Some(0x80..) => match text[at..].chars().next().filter(|c| c.is_alphabetic()) {
+                Some(c) => at += c.len_utf8(),
+                None => return at,
+            },
+            _ => return at,
         }
     }
 }
