@@ -472,10 +472,7 @@ fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
     if token.class == Class::Number && token.lower.ends_with(|c: char| c.is_alphabetic()) {
         return false;
     }
-    if token.class == Class::Word
-        && matches!(token.lower, "one" | "zero")
-        && end == start + 1
-    {
+    if token.class == Class::Word && matches!(token.lower, "one" | "zero") && end == start + 1 {
         return false;
     }
     if let Some(previous) = start.checked_sub(1).map(|j| &tokens[j]) {
@@ -625,9 +622,7 @@ fn predicate_and_subject(
     // Looked for within the aside's reach only: a scan to a distant sentence end is quadratic.
     let reach = tokens.len().min(after_thing + MAX_ASIDE_TOKENS);
     let sentence_end = (after_thing..reach)
-        .find(|&k| {
-            matches!(tokens[k].lower, "." | "!" | "?") || tokens[k].class == Class::Break
-        })
+        .find(|&k| matches!(tokens[k].lower, "." | "!" | "?") || tokens[k].class == Class::Break)
         .unwrap_or(reach);
     let aside_ends = (after_thing..sentence_end)
         .filter(|&k| matches!(tokens[k].lower, "," | "—" | "–"))

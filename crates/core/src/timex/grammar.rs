@@ -163,9 +163,7 @@ impl<'t> Grammar<'t> {
     }
 
     fn is_any(&self, i: usize, texts: &[&str]) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| texts.contains(&t.lower))
+        self.tokens.get(i).is_some_and(|t| texts.contains(&t.lower))
     }
 
     fn number_token(&self, i: usize) -> Option<&'t str> {
@@ -295,8 +293,7 @@ impl<'t> Grammar<'t> {
         if matches!(token.lower, "may" | "march") && !token.capitalized {
             return None;
         }
-        let abbreviated =
-            token.lower.len() <= 4 && !matches!(token.lower, "may" | "june" | "july");
+        let abbreviated = token.lower.len() <= 4 && !matches!(token.lower, "may" | "june" | "july");
         if abbreviated {
             // "Sept." or "Sept 4"; a bare lower-case "mar" or "dec" is not a month.
             let dotted = self.is(i + 1, ".");

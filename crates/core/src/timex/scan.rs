@@ -49,7 +49,9 @@ impl<V: Copy + Default> WordMap<V> {
 
 fn key(word: &str) -> Option<u128> {
     let mut bytes = [0; 16];
-    bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    bytes
+        .get_mut(..word.len())?
+        .copy_from_slice(word.as_bytes());
     Some(u128::from_le_bytes(bytes))
 }
 
@@ -215,7 +217,9 @@ fn number_end(text: &str, mut at: usize) -> usize {
     loop {
         at = ascii_run_end(bytes, at, |b| b.is_ascii_alphanumeric());
         match bytes.get(at) {
-            Some(b',' | b'.' | b':' | b'/') if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) => {
+            Some(b',' | b'.' | b':' | b'/')
+                if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) =>
+            {
                 at += 1
             }
             Some(0x80..) => match text[at..].chars().next().filter(|c| c.is_alphabetic()) {

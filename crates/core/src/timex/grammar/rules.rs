@@ -3,8 +3,10 @@
 
 use super::super::lexicon::*;
 use super::super::numbers::first_number_words;
-use super::{Grammar, Match, PAST_REFS, PRESENT_REFS, QUALIFIERS, TWO_WORD_QUALIFIERS, UNITS_OF_TIME};
 use super::super::scan::WordMap;
+use super::{
+    Grammar, Match, PAST_REFS, PRESENT_REFS, QUALIFIERS, TWO_WORD_QUALIFIERS, UNITS_OF_TIME,
+};
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug)]
@@ -66,20 +68,62 @@ impl Rule {
         match self {
             Rule::IsoDate | Rule::MonthDate => &[],
             Rule::Weekday => &[
-                "last", "past", "next", "coming", "this", "each", "every", "the", "overnight",
+                "last",
+                "past",
+                "next",
+                "coming",
+                "this",
+                "each",
+                "every",
+                "the",
+                "overnight",
             ],
             Rule::Holiday => &["last", "next", "this", "coming"],
             Rule::WeekOf => &["the"],
-            Rule::ClockTime => &["around", "about", "approximately", "noon", "midday", "midnight"],
-            Rule::DeicticDay => &["today", "yesterday", "tomorrow", "tonight", "last", "this", "the"],
+            Rule::ClockTime => &[
+                "around",
+                "about",
+                "approximately",
+                "noon",
+                "midday",
+                "midnight",
+            ],
+            Rule::DeicticDay => &[
+                "today",
+                "yesterday",
+                "tomorrow",
+                "tonight",
+                "last",
+                "this",
+                "the",
+            ],
             Rule::Reference => &["the", "these", "coming", "upcoming"],
-            Rule::RelativeUnit => &["year", "last", "this", "current", "next", "coming", "the", "that"],
+            Rule::RelativeUnit => &[
+                "year", "last", "this", "current", "next", "coming", "the", "that",
+            ],
             Rule::Quarter => &["the", "year", "fiscal", "first", "second", "last"],
             Rule::Year => &["the", "fiscal"],
             Rule::Duration => &[
-                "the", "year", "past", "last", "next", "first", "coming", "previous", "final",
-                "latest", "following", "recent", "several", "few", "many", "some", "one", "half",
-                "more", "centuries",
+                "the",
+                "year",
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "previous",
+                "final",
+                "latest",
+                "following",
+                "recent",
+                "several",
+                "few",
+                "many",
+                "some",
+                "one",
+                "half",
+                "more",
+                "centuries",
             ],
             Rule::Set => &[
                 "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every",
@@ -99,13 +143,21 @@ impl Rule {
             Rule::Quarter => owned(names(&UNITS).chain(names(&ORDINALS))).collect(),
             Rule::Year => owned(names(&UNITS)).collect(),
             Rule::Duration => {
-                let qualifiers = QUALIFIERS.iter().copied().chain(TWO_WORD_QUALIFIERS.map(|q| q.0));
-                let units = names(&UNITS_OF_TIME).flat_map(|unit| [unit.to_string(), format!("{unit}s")]);
-                owned(qualifiers.chain(first_number_words())).chain(units).collect()
+                let qualifiers = QUALIFIERS
+                    .iter()
+                    .copied()
+                    .chain(TWO_WORD_QUALIFIERS.map(|q| q.0));
+                let units =
+                    names(&UNITS_OF_TIME).flat_map(|unit| [unit.to_string(), format!("{unit}s")]);
+                owned(qualifiers.chain(first_number_words()))
+                    .chain(units)
+                    .collect()
             }
             _ => Vec::new(),
         };
-        owned(self.listed_first_words().iter().copied()).chain(tabled).collect()
+        owned(self.listed_first_words().iter().copied())
+            .chain(tabled)
+            .collect()
     }
 }
 
