@@ -6,11 +6,12 @@
 //! ("the 45-year-old": they describe a person, not a countable fact), list numbering, and numbers
 //! that are part of a name ("G7", "Article 5", "Resolution 425").
 
-use crate::timex::numbers::parse_number;
-use crate::timex::scan::{self, Class, Token};
+use crate::timex::numbers::{first_number_words, parse_number};
+use crate::timex::scan::{self, Class, Token, WordMap};
 use crate::timex::{Timex, TimexKind};
 use crate::{NaiveDate, Span};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -232,7 +233,8 @@ pub fn extract_claims(
     timexes: &[Timex],
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
-    let tokens = scan::tokenize(text);
+    let mut lowered = String::new();
+    let tokens = scan::tokenize(text, &mut lowered);
     let sentence_spans = if sentences.is_empty() {
         own_sentences(&tokens)
     } else {
@@ -257,7 +259,7 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match claim_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
+        match claim_starting_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
             Some((mut claim, end)) => {
                 claim.sentence = sentence_of(claim.span);
                 if sentence_date
@@ -304,11 +306,10 @@ pub fn extract_claims(
 }
 
 fn own_sentences(tokens: &[Token]) -> Vec<Span> {
-    let starts = scan::sentence_starts(tokens);
     let mut spans: Vec<Span> = Vec::new();
-    for (token, starts_sentence) in tokens.iter().zip(starts) {
+    for (k, token) in tokens.iter().enumerate() {
         match spans.last_mut() {
-            Some(last) if !starts_sentence && token.class != Class::Break => {
+            Some(last) if !scan::starts_sentence(tokens, k) && token.class != Class::Break => {
                 last.end = token.span.end
             }
             _ if token.class != Class::Break => spans.push(token.span),
@@ -318,6 +319,51 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     spans
 }
 
+/// Every word that a claim can begin with: a qualifier's first word, a vague amount, a number in
+/// words.
+fn starting_words() -> &'static WordMap<bool> {
+    static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let qualifiers = QUALIFIERS.iter().map(|(words, _)| words[0]);
+        let vague = VAGUE_AMOUNTS.iter().map(|(word, ..)| *word);
+        let mut words = WordMap::default();
+        for word in qualifiers.chain(vague).chain(first_number_words()) {
+            words.update(word, |_| true);
+        }
+        words
+    })
+}
+
+/// [`claim_at`], after a look-up that passes over most tokens of prose: a claim begins with a
+/// number, a currency sign or one of the [`starting_words`].
+fn claim_starting_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
+    let token = &tokens[i];
+    let may_begin = match token.class {
+        Class::Number => true,
+        Class::Word => starting_words().get(token.lower),
+        Class::Punct | Class::Break => currency_of(token).is_some(),
+    };
+    if !may_begin {
+        debug_assert_eq!(
+            claim_at(text, tokens, i),
+            None,
+            "a claim begins with {:?}: add it to the starting words",
+            token.lower
+        );
+        return None;
+    }
+    claim_at(text, tokens, i)
+}
+
+fn currency_of(sign: &Token) -> Option<&'static str> {
+    match sign.lower {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        _ => None,
+    }
+}
+
 /// The claim whose number phrase starts at token `i` (a qualifier, a currency sign or the number),
 /// and the token index after its number phrase.
 fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
@@ -325,7 +371,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let mut at = i;
     let mut qualifier = None;
@@ -340,16 +386,11 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
             break;
         }
     }
-    let currency = tokens.get(at).and_then(|t| match t.lower.as_str() {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        _ => None,
-    });
+    let currency = tokens.get(at).and_then(currency_of);
     if currency.is_some() {
         at += 1;
     }
-    let (value, mut end, vague) = match tokens.get(at)?.lower.as_str() {
+    let (value, mut end, vague) = match tokens.get(at)?.lower {
         w if qualifier.is_none()
             && currency.is_none()
             && word(at + 1) == Some("of")
@@ -431,23 +472,20 @@ fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
     if token.class == Class::Number && token.lower.ends_with(|c: char| c.is_alphabetic()) {
         return false;
     }
-    if token.class == Class::Word
-        && matches!(token.lower.as_str(), "one" | "zero")
-        && end == start + 1
-    {
+    if token.class == Class::Word && matches!(token.lower, "one" | "zero") && end == start + 1 {
         return false;
     }
     if let Some(previous) = start.checked_sub(1).map(|j| &tokens[j]) {
         let attached = previous.span.end == token.span.start
             && matches!(previous.class, Class::Word | Class::Number);
         let attached_hyphen = previous.lower == "-" && previous.span.end == token.span.start;
-        let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower.as_str())
+        let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower)
             || previous.lower == "#";
         if attached || attached_hyphen || named {
             return false;
         }
         // "the two leaders", "those 26 countries" refer back to a group; they state no count.
-        if matches!(previous.lower.as_str(), "the" | "these" | "those") {
+        if matches!(previous.lower, "the" | "these" | "those") {
             return false;
         }
         let line_start = previous.class == Class::Break;
@@ -474,7 +512,7 @@ fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let mut words: Vec<&str> = Vec::new();
     let mut j = start;
@@ -554,7 +592,7 @@ fn predicate_and_subject(
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let verb_at = start.checked_sub(1).filter(|&v| {
         word(v).is_some_and(|w| {
@@ -584,12 +622,10 @@ fn predicate_and_subject(
     // Looked for within the aside's reach only: a scan to a distant sentence end is quadratic.
     let reach = tokens.len().min(after_thing + MAX_ASIDE_TOKENS);
     let sentence_end = (after_thing..reach)
-        .find(|&k| {
-            matches!(tokens[k].lower.as_str(), "." | "!" | "?") || tokens[k].class == Class::Break
-        })
+        .find(|&k| matches!(tokens[k].lower, "." | "!" | "?") || tokens[k].class == Class::Break)
         .unwrap_or(reach);
     let aside_ends = (after_thing..sentence_end)
-        .filter(|&k| matches!(tokens[k].lower.as_str(), "," | "—" | "–"))
+        .filter(|&k| matches!(tokens[k].lower, "," | "—" | "–"))
         .map(|k| k + 1);
     let predicate = thing.and_then(|_| {
         std::iter::once((after_thing, false))
@@ -609,7 +645,7 @@ fn verb_before(text: &str, tokens: &[Token], i: usize) -> Option<String> {
         t.class == Class::Word
             && !t.capitalized
             && t.lower != "to"
-            && !AUXILIARIES.contains(&t.lower.as_str())
+            && !AUXILIARIES.contains(&t.lower)
     };
     let start = (i.saturating_sub(MAX_PREDICATE_WORDS)..i)
         .rev()
@@ -625,7 +661,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     // Closing quotes of the aside.
     while aside
@@ -658,7 +694,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
             && tokens.get(k + 1).is_none_or(|t| {
                 t.class != Class::Word
                     || t.capitalized
-                    || ["the", "a", "an", "their", "its"].contains(&t.lower.as_str())
+                    || ["the", "a", "an", "their", "its"].contains(&t.lower)
             });
         to_a_place || word(k).is_some_and(|w| PREDICATE_STOP.contains(&w))
     };

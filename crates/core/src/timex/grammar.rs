@@ -6,10 +6,13 @@
 //! day"); prepositions are outside ("in 2019" → "2019").
 
 use super::lexicon::*;
+mod rules;
+
 use super::numbers::parse_number;
 use super::scan::{Class, Token};
 use super::TimexKind;
 use chrono::{NaiveDate, Weekday};
+use rules::{Rule, Rules};
 
 /// How precise a calendar point is; also the unit of relative expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,7 +113,7 @@ pub(crate) struct Match {
 }
 
 pub(crate) struct Grammar<'t> {
-    tokens: &'t [Token],
+    tokens: &'t [Token<'t>],
 }
 
 const QUALIFIERS: [&str; 10] = [
@@ -135,12 +138,14 @@ const TWO_WORD_QUALIFIERS: [(&str, &str); 7] = [
     ("no", "more"),
 ];
 const VAGUE_COUNTS: [&str; 5] = ["few", "several", "many", "some", "couple"];
+/// The words that `position_modifier_end` skips from.
+const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
 /// "previously", "formerly" and "soon" are left out: TimeBank rarely marks them.
 const PAST_REFS: [&str; 3] = ["recently", "lately", "recent"];
 const PRESENT_REFS: [&str; 5] = ["now", "currently", "current", "nowadays", "presently"];
 
 impl<'t> Grammar<'t> {
-    pub(crate) fn new(tokens: &'t [Token]) -> Self {
+    pub(crate) fn new(tokens: &'t [Token<'t>]) -> Self {
         Grammar { tokens }
     }
 
@@ -148,7 +153,7 @@ impl<'t> Grammar<'t> {
         self.tokens
             .get(i)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     }
 
     fn is(&self, i: usize, text: &str) -> bool {
@@ -158,21 +163,32 @@ impl<'t> Grammar<'t> {
     }
 
     fn is_any(&self, i: usize, texts: &[&str]) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| texts.contains(&t.lower.as_str()))
+        self.tokens.get(i).is_some_and(|t| texts.contains(&t.lower))
     }
 
     fn number_token(&self, i: usize) -> Option<&'t str> {
         self.tokens
             .get(i)
             .filter(|t| t.class == Class::Number)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     }
 
     /// The longest expression starting at `i`, with "early/late/mid" and similar position words
     /// kept in the span.
+    #[inline]
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
+        // Most words of prose begin none: they are passed over after one look-up.
+        let begins = self.word(i).is_none_or(|word| {
+            !Rules::beginning_with(word).is_empty() || POSITION_WORDS.contains(&word)
+        });
+        if !begins {
+            debug_assert_eq!(self.expression_at(i), None);
+            return None;
+        }
+        self.expression_at(i)
+    }
+
+    fn expression_at(&self, i: usize) -> Option<Match> {
         let core_start = self.position_modifier_end(i);
         let found = self.core_at(core_start);
         match found {
@@ -187,7 +203,7 @@ impl<'t> Grammar<'t> {
     }
 
     /// Skips "early", "late", "mid-", "earlier", "later", "the end of", "the middle of", and "the"
-    /// before a position word and a year or decade ("the late 1970s").
+    /// before a position word and a year or decade ("the late 1970s"): the [`POSITION_WORDS`].
     fn position_modifier_end(&self, i: usize) -> usize {
         match self.word(i) {
             Some("the") if self.is_any(i + 1, &["early", "late", "mid"]) => {
@@ -211,30 +227,27 @@ impl<'t> Grammar<'t> {
         }
     }
 
+    /// The longest match of a rule at `i`, of the rules that can begin with its token.
     fn core_at(&self, i: usize) -> Option<Match> {
-        let candidates = [
-            self.iso_date(i),
-            self.month_date(i),
-            self.weekday(i),
-            self.holiday(i),
-            self.week_of(i),
-            self.clock_time(i),
-            self.deictic_day(i),
-            self.reference(i),
-            self.relative_unit(i),
-            self.quarter(i),
-            self.year(i),
-            self.duration(i),
-            self.set(i),
-        ];
-        // On equal length the earlier, more specific rule wins ("coming months" is FUTURE_REF).
-        candidates.into_iter().flatten().filter(|m| m.end > i).fold(
-            None,
-            |best: Option<Match>, m| match best {
-                Some(best) if best.end >= m.end => Some(best),
-                _ => Some(m),
-            },
-        )
+        let rules = self.word(i).map_or(Rules::NOT_WORDS, Rules::beginning_with);
+        if cfg!(debug_assertions) {
+            for rule in Rule::ALL.into_iter().filter(|&rule| !rules.has(rule)) {
+                assert!(
+                    rule.at(self, i).is_none_or(|m| m.end <= i),
+                    "{rule:?} begins with {:?}: add it to the rule's first words",
+                    self.tokens[i].lower
+                );
+            }
+        }
+        let mut longest: Option<Match> = None;
+        for rule in rules.iter() {
+            // On equal length the earlier, more specific rule wins ("coming months" is FUTURE_REF).
+            let longer = |m: &Match| m.end > longest.as_ref().map_or(i, |l| l.end);
+            if let Some(found) = rule.at(self, i).filter(longer) {
+                longest = Some(found);
+            }
+        }
+        longest
     }
 
     fn point(end: usize, kind: TimexKind, point: Point, suffix: Suffix) -> Option<Match> {
@@ -277,11 +290,10 @@ impl<'t> Grammar<'t> {
         let token = self.tokens.get(i).filter(|t| t.class == Class::Word)?;
         let month = lookup(&MONTHS, &token.lower)?;
         // Lower-case "may" and "march" are the verb ("that may shape"), never the month.
-        if matches!(token.lower.as_str(), "may" | "march") && !token.capitalized {
+        if matches!(token.lower, "may" | "march") && !token.capitalized {
             return None;
         }
-        let abbreviated =
-            token.lower.len() <= 4 && !matches!(token.lower.as_str(), "may" | "june" | "july");
+        let abbreviated = token.lower.len() <= 4 && !matches!(token.lower, "may" | "june" | "july");
         if abbreviated {
             // "Sept." or "Sept 4"; a bare lower-case "mar" or "dec" is not a month.
             let dotted = self.is(i + 1, ".");
@@ -418,7 +430,7 @@ impl<'t> Grammar<'t> {
             ]
             .contains(&w)
         }) || i.checked_sub(1).is_some_and(|j| self.is(j, "-"));
-        match token.lower.as_str() {
+        match token.lower {
             "may" | "march" => after_preposition,
             _ => after_preposition || i > 0 && self.tokens[i - 1].class == Class::Word,
         }
@@ -482,7 +494,7 @@ impl<'t> Grammar<'t> {
             let matches = words.iter().enumerate().all(|(k, w)| {
                 self.tokens
                     .get(name_at + k)
-                    .is_some_and(|t| t.class != Class::Break && t.lower.replace('’', "'") == *w)
+                    .is_some_and(|t| t.class != Class::Break && straight_apostrophe(t.lower) == *w)
             });
             matches.then_some((*holiday, name_at + words.len()))
         })?;
@@ -875,7 +887,7 @@ impl<'t> Grammar<'t> {
         if !self.is(i, "year") {
             return None;
         }
-        let end_at = match self.tokens.get(i + 1)?.lower.as_str() {
+        let end_at = match self.tokens.get(i + 1)?.lower {
             "-" => i + 2,
             "'" | "’" if self.is(i + 2, "s") => i + 3,
             _ => i + 1,
@@ -995,7 +1007,7 @@ impl<'t> Grammar<'t> {
                 Suffix::None,
             )
         };
-        let word = self.tokens.get(i)?.lower.as_str();
+        let word = self.tokens.get(i)?.lower;
         if word == "the"
             && self.is(i + 1, "year")
             && self.is(i + 2, "two")
@@ -1315,6 +1327,16 @@ impl<'t> Grammar<'t> {
     }
 }
 
+/// A curly apostrophe as the straight one of the holiday names ("New Year’s Day"): a token with
+/// one is the apostrophe alone.
+fn straight_apostrophe(token: &str) -> &str {
+    if token == "’" {
+        "'"
+    } else {
+        token
+    }
+}
+
 /// How many tokens before "last year" a comparison cue may be.
 const COMPARISON_WINDOW: usize = 12;
 
@@ -1336,35 +1358,44 @@ pub(crate) struct Unit {
     grains_per_unit: i64,
 }
 
-/// The unit a word names, and whether the word is plural.
-pub(crate) fn unit_of(word: &str) -> Option<(Unit, bool)> {
-    let unit = |letter, clock, multiple, grain, grains_per_unit| Unit {
+const fn unit(
+    letter: &'static str,
+    clock: bool,
+    multiple: f64,
+    grain: Option<Grain>,
+    grains_per_unit: i64,
+) -> Unit {
+    Unit {
         letter,
         clock,
         multiple,
         grain,
         grains_per_unit,
-    };
+    }
+}
+
+/// The units of durations by their singular names. (Quarters are dates, see `Grammar::quarter`.)
+const UNITS_OF_TIME: [(&str, Unit); 10] = [
+    ("second", unit("S", true, 1.0, None, 0)),
+    ("minute", unit("M", true, 1.0, None, 0)),
+    ("hour", unit("H", true, 1.0, None, 0)),
+    ("day", unit("D", false, 1.0, Some(Grain::Day), 1)),
+    ("week", unit("W", false, 1.0, Some(Grain::Week), 1)),
+    ("fortnight", unit("W", false, 2.0, Some(Grain::Week), 2)),
+    ("month", unit("M", false, 1.0, Some(Grain::Month), 1)),
+    ("year", unit("Y", false, 1.0, Some(Grain::Year), 1)),
+    ("decade", unit("Y", false, 10.0, Some(Grain::Year), 10)),
+    ("century", unit("Y", false, 100.0, Some(Grain::Year), 100)),
+];
+
+/// The unit a word names, and whether the word is plural.
+pub(crate) fn unit_of(word: &str) -> Option<(Unit, bool)> {
     let (singular, plural) = match word.strip_suffix('s') {
         Some(stem) if stem != "centurie" => (stem, true),
         _ if word == "centuries" => ("century", true),
         _ => (word, false),
     };
-    let found = match singular {
-        "second" => unit("S", true, 1.0, None, 0),
-        "minute" => unit("M", true, 1.0, None, 0),
-        "hour" => unit("H", true, 1.0, None, 0),
-        "day" => unit("D", false, 1.0, Some(Grain::Day), 1),
-        "week" => unit("W", false, 1.0, Some(Grain::Week), 1),
-        "fortnight" => unit("W", false, 2.0, Some(Grain::Week), 2),
-        "month" => unit("M", false, 1.0, Some(Grain::Month), 1),
-        "quarter" if !plural => return None,
-        "year" => unit("Y", false, 1.0, Some(Grain::Year), 1),
-        "decade" => unit("Y", false, 10.0, Some(Grain::Year), 10),
-        "century" => unit("Y", false, 100.0, Some(Grain::Year), 100),
-        _ => return None,
-    };
-    Some((found, plural))
+    lookup(&UNITS_OF_TIME, singular).map(|unit| (unit, plural))
 }
 
 /// The ISO-8601 duration: `P4Y`, `PT2H`, `P2Y6M` for two and a half years, `PXY` for "years".

@@ -42,8 +42,8 @@ pub struct Timex {
 
 /// All temporal expressions of `text`, in order, not overlapping.
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let tokens = scan::tokenize(text);
-    let sentence_starts = scan::sentence_starts(&tokens);
+    let mut lowered = String::new();
+    let tokens = scan::tokenize(text, &mut lowered);
     let grammar = Grammar::new(&tokens);
     let mut anchor = None;
     let mut timexes = Vec::new();
@@ -59,7 +59,7 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let end = found.end.clamp(i + 1, tokens.len());
         let context = resolve::Context {
             dct,
-            tense: tense_before(&tokens, &sentence_starts, i),
+            tense: tense_before(&tokens, i),
             anchor,
         };
         let (value, point) = resolve::resolve(&found.meaning, &context);
@@ -144,17 +144,17 @@ const PASSIVE_AUXILIARIES: [&str; 3] = ["be", "being", "is"];
 
 /// The tense shown by the nearest cue word before token `i` in its sentence. (Cues after it
 /// mislead: "On Friday, the government planned …" is past.)
-fn tense_before(tokens: &[Token], sentence_starts: &[bool], i: usize) -> Option<Direction> {
+fn tense_before(tokens: &[Token], i: usize) -> Option<Direction> {
     (i.saturating_sub(TENSE_WINDOW)..i)
         .rev()
-        .take_while(|&j| !sentence_starts[j + 1])
+        .take_while(|&j| !scan::starts_sentence(tokens, j + 1))
         .find_map(|j| cue_tense(tokens, j))
 }
 
 /// The tense that token `j` shows, if it is a cue word.
 fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
     let token = &tokens[j];
-    let word = token.lower.as_str();
+    let word = token.lower;
     // "next to the embassy" is a place.
     if token.class != Class::Word
         || word == "next" && tokens.get(j + 1).is_some_and(|t| t.lower == "to")
@@ -172,7 +172,7 @@ fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
         });
     }
     // A participle after "be" ("be paid", "being traded") is passive, not past.
-    let participle = j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower.as_str());
+    let participle = j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower);
     let past = PAST_CUES.contains(&word) || word.len() > 4 && word.ends_with("ed") && !participle;
     past.then_some(Direction::Past)
 }
@@ -184,8 +184,8 @@ const LEAD_TOKENS: usize = 80;
 /// dateline ("PARIS, Sept. 4 (Reuters) -") whose year the lead states elsewhere. `None` when the
 /// lead gives no full date.
 pub fn lead_date(text: &str) -> Option<NaiveDate> {
-    let mut tokens = scan::tokenize(text);
-    tokens.truncate(LEAD_TOKENS);
+    let mut lowered = String::new();
+    let tokens = scan::tokenize_first(text, LEAD_TOKENS, &mut lowered);
     let grammar = Grammar::new(&tokens);
     let mut dateline = None;
     let mut lead_year = None;

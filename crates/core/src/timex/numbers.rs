@@ -3,6 +3,7 @@
 
 use super::lexicon::{lookup, SCALES, TENS, UNITS};
 use super::scan::{Class, Token};
+use std::borrow::Cow;
 
 /// A number starting at a token: its value and the token index just after it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -10,6 +11,12 @@ pub(crate) struct Number {
     pub value: f64,
     pub end: usize,
     pub in_words: bool,
+}
+
+/// The words that a number in words can begin with: "a dozen", "twenty-six", "hundred and five".
+pub(crate) fn first_number_words() -> impl Iterator<Item = &'static str> {
+    let units = UNITS.iter().chain(&TENS).map(|(word, _)| *word);
+    ["a", "an", "hundred", "dozen"].into_iter().chain(units)
 }
 
 pub(crate) fn parse_number(tokens: &[Token], i: usize) -> Option<Number> {
@@ -27,7 +34,11 @@ pub(crate) fn digits_value(raw: &str) -> Option<f64> {
         let (n, d): (f64, f64) = (numerator.parse().ok()?, denominator.parse().ok()?);
         return (d != 0.0).then(|| n / d);
     }
-    let plain = raw.replace(',', "");
+    let plain = if raw.contains(',') {
+        Cow::Owned(raw.replace(',', ""))
+    } else {
+        Cow::Borrowed(raw)
+    };
     let well_formed =
         plain.chars().all(|c| c.is_ascii_digit() || c == '.') && plain.matches('.').count() <= 1;
     if !well_formed || plain.ends_with('.') {
@@ -76,7 +87,7 @@ fn parse_words(tokens: &[Token], i: usize) -> Option<Number> {
         tokens
             .get(j)
             .filter(|t| t.class == Class::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower)
     };
     let (mut total, mut group) = (0.0, 0.0);
     let mut last = Last::Nothing;
@@ -91,7 +102,7 @@ fn parse_words(tokens: &[Token], i: usize) -> Option<Number> {
         j += 1;
     }
     while let Some(token) = tokens.get(j) {
-        let w = token.lower.as_str();
+        let w = token.lower;
         if token.class == Class::Punct
             && w == "-"
             && last == Last::Tens
@@ -188,7 +199,8 @@ mod tests {
             ("article alone", "a day", None),
         ];
         for (name, text, expected) in cases {
-            let tokens = tokenize(text);
+            let mut lowered = String::new();
+            let tokens = tokenize(text, &mut lowered);
             let got = parse_number(&tokens, 0).map(|n| {
                 (
                     n.value,

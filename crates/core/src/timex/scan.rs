@@ -2,6 +2,7 @@
 //! byte spans. It does not depend on `crate::text`, so the grammars work on any input.
 
 use crate::Span;
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -14,67 +15,220 @@ pub(crate) enum Class {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'t> {
     pub span: Span,
     /// Lower-cased text (words), the text itself (numbers, punctuation).
-    pub lower: String,
+    pub lower: &'t str,
     pub class: Class,
     pub capitalized: bool,
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c == '\n' {
-            let mut newlines = 1;
-            while let Some(&(_, next)) = chars.peek() {
-                if !next.is_whitespace() {
-                    break;
-                }
-                newlines += usize::from(next == '\n');
-                chars.next();
+/// Lower-case words with a value each, looked up fast: the scans look up every word of a text. A
+/// word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of the
+/// words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding keeps
+/// keys apart.)
+#[derive(Default)]
+pub(crate) struct WordMap<V>(rustc_hash::FxHashMap<u128, V>);
+
+impl<V: Copy + Default> WordMap<V> {
+    /// The word's value, the default for a word not in the map.
+    pub(crate) fn get(&self, word: &str) -> V {
+        key(word)
+            .and_then(|key| self.0.get(&key))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Sets the word's value to `change` of it.
+    pub(crate) fn update(&mut self, word: &str, change: impl FnOnce(V) -> V) {
+        let key = key(word).unwrap_or_else(|| panic!("{word:?} is longer than 16 bytes"));
+        let value = self.0.entry(key).or_default();
+        *value = change(*value);
+    }
+}
+
+fn key(word: &str) -> Option<u128> {
+    let mut bytes = [0; 16];
+    bytes
+        .get_mut(..word.len())?
+        .copy_from_slice(word.as_bytes());
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// The tokens of `text`. A word that is not lower-case is lower-cased into `lowered`, which its
+/// token borrows: one buffer for the document instead of a string per token.
+pub(crate) fn tokenize<'t>(text: &'t str, lowered: &'t mut String) -> Vec<Token<'t>> {
+    tokenize_first(text, usize::MAX, lowered)
+}
+
+/// The first `limit` tokens of `text`, as [`tokenize`] gives them.
+pub(crate) fn tokenize_first<'t>(
+    text: &'t str,
+    limit: usize,
+    lowered: &'t mut String,
+) -> Vec<Token<'t>> {
+    // Prose has about one token in five bytes: room for all, without growing the vector.
+    let mut tokens = Vec::with_capacity(limit.min(text.len() / 4 + 1));
+    // The words whose lower-case form is in `lowered`: their token and its range there.
+    let mut relowered = Vec::new();
+    let mut at = 0;
+    while tokens.len() < limit {
+        let Some((token, lower_case)) = next_token(text, &mut at) else {
+            break;
+        };
+        if !lower_case {
+            if let Some(range) = push_lowercase(token.lower, lowered) {
+                relowered.push((tokens.len(), range));
             }
-            if newlines > 1 {
-                tokens.push(token(text, start, start + 1, Class::Break));
-            }
-        } else if c.is_whitespace() {
-            continue;
-        } else if c.is_alphabetic() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, next)) = chars.peek() {
-                if next.is_alphabetic() {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else if next == '.'
-                    && (is_dotted_abbreviation(text, start, i) || text[start..i].contains('.'))
-                {
-                    // `a.m.`, `p.m.`, `U.S.`: letters separated by dots stay one word.
-                    end = i + 1;
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            tokens.push(token(text, start, end, Class::Word));
-        } else if c.is_ascii_digit() {
-            let mut end = start + 1;
-            while let Some(&(i, next)) = chars.peek() {
-                let separator_then_digit = matches!(next, ',' | '.' | ':' | '/')
-                    && text[i + 1..].starts_with(|d: char| d.is_ascii_digit());
-                if next.is_ascii_digit() || next.is_alphabetic() || separator_then_digit {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            tokens.push(token(text, start, end, Class::Number));
-        } else {
-            tokens.push(token(text, start, start + c.len_utf8(), Class::Punct));
         }
+        tokens.push(token);
+    }
+    let lowered: &'t str = lowered;
+    for (k, range) in relowered {
+        tokens[k].lower = &lowered[range];
     }
     tokens
+}
+
+/// Appends `word` lower-cased to `lowered` when that changes it, and returns where it is.
+fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
+    let start = lowered.len();
+    if word.is_ascii() {
+        lowered.push_str(word);
+        lowered[start..].make_ascii_lowercase();
+    } else {
+        // Whole-word `to_lowercase`: it knows the word-final sigma.
+        let lower = word.to_lowercase();
+        if lower == word {
+            return None;
+        }
+        lowered.push_str(&lower);
+    }
+    Some(start..lowered.len())
+}
+
+/// The token at or after byte `at`, moving `at` past it. Its text stands for its lower-case text;
+/// the flag says whether that is right: the token is not a word, or a word of lower-case ASCII.
+/// (ASCII bytes are told apart without decoding chars: they are most of a text.)
+#[inline(always)]
+fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, bool)> {
+    let bytes = text.as_bytes();
+    loop {
+        let start = ascii_run_end(bytes, *at, |b| {
+            matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')
+        });
+        let (end, class, lower_case, capitalized) = match *bytes.get(start)? {
+            b @ (b'a'..=b'z' | b'A'..=b'Z') => {
+                let (end, lower_case) = word_end(text, start, start + 1, b.is_ascii_lowercase());
+                (end, Class::Word, lower_case, b.is_ascii_uppercase())
+            }
+            b'0'..=b'9' => (number_end(text, start + 1), Class::Number, true, false),
+            b'\n' => {
+                let (after, blank) = whitespace_end(text, start + 1);
+                *at = after;
+                if blank {
+                    let token = token(text, start, start + 1, Class::Break, false);
+                    return Some((token, true));
+                }
+                continue;
+            }
+            0x80.. => {
+                let c = text[start..].chars().next()?;
+                let after = start + c.len_utf8();
+                if c.is_whitespace() {
+                    *at = after;
+                    continue;
+                } else if c.is_alphabetic() {
+                    let (end, _) = word_end(text, start, after, false);
+                    (end, Class::Word, false, c.is_uppercase())
+                } else {
+                    (after, Class::Punct, true, c.is_uppercase())
+                }
+            }
+            _ => (start + 1, Class::Punct, true, false),
+        };
+        *at = end;
+        return Some((token(text, start, end, class, capitalized), lower_case));
+    }
+}
+
+fn token(text: &str, start: usize, end: usize, class: Class, capitalized: bool) -> Token<'_> {
+    Token {
+        span: Span::new(start, end),
+        lower: &text[start..end],
+        class,
+        capitalized,
+    }
+}
+
+/// The end of the run of ASCII bytes from `at` that `accept` takes.
+#[inline(always)]
+fn ascii_run_end(bytes: &[u8], mut at: usize, accept: impl Fn(u8) -> bool) -> usize {
+    while bytes.get(at).is_some_and(|&b| accept(b)) {
+        at += 1;
+    }
+    at
+}
+
+/// The end of the whitespace from `at` (after a newline), and whether it holds another newline:
+/// a blank line.
+fn whitespace_end(text: &str, mut at: usize) -> (usize, bool) {
+    let mut blank = false;
+    while let Some(c) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
+        blank |= c == '\n';
+        at += c.len_utf8();
+    }
+    (at, blank)
+}
+
+/// The end of the word starting at `start`, read up to `at`: letters, and dots between single
+/// letters (`a.m.`, `p.m.`, `U.S.`). Also whether its letters are lower-case ASCII, given whether
+/// those up to `at` are.
+#[inline(always)]
+fn word_end(text: &str, start: usize, mut at: usize, mut lower_case: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut dotted = false;
+    loop {
+        at = ascii_run_end(bytes, at, |b| b.is_ascii_lowercase());
+        match bytes.get(at) {
+            Some(b) if b.is_ascii_uppercase() => {
+                lower_case = false;
+                at += 1;
+            }
+            Some(b'.') if dotted || is_dotted_abbreviation(text, start, at) => {
+                dotted = true;
+                at += 1;
+            }
+            Some(0x80..) => match text[at..].chars().next().filter(|c| c.is_alphabetic()) {
+                Some(c) => {
+                    lower_case = false;
+                    at += c.len_utf8();
+                }
+                None => return (at, lower_case),
+            },
+            _ => return (at, lower_case),
+        }
+    }
+}
+
+/// The end of the number read up to `at`: digits and letters, and `,` `.` `:` `/` between digits.
+fn number_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        at = ascii_run_end(bytes, at, |b| b.is_ascii_alphanumeric());
+        match bytes.get(at) {
+            Some(b',' | b'.' | b':' | b'/')
+                if bytes.get(at + 1).is_some_and(u8::is_ascii_digit) =>
+            {
+                at += 1
+            }
+            Some(0x80..) => match text[at..].chars().next().filter(|c| c.is_alphabetic()) {
+                Some(c) => at += c.len_utf8(),
+                None => return at,
+            },
+            _ => return at,
+        }
+    }
 }
 
 /// At a `.` after letters: true when the letters since the word start or the last dot are one
@@ -88,43 +242,23 @@ fn is_dotted_abbreviation(text: &str, word_start: usize, dot: usize) -> bool {
     last_part.chars().count() == 1 && next_is_letter && then_not_letter
 }
 
-fn token(text: &str, start: usize, end: usize, class: Class) -> Token {
-    let raw = &text[start..end];
-    let lower = if class == Class::Word {
-        raw.to_lowercase()
-    } else {
-        raw.to_string()
+/// Whether token `i` starts a sentence: it is the first, or the token before it is `.`, `!`, `?`
+/// (not after a known abbreviation) or a blank line.
+pub(crate) fn starts_sentence(tokens: &[Token], i: usize) -> bool {
+    let Some(previous) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return true;
     };
-    Token {
-        span: Span::new(start, end),
-        lower,
-        class,
-        capitalized: raw.starts_with(char::is_uppercase),
+    match previous.class {
+        Class::Break => true,
+        Class::Punct if matches!(previous.lower, "!" | "?") => true,
+        Class::Punct if previous.lower == "." => {
+            let after_abbreviation = i >= 2
+                && tokens[i - 2].class == Class::Word
+                && super::lexicon::ABBREVIATIONS.contains(&tokens[i - 2].lower);
+            !after_abbreviation
+        }
+        _ => false,
     }
-}
-
-/// Sentence starts by token index: a token starts a new sentence when the token before
-/// it is `.`, `!`, `?` (not after a known abbreviation) or a blank line.
-pub(crate) fn sentence_starts(tokens: &[Token]) -> Vec<bool> {
-    let mut starts = vec![false; tokens.len()];
-    if let Some(first) = starts.first_mut() {
-        *first = true;
-    }
-    for i in 1..tokens.len() {
-        let previous = &tokens[i - 1];
-        starts[i] = match previous.class {
-            Class::Break => true,
-            Class::Punct if matches!(previous.lower.as_str(), "!" | "?") => true,
-            Class::Punct if previous.lower == "." => {
-                let after_abbreviation = i >= 2
-                    && tokens[i - 2].class == Class::Word
-                    && super::lexicon::ABBREVIATIONS.contains(&tokens[i - 2].lower.as_str());
-                !after_abbreviation
-            }
-            _ => false,
-        };
-    }
-    starts
 }
 
 #[cfg(test)]
@@ -134,7 +268,8 @@ mod tests {
     #[test]
     fn tokens_keep_abbreviations_numbers_and_spans() {
         let text = "At 10:35 a.m. on Sept. 4, 1,500 U.S. troops—in the 1990s.\n\nNext";
-        let tokens = tokenize(text);
+        let mut lowered = String::new();
+        let tokens = tokenize(text, &mut lowered);
         let shown: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(
             shown,
@@ -148,7 +283,7 @@ mod tests {
     #[test]
     fn multibyte_text_never_splits_a_char() {
         for text in ["é.", "a.é", "1.é", "€5", "x\n \n", "5,"] {
-            for token in tokenize(text) {
+            for token in tokenize(text, &mut String::new()) {
                 assert!(
                     text.get(token.span.start..token.span.end).is_some(),
                     "{text:?}"
