@@ -2,7 +2,7 @@
 //! continuations, pronouns and entities.
 use super::document::Document;
 use super::lexicon::{
-    CLAUSE_BREAKS, MEDIA_NOUNS, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
+    ADJUNCT_STARTS, CLAUSE_BREAKS, MEDIA_NOUNS, NAME_PARTICLES, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
     SUBJECT_TAIL_WORDS, VERB_MODIFIERS,
 };
 use super::{Quote, QuoteKind, Speaker};
@@ -17,10 +17,6 @@ const MAX_APPOSITIVE_TOKENS: usize = 40;
 const MAX_VERB_DISTANCE: usize = 10;
 /// Quoted phrases of fewer words with no speaker are terms, not speech.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
-/// Lower-case words inside names ("Ursula von der Leyen", "Osama bin Laden").
-const NAME_PARTICLES: &[&str] = &["von", "der", "van", "de", "da", "di", "du", "la", "le", "bin", "al", "ibn"];
-/// Words that open an adjunct between commas after a speaker ("at a later press gaggle").
-const ADJUNCT_STARTS: &[&str] = &["at", "in", "on", "during", "after", "before", "for", "from", "with", "speaking", "writing", "asked", "meanwhile", "however", "though", "too", "also"];
 /// A signature after a dash is a name ("― Julie A. Diaz Martinez").
 const MAX_NAME_TOKENS: usize = 6;
 

@@ -1,7 +1,10 @@
 //! Reported (indirect) speech and media attributions, sentence by sentence.
 use super::attribution::{attribution_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
-use super::lexicon::{EDITORIAL_LABELS, REPORT_ONLY_VERBS};
+use super::lexicon::{
+    APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
+    NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
+};
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
 use crate::Span;
 
@@ -10,113 +13,9 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// How far a "that" may follow its verb ("told reporters on Tuesday that …").
 const MAX_THAT_DISTANCE: usize = 8;
 
-/// Verbs that take the hearer as object before the reported clause ("told reporters that").
-const OBJECT_VERBS: &[&str] = &["told", "tells", "telling", "tell", "warned", "warns", "assured", "reminded", "informed", "urged", "asked", "convinced", "promised"];
-/// Verbs whose object is attributed content ("endorsed Clinton", "declined to comment").
-const OBJECT_CUES: &[&str] = &[
-    "endorsed", "endorse", "endorses", "endorsing", "support", "supports", "supported", "supporting", "criticized",
-    "criticizes", "criticizing", "criticised", "accused", "accuses", "accusing", "described", "describes",
-    "describing", "defended", "defends", "defending", "defend", "proposed", "proposes", "proposing", "praised",
-    "praises", "praising", "want", "wants", "wanted", "urged", "urges", "urging", "sought", "seeks", "seeking",
-    "discuss", "discussed", "discussing", "attacked", "attacks", "attacking", "opposed", "opposes", "opposing",
-    "oppose", "backing", "backed", "backs", "rejected", "rejects", "rejecting", "questioned", "questioning",
-    "declined", "refused", "plans", "planned", "vowed", "vowing", "pledged", "pledging", "promising",
-    "ordered", "offered", "offering", "expressed", "dismissed", "dismissing", "denounced", "denouncing",
-    "denounce", "blasted", "blasting", "blamed", "blaming", "blame", "mocked", "mocking", "condemned",
-    "condemning", "touted", "touting", "highlighted", "slammed", "slamming", "decried", "echoed", "requested",
-    "demanded", "demanding", "demands", "cited", "citing", "cites", "mentioned", "mention", "recommended",
-    "applauded", "welcomed", "lauded", "hailed", "predicting", "announce", "disputed", "disputes",
-    "called", "announced", "announces", "announcing", "asked", "see", "sees", "saw", "hoping", "hopes", "hope",
-    "decided", "agreed", "address", "addressed", "named", "expect", "expects", "plan", "promised", "promise",
-    "revealed", "reveal", "denied", "denies", "deny", "acknowledged", "admitted", "confirmed", "declared",
-    "suggesting", "claim", "know", "knows", "knew", "viewed", "consider", "considers", "considered", "compared",
-    "identified", "favor", "favors", "favored", "recognize", "explain", "shows", "showed", "show", "showing",
-    "found", "finds", "predicted", "predicts", "warned", "blasts", "touts", "rejects", "questions", "mocks",
-];
-/// Verbs with their preposition whose object is attributed content ("called for …").
-const PHRASAL_CUES: &[(&str, &str)] = &[
-    ("called", "for"), ("calls", "for"), ("calling", "for"), ("call", "for"), ("called", "on"), ("calls", "on"),
-    ("referring", "to"), ("referred", "to"), ("talking", "about"), ("talked", "about"), ("talk", "about"),
-    ("talks", "about"), ("spoke", "about"), ("spoke", "of"), ("speaking", "about"), ("asked", "about"),
-    ("asked", "for"), ("respond", "to"), ("responded", "to"), ("responding", "to"), ("focused", "on"),
-    ("focus", "on"), ("focusing", "on"), ("pointed", "to"), ("pointing", "to"), ("vote", "for"), ("voted", "for"),
-    ("advocate", "for"), ("advocated", "for"), ("worried", "about"), ("complained", "about"), ("warned", "of"),
-    ("warned", "about"), ("critical", "of"), ("look", "at"), ("looked", "at"), ("looking", "at"), ("point", "out"),
-    ("pointed", "out"), ("pointing", "out"), ("points", "out"), ("looking", "for"), ("laid", "out"),
-    ("railed", "against"), ("rail", "against"), ("voting", "for"), ("votes", "for"), ("aimed", "at"),
-    ("interested", "in"), ("voted", "against"), ("points", "to"), ("pushed", "for"), ("pushing", "for"),
-    ("push", "for"), ("supportive", "of"), ("assured", "of"), ("think", "of"), ("agree", "with"), ("agreed", "with"),
-    ("agrees", "with"), ("concerned", "about"), ("balked", "at"), ("proud", "of"), ("wary", "of"),
-    ("confident", "in"), ("campaigned", "for"), ("campaigning", "for"), ("sided", "with"), ("worry", "about"),
-    ("worries", "about"), ("believe", "in"), ("believes", "in"), ("commented", "on"), ("comment", "on"),
-    ("commenting", "on"), ("touched", "on"), ("lashed", "out"), ("spoke", "out"), ("speak", "out"),
-    ("speaking", "out"), ("weighed", "in"), ("went", "after"), ("hit", "back"), ("fired", "back"), ("took", "aim"),
-    ("pushed", "back"), ("insisted", "on"), ("warning", "of"), ("warning", "about"), ("complaining", "about"),
-    ("talk", "of"), ("skeptical", "of"), ("critical", "about"), ("opposed", "to"), ("committed", "to"),
-];
-/// Nouns with their preposition whose object is attributed content ("questions about …"); the
-/// attribution's source is not the sentence's subject.
-const NOUN_CUES: &[(&str, &str)] = &[
-    ("questions", "about"), ("concerns", "about"), ("attacks", "on"), ("attack", "on"), ("support", "for"),
-    ("opposition", "to"), ("criticism", "of"), ("favor", "of"), ("response", "to"), ("endorsement", "of"),
-    ("mention", "of"), ("supporters", "of"), ("attention", "to"), ("comments", "about"), ("remarks", "about"),
-    ("claims", "of"), ("allegations", "of"), ("allegations", "that"), ("accusations", "of"), ("interest", "in"),
-    ("support", "of"), ("supporter", "of"), ("supporters", "of"), ("known", "as"), ("doubts", "about"),
-    ("case", "for"), ("defense", "of"), ("reference", "to"), ("references", "to"), ("view", "of"), ("views", "of"),
-    ("views", "on"), ("issue", "with"), ("positions", "on"), ("position", "on"), ("critique", "of"),
-    ("proponent", "of"), ("question", "about"), ("sense", "of"), ("seen", "as"), ("credit", "for"),
-    ("rejection", "of"), ("concern", "about"), ("question", "of"), ("stories", "about"), ("debate", "on"),
-    ("praise", "for"), ("swipes", "at"), ("embrace", "of"), ("words", "about"), ("attacks", "against"),
-    ("criticism", "on"), ("message", "of"), ("hopes", "of"), ("tribute", "to"), ("claim", "of"), ("claims", "that"),
-    ("warnings", "of"), ("warnings", "about"), ("promise", "of"), ("promises", "of"), ("demands", "for"),
-    ("plea", "for"), ("pledge", "to"), ("commitment", "to"), ("opposition", "of"),
-];
-/// Words after a cue verb that show it does not take the content as its object ("support from").
-const CLAUSE_BREAKS_AFTER_CUE: &[&str] = &["by", "from", "in", "at", "on", "for", "with", "and", "or", "but", "as", "it", "was", "is", "of", "that", "which", "who", "himself", "herself", "themselves"];
-/// Words that end an object phrase.
-const OBJECT_BOUNDARIES: &[&str] = &["because", "after", "before", "while", "when", "since", "during", "although", "though", "but", "until", "unless", "whereas"];
-/// Verbs of appearance whose clause is an impression attributed to the writer ("seemed to …").
-const APPEARANCE_VERBS: &[&str] = &["seemed", "seems", "appeared", "appears"];
-/// Verbs of saying that take a bare clause whatever its first word ("say disagreements broke out").
-const BARE_CLAUSE_VERBS: &[&str] = &["said", "says", "say", "saying", "argued", "argues", "insisted", "insists", "claimed", "claims", "believe", "believes", "think", "thinks", "suggested", "suggests", "noted", "added"];
-/// Words after a verb of saying that start an adjunct or an object, not a clause.
-const NOT_CLAUSE_STARTS: &[&str] = &[
-    "on", "in", "at", "to", "by", "with", "for", "from", "during", "after", "before", "about", "of", "and", "or",
-    "but", "as", "so", "yes", "no", "not", "nothing", "something", "anything", "much", "little", "goodbye",
-    "hello", "thanks", "sorry", "otherwise", "last", "this", "next", "earlier", "later", "today", "yesterday",
-    "tonight", "again", "recently", "repeatedly", "once", "twice", "through", "via", "while", "when", "because",
-    "if", "though", "although", "since", "than", "over", "under", "into", "within", "without", "too", "also",
-    "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "here", "there",
-];
-/// Words between a verb and a "that" which show that a clause has already begun.
-const THAT_BLOCKERS: &[&str] = &["and", "but", "or", "he", "she", "they", "we", "i", "it", "you", "there", "is", "was", "are", "were", "will", "would", "has", "had", "have", "can", "could", "should", "not", "an"];
-/// Words after a comma that end a reported clause (", while others …", ", according to …").
-const CLAUSE_END_LINKS: &[&str] = &["according", "while", "whereas", "although", "though", "but", "yet"];
 /// A label before a colon is a name or a short headline phrase.
 const MAX_LABEL_TOKENS: usize = 8;
-/// Words of speech that make a following "about" introduce its topic, with up to
-/// `MAX_TOPIC_DISTANCE` words between ("asked Clinton about").
-const TOPIC_HEADS: &[&str] = &[
-    "asked", "asks", "ask", "asking", "talk", "talked", "talking", "talks", "spoke", "speak", "speaks", "speaking",
-    "pressed", "questioned", "discussion", "discussions", "debate", "comment", "comments", "remarks", "skepticism",
-    "concern", "concerns", "questions", "question", "worried", "told", "tell", "tells", "wrote", "writes",
-    "tweeted", "complained", "warned", "joked", "testified", "briefed", "said", "say", "says", "secret",
-];
 const MAX_TOPIC_DISTANCE: usize = 4;
-/// Participles that continue the sentence subject's speech (", adding that …").
-const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "arguing", "claiming", "warning", "insisting", "stressing", "explaining", "asserting", "declaring", "acknowledging", "suggesting", "telling", "writing", "announcing"];
-/// Words that can start a reported clause right after its verb ("said the plan would …").
-const CLAUSE_STARTS: &[&str] = &[
-    "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "there", "this",
-    "these", "those", "our", "my", "no", "some", "many", "all", "both", "most", "if", "whether", "what", "how",
-    "why", "when", "such", "every", "any", "each", "none", "nobody", "nothing", "one",
-];
-const PRONOUN_STARTS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there", "that", "whether", "if", "what", "how", "why"];
-const DAY_AND_MONTH_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "today", "yesterday", "tonight",
-];
 
 /// Reported speech in `doc`: "X said (that) …", "… , X said.", "according to X, …", "X has been
 /// quoted as telling …". `direct` are the quotations already found, so that a direct quote is not
