@@ -1,14 +1,17 @@
 //! A scanned text: tokens, paired quote marks and narrative sentences, with the small queries
 //! the attribution rules ask of them.
-use super::lexicon::{ABBREVIATIONS, OUTLETS, OUTLET_SUFFIXES};
+use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_SUFFIXES, OUTLET_WORD};
 use super::scan::{self, Marked, Tok, TokKind};
 use crate::Span;
 
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
-    /// Lower-cased token texts.
-    lower: Vec<String>,
+    /// Lower-cased token texts, end to end: token `i`'s ends at `lower_ends[i]`.
+    lower: String,
+    lower_ends: Vec<usize>,
+    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`).
+    bits: Vec<u64>,
     pub pairs: Vec<Marked>,
     /// For each token, the index in `pairs` of the quotation it opens, if any.
     opens: Vec<Option<usize>>,
@@ -16,13 +19,12 @@ pub(super) struct Document<'t> {
     inside: Vec<Option<usize>>,
     /// Narrative sentences as token ranges; a quotation never splits one.
     pub sentences: Vec<(usize, usize)>,
-    outlets: Vec<Vec<String>>,
 }
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
         let toks = scan::tokenize(text);
-        let lower = toks.iter().map(|t| t.span.text(text).to_lowercase()).collect();
+        let (lower, lower_ends) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks);
         let mut opens = vec![None; toks.len()];
         let mut inside = vec![None; toks.len()];
@@ -32,11 +34,8 @@ impl<'t> Document<'t> {
                 slot.get_or_insert(index);
             }
         }
-        let outlets = OUTLETS
-            .iter()
-            .map(|outlet| scan::tokenize(outlet).iter().map(|t| t.span.text(outlet).to_string()).collect())
-            .collect();
-        let mut doc = Document { text, toks, lower, pairs, opens, inside, sentences: Vec::new(), outlets };
+        let mut doc = Document { text, toks, lower, lower_ends, bits: Vec::new(), pairs, opens, inside, sentences: Vec::new() };
+        doc.bits = (0..doc.len()).map(|i| if doc.is_word(i) { lexicon::word_bits(doc.lower(i)) } else { 0 }).collect();
         doc.sentences = doc.split_sentences();
         doc
     }
@@ -46,7 +45,9 @@ impl<'t> Document<'t> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        let Some(&end) = self.lower_ends.get(i) else { return "" };
+        let start = i.checked_sub(1).map_or(0, |p| self.lower_ends[p]);
+        &self.lower[start..end]
     }
 
     pub fn raw(&self, i: usize) -> &'t str {
@@ -75,6 +76,19 @@ impl<'t> Document<'t> {
 
     pub fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
         self.is_word(i) && words.contains(&self.lower(i))
+    }
+
+    /// `is_one_of` for a lexicon list, by its bit.
+    pub fn is_in(&self, i: usize, words: Words) -> bool {
+        debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list == words.list), "a word list missing from WORD_LISTS");
+        self.bits.get(i).is_some_and(|&bits| bits & words.bit != 0)
+    }
+
+    /// Whether tokens `i` and `i + 1` are one of `phrases` (lower-cased).
+    pub fn starts_phrase(&self, i: usize, phrases: Phrases) -> bool {
+        debug_assert!(lexicon::PHRASE_LISTS.iter().any(|p| p.bit == phrases.bit && p.list == phrases.list), "a phrase list missing from PHRASE_LISTS");
+        let (word, next) = (self.lower(i), self.lower(i + 1));
+        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && phrases.list.iter().any(|&(w, n)| w == word && n == next)
     }
 
     pub fn opened_pair(&self, i: usize) -> Option<usize> {
@@ -110,7 +124,7 @@ impl<'t> Document<'t> {
         let word = self.raw(prev);
         // "J." and "G.K." are initials.
         let initial = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
-        !(initial || ABBREVIATIONS.contains(&self.lower(prev)))
+        !(initial || self.is_in(prev, ABBREVIATIONS))
     }
 
     pub fn is_terminal(&self, i: usize) -> bool {
@@ -155,17 +169,10 @@ impl<'t> Document<'t> {
     /// The news outlet named at token `i` ("the BBC", "Kyiv Post", "local media"): its last token
     /// (exclusive) and name.
     pub fn outlet_at(&self, i: usize) -> Option<(usize, String)> {
-        let known_at = |start: usize| {
-            self.outlets
-                .iter()
-                .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == w)))
-                .map(|words| start + words.len())
-                .max()
-        };
         // "The Associated Press" is a name; "the BBC" has an article.
-        let (start, known) = match known_at(i) {
+        let (start, known) = match self.known_outlet_at(i) {
             Some(end) => (i, Some(end)),
-            None if self.lower(i) == "the" && self.is_capitalized(i + 1) => (i + 1, known_at(i + 1)),
+            None if self.lower(i) == "the" && self.is_capitalized(i + 1) => (i + 1, self.known_outlet_at(i + 1)),
             None => (i, None),
         };
         let end = known.or_else(|| {
@@ -173,9 +180,45 @@ impl<'t> Document<'t> {
             while self.is_capitalized(end) && !self.raw(end).chars().all(|c| c.is_ascii_digit()) {
                 end += 1;
             }
-            (end > start && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
+            (end > start && self.bits[end - 1] & OUTLET_WORD != 0 && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
         })?;
         let name = self.text[self.span(start, end).start..self.span(start, end).end].to_string();
         Some((end, name))
     }
+
+    /// The end of the longest known outlet (`OUTLETS`) that starts at token `start`.
+    fn known_outlet_at(&self, start: usize) -> Option<usize> {
+        if self.bits.get(start).is_none_or(|&bits| bits & OUTLET_WORD == 0) {
+            return None;
+        }
+        let first = self.raw(start);
+        let outlets = lexicon::known_outlets();
+        let from = outlets.partition_point(|words| words[0] < first);
+        outlets[from..]
+            .iter()
+            .take_while(|words| words[0] == first)
+            .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == *w)))
+            .map(|words| start + words.len())
+            .max()
+    }
+}
+
+/// Each token's text lower-cased, end to end in one string, and where each one ends.
+fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
+    let mut lower = String::with_capacity(text.len());
+    let ends = toks
+        .iter()
+        .map(|t| {
+            let s = t.span.text(text);
+            if s.is_ascii() {
+                let from = lower.len();
+                lower.push_str(s);
+                lower[from..].make_ascii_lowercase();
+            } else {
+                lower.push_str(&s.to_lowercase());
+            }
+            lower.len()
+        })
+        .collect();
+    (lower, ends)
 }

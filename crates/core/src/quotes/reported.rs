@@ -65,7 +65,7 @@ fn labelled_lines(doc: &Document) -> Vec<Quote> {
         if !starts_with_name || !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
             continue;
         }
-        if doc.is_one_of(colon - 1, EDITORIAL_LABELS) {
+        if doc.is_in(colon - 1, EDITORIAL_LABELS) {
             continue;
         }
         let line_end = (colon + 1..doc.len()).find(|&i| doc.is_newline(i)).unwrap_or(doc.len());
@@ -159,7 +159,7 @@ fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
 /// "Trump seemed to suggest he had silenced her": an impression, attributed to no one, up to the
 /// clause's end.
 fn appearance(doc: &Document, start: usize, end: usize) -> Option<Quote> {
-    let verb = (start + 1..end.saturating_sub(1)).find(|&v| doc.is_one_of(v, APPEARANCE_VERBS) && doc.lower(v + 1) == "to" && doc.pair_inside(v).is_none())?;
+    let verb = (start + 1..end.saturating_sub(1)).find(|&v| doc.is_in(v, APPEARANCE_VERBS) && doc.lower(v + 1) == "to" && doc.pair_inside(v).is_none())?;
     let (subject_start, _) = subject_before(doc, start, verb)?;
     reported(doc, (subject_start, object_end(doc, verb + 2, end)), None, doc.span(verb, verb + 2))
 }
@@ -171,14 +171,14 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
     let mut found: Vec<Quote> = Vec::new();
     let mut v = start;
     while v < end {
-        let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_one_of(v, REPORT_ONLY_VERBS));
+        let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_in(v, REPORT_ONLY_VERBS));
         let clause = is_verb.then(|| clause_start(doc, v, end)).flatten();
         let object = if clause.is_none() && doc.pair_inside(v).is_none() { object_cue(doc, v) } else { None };
         let Some((content_start, has_subject)) = clause.map(|c| (c, true)).or(object) else {
             v += 1;
             continue;
         };
-        let participle = (doc.is_one_of(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
+        let participle = (doc.is_in(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
         // "Trump criticized the deals and called for …": the coordinated verb shares the subject.
         let coordinated = v > start && doc.lower(v - 1) == "and" && found.last().is_some_and(|q| q.span.end <= doc.toks[v - 1].span.start);
         let source = if participle {
@@ -217,19 +217,18 @@ fn object_cue(doc: &Document, v: usize) -> Option<(usize, bool)> {
     if !doc.is_word(v) || doc.is_capitalized(v) {
         return None;
     }
-    let (word, next) = (doc.lower(v), doc.lower(v + 1));
-    let phrasal = |cues: &[(&str, &str)]| cues.iter().any(|&(w, p)| w == word && p == next);
-    if phrasal(PHRASAL_CUES) || phrasal(NOUN_CUES) {
-        return doc.is_word(v + 2).then_some((v + 2, phrasal(PHRASAL_CUES)));
+    let verb_phrase = doc.starts_phrase(v, PHRASAL_CUES);
+    if verb_phrase || doc.starts_phrase(v, NOUN_CUES) {
+        return doc.is_word(v + 2).then_some((v + 2, verb_phrase));
     }
     // "asked Clinton about her emails", "spoke emotionally of the legacy": the topic of speech.
-    let topic = word == "about" && (v.saturating_sub(MAX_TOPIC_DISTANCE)..v).any(|h| doc.is_one_of(h, TOPIC_HEADS) && (h + 1..v).all(|k| doc.is_word(k)));
+    let topic = doc.lower(v) == "about" && (v.saturating_sub(MAX_TOPIC_DISTANCE)..v).any(|h| doc.is_in(h, TOPIC_HEADS) && (h + 1..v).all(|k| doc.is_word(k)));
     if topic && doc.is_word(v + 1) {
         return Some((v + 1, false));
     }
     // "asked him about …" leaves the content to "about".
-    let topic_follows = (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.lower(k) == "about");
-    (OBJECT_CUES.contains(&word) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_one_of(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows)
+    let topic_follows = || (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.lower(k) == "about");
+    (doc.is_in(v, OBJECT_CUES) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_in(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows())
         .then_some((v + 1, true))
 }
 
@@ -239,15 +238,15 @@ fn object_end(doc: &Document, start: usize, end: usize) -> usize {
     (start + 1..end)
         .find(|&i| {
             doc.pair_inside(i).is_none()
-                && (doc.is_punct(i, ",;:—–()") || doc.is_one_of(i, OBJECT_BOUNDARIES) || is_time_adjunct(doc, i) || (doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))))
+                && (doc.is_punct(i, ",;:—–()") || doc.is_in(i, OBJECT_BOUNDARIES) || is_time_adjunct(doc, i) || (doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))))
         })
         .unwrap_or(end)
 }
 
 /// "on Friday", "last week", "Tuesday": a time phrase that trails an object and is not part of it.
 fn is_time_adjunct(doc: &Document, i: usize) -> bool {
-    let time_word = |k: usize| doc.is_one_of(k, DAY_AND_MONTH_WORDS) || doc.is_one_of(k, &["week", "month", "year", "night", "morning", "weekend"]);
-    doc.is_one_of(i, DAY_AND_MONTH_WORDS) && !doc.is_one_of(i, &["may", "march"])
+    let time_word = |k: usize| doc.is_in(k, DAY_AND_MONTH_WORDS) || doc.is_one_of(k, &["week", "month", "year", "night", "morning", "weekend"]);
+    doc.is_in(i, DAY_AND_MONTH_WORDS) && !doc.is_one_of(i, &["may", "march"])
         || doc.is_one_of(i, &["on", "last", "this", "next", "earlier", "later"]) && time_word(i + 1)
 }
 
@@ -256,18 +255,18 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
     let that = (v + 1..end.min(v + 1 + MAX_THAT_DISTANCE))
         .take_while(|&i| doc.is_word(i) || doc.is_punct(i, ".-’'"))
         // "said she was ready for that fight": a clause already began, and this "that" is its own.
-        .take_while(|&i| !doc.is_one_of(i, THAT_BLOCKERS) && !(doc.lower(i).ends_with("ed") && !doc.is_capitalized(i)))
+        .take_while(|&i| !doc.is_in(i, THAT_BLOCKERS) && !(doc.lower(i).ends_with("ed") && !doc.is_capitalized(i)))
         .find(|&i| doc.lower(i) == "that" && !doc.is_one_of(i + 1, &["is", "was", "will", "would", "has", "had", "could", "of"]));
     if let Some(that) = that {
         return Some(that);
     }
     // "He added: the plan will fail": a colon introduces the clause ("Editor’s note:" does not).
-    if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end && !doc.is_one_of(v, EDITORIAL_LABELS) {
+    if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end && !doc.is_in(v, EDITORIAL_LABELS) {
         return Some(v + 2);
     }
     // "said Thursday he would leave": a day between the verb and its clause.
-    let next = if doc.is_one_of(v + 1, DAY_AND_MONTH_WORDS) && doc.is_one_of(v + 2, PRONOUN_STARTS) { v + 2 } else { v + 1 };
-    if next >= end || doc.is_one_of(v, OBJECT_VERBS) {
+    let next = if doc.is_in(v + 1, DAY_AND_MONTH_WORDS) && doc.is_in(v + 2, PRONOUN_STARTS) { v + 2 } else { v + 1 };
+    if next >= end || doc.is_in(v, OBJECT_VERBS) {
         return None;
     }
     let speech = is_speech_verb(doc, v);
@@ -275,13 +274,13 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
         // "said “underpin …”" with a lower-case quotation: mixed reported speech.
         doc.pairs[pair].inner.text(doc.text).starts_with(char::is_lowercase)
     } else if speech {
-        doc.is_one_of(next, CLAUSE_STARTS)
-            || (doc.is_capitalized(next) && !doc.is_one_of(next, DAY_AND_MONTH_WORDS))
+        doc.is_in(next, CLAUSE_STARTS)
+            || (doc.is_capitalized(next) && !doc.is_in(next, DAY_AND_MONTH_WORDS))
             // "said disagreements broke out": a bare clause after a verb of saying proper.
-            || (doc.is_one_of(v, BARE_CLAUSE_VERBS) && doc.is_word(next) && !doc.is_one_of(next, NOT_CLAUSE_STARTS) && !doc.lower(next).ends_with("ly"))
+            || (doc.is_in(v, BARE_CLAUSE_VERBS) && doc.is_word(next) && !doc.is_in(next, NOT_CLAUSE_STARTS) && !doc.lower(next).ends_with("ly"))
     } else {
         // "He thinks Cruz will win": a name can open the clause of a verb of thought too.
-        doc.is_one_of(next, PRONOUN_STARTS) || (doc.is_capitalized(next) && !doc.is_one_of(next, DAY_AND_MONTH_WORDS))
+        doc.is_in(next, PRONOUN_STARTS) || (doc.is_capitalized(next) && !doc.is_in(next, DAY_AND_MONTH_WORDS))
     };
     starts_clause.then_some(next)
 }
@@ -294,7 +293,7 @@ fn clause_end(doc: &Document, start: usize, end: usize) -> usize {
             doc.is_punct(i, "—–") && is_participle(doc, i + 1)
                 // "said he would order a review and warned against hackers": the speaker's next cue.
                 || doc.pair_inside(i).is_none() && doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))
-                || doc.is_punct(i, ",") && (doc.is_one_of(i + 1, PARTICIPLES) || is_participle(doc, i + 1) || doc.is_one_of(i + 1, CLAUSE_END_LINKS) || {
+                || doc.is_punct(i, ",") && (doc.is_in(i + 1, PARTICIPLES) || is_participle(doc, i + 1) || doc.is_in(i + 1, CLAUSE_END_LINKS) || {
                 let next_verb = (i + 1..end.min(i + 6)).find(|&j| is_speech_verb(doc, j));
                 next_verb.is_some_and(|j| subject_before(doc, i + 1, j).is_some_and(|(s, _)| s == i + 1) || j == i + 1)
             })
