@@ -7,16 +7,18 @@ use crate::Span;
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
-    /// Lower-cased token texts, end to end: token `i`'s ends at `lower_ends[i]`.
+    /// The text with ASCII letters lower-cased, then the lower-cased texts of the tokens that are
+    /// not ASCII.
     lower: String,
-    lower_ends: Vec<usize>,
+    /// For each token, its lower-cased text in `lower`.
+    lower_spans: Vec<Span>,
     /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`).
     bits: Vec<u64>,
+    /// For each token, whether it ends a sentence (see `is_terminal`).
+    terminal: Vec<bool>,
     pub pairs: Vec<Marked>,
-    /// For each token, the index in `pairs` of the quotation it opens, if any.
-    opens: Vec<Option<usize>>,
-    /// For each token, the index in `pairs` of the quotation it is inside of or closes, if any.
-    inside: Vec<Option<usize>>,
+    /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
+    pair_roles: Vec<PairRole>,
     /// Narrative sentences as token ranges; a quotation never splits one.
     pub sentences: Vec<(usize, usize)>,
 }
@@ -24,20 +26,17 @@ pub(super) struct Document<'t> {
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
         let toks = scan::tokenize(text);
-        let (lower, lower_ends) = lower_case(text, &toks);
+        let (lower, lower_spans, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks);
-        let mut opens = vec![None; toks.len()];
-        let mut inside = vec![None; toks.len()];
-        for (index, pair) in pairs.iter().enumerate() {
-            opens[pair.open] = Some(index);
-            for slot in &mut inside[pair.open + 1..=pair.close] {
-                slot.get_or_insert(index);
-            }
-        }
-        let mut doc = Document { text, toks, lower, lower_ends, bits: Vec::new(), pairs, opens, inside, sentences: Vec::new() };
-        doc.bits = (0..doc.len()).map(|i| if doc.is_word(i) { lexicon::word_bits(doc.lower(i)) } else { 0 }).collect();
+        let pair_roles = pair_roles(toks.len(), &pairs);
+        let mut doc = Document { text, toks, lower, lower_spans, bits, terminal: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
+        doc.terminal = doc.terminals();
         doc.sentences = doc.split_sentences();
         doc
+    }
+
+    fn terminals(&self) -> Vec<bool> {
+        (0..self.len()).map(|i| self.is_punct(i, "?!;") || self.is_full_stop(i) || self.is_newline(i)).collect()
     }
 
     pub fn len(&self) -> usize {
@@ -45,9 +44,7 @@ impl<'t> Document<'t> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        let Some(&end) = self.lower_ends.get(i) else { return "" };
-        let start = i.checked_sub(1).map_or(0, |p| self.lower_ends[p]);
-        &self.lower[start..end]
+        self.lower_spans.get(i).map_or("", |span| span.text(&self.lower))
     }
 
     pub fn raw(&self, i: usize) -> &'t str {
@@ -59,7 +56,7 @@ impl<'t> Document<'t> {
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct(self.text, set))
+        self.toks.get(i).is_some_and(|t| t.is_punct(set))
     }
 
     pub fn is_mark(&self, i: usize) -> bool {
@@ -92,11 +89,11 @@ impl<'t> Document<'t> {
     }
 
     pub fn opened_pair(&self, i: usize) -> Option<usize> {
-        self.opens.get(i).copied().flatten()
+        self.pair_roles.get(i).and_then(|role| role.opens())
     }
 
     pub fn pair_inside(&self, i: usize) -> Option<usize> {
-        self.inside.get(i).copied().flatten()
+        self.pair_roles.get(i).and_then(|role| role.inside())
     }
 
     /// The token that contains byte offset `byte` (the last one starting at or before it).
@@ -127,8 +124,9 @@ impl<'t> Document<'t> {
         !(initial || self.is_in(prev, ABBREVIATIONS))
     }
 
+    /// Terminal punctuation or a line break.
     pub fn is_terminal(&self, i: usize) -> bool {
-        self.is_punct(i, "?!;") || self.is_full_stop(i) || self.is_newline(i)
+        self.terminal.get(i).is_some_and(|&terminal| terminal)
     }
 
     /// Splits at terminal punctuation and line breaks outside quotations, and after a quotation
@@ -203,22 +201,57 @@ impl<'t> Document<'t> {
     }
 }
 
-/// Each token's text lower-cased, end to end in one string, and where each one ends.
-fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
-    let mut lower = String::with_capacity(text.len());
-    let ends = toks
-        .iter()
-        .map(|t| {
-            let s = t.span.text(text);
-            if s.is_ascii() {
-                let from = lower.len();
-                lower.push_str(s);
-                lower[from..].make_ascii_lowercase();
-            } else {
-                lower.push_str(&s.to_lowercase());
-            }
-            lower.len()
-        })
-        .collect();
-    (lower, ends)
+/// A token's place in the quotations: none, or the index in `pairs` of the one it opens, or of
+/// the one it is inside of or closes. Quotations never overlap, so one place is enough.
+#[derive(Clone, Copy)]
+struct PairRole(u32);
+
+impl PairRole {
+    const NONE: PairRole = PairRole(u32::MAX);
+
+    fn opens(self) -> Option<usize> {
+        (self.0 != u32::MAX && self.0 & 1 == 1).then_some(self.0 as usize >> 1)
+    }
+
+    fn inside(self) -> Option<usize> {
+        (self.0 != u32::MAX && self.0 & 1 == 0).then_some(self.0 as usize >> 1)
+    }
+}
+
+fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
+    debug_assert!(pairs.windows(2).all(|w| w[0].close < w[1].open), "quotations overlap");
+    let mut roles = vec![PairRole::NONE; len];
+    for (index, pair) in pairs.iter().enumerate() {
+        let index = u32::try_from(index).expect("fewer quotations than tokens");
+        roles[pair.open] = PairRole(index << 1 | 1);
+        roles[pair.open + 1..=pair.close].fill(PairRole(index << 1));
+    }
+    roles
+}
+
+/// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
+/// that is not ASCII, after it; and the bits of the word lists each token is in.
+fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
+    let mut lower = text.to_ascii_lowercase();
+    let mut spans = Vec::with_capacity(toks.len());
+    let mut bits = Vec::with_capacity(toks.len());
+    for tok in toks {
+        let raw = tok.span.text(text);
+        let span = if raw.bytes().all(|b| b.is_ascii()) { tok.span } else { push_lower_case(&mut lower, raw) };
+        bits.push(if tok.is_word() { lexicon::word_bits(span.text(&lower)) } else { 0 });
+        spans.push(span);
+    }
+    (lower, spans, bits)
+}
+
+/// Appends `raw` lower-cased to `lower`: where it is.
+fn push_lower_case(lower: &mut String, raw: &str) -> Span {
+    let from = lower.len();
+    if raw.contains('Σ') {
+        // Only a final sigma lower-cases by context.
+        lower.push_str(&raw.to_lowercase());
+    } else {
+        lower.extend(raw.chars().flat_map(char::to_lowercase));
+    }
+    Span::new(from, lower.len())
 }
