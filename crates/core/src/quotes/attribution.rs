@@ -5,6 +5,7 @@ use super::lexicon::{
     ADJUNCT_STARTS, CLAUSE_BREAKS, MEDIA_NOUNS, NAME_PARTICLES, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
     SUBJECT_TAIL_WORDS, VERB_MODIFIERS,
 };
+use super::spans::SpanIndex;
 use super::{Quote, QuoteKind, Speaker};
 use crate::ner::{Entity, EntityKind};
 use crate::Span;
@@ -390,6 +391,8 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
         .flat_map(|e| e.mentions.iter().map(move |&m| (m, e)))
         .collect();
     person_mentions.sort_by_key(|(m, _)| m.start);
+    let mentions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e))));
+    let descriptions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.descriptions.iter().map(move |&d| (d, e))));
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote.speaker.as_mut() else { continue };
         let Some(span) = speaker.span else { continue };
@@ -415,13 +418,10 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
             }
             continue;
         }
-        // A mention in the name part ("Macron" of "Macron, the French president"), else a
-        // description NER tied to a person ("the French president").
+        // The first entity with a mention in the name part ("Macron" of "Macron, the French
+        // president"), else with a description NER tied to a person ("the French president").
         let name_part = Span::new(span.start, span.start + speaker.name.len());
-        let entity = entities
-            .iter()
-            .find(|e| e.mentions.iter().any(|m| name_part.overlaps(*m)))
-            .or_else(|| entities.iter().find(|e| e.descriptions.iter().any(|d| span.overlaps(*d))));
+        let entity = mentions.overlapping(name_part).min().or_else(|| descriptions.overlapping(span).min()).map(|e| &entities[e]);
         if let Some(entity) = entity {
             speaker.name = entity.name.clone();
             speaker.entity = Some(entity.id.clone());

@@ -3,6 +3,7 @@
 use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_SUFFIXES, OUTLET_WORD};
 use super::scan::{self, Marked, Tok, TokKind};
 use crate::Span;
+use std::ops::Range;
 
 pub(super) struct Document<'t> {
     pub text: &'t str,
@@ -99,6 +100,13 @@ impl<'t> Document<'t> {
     /// The token that contains byte offset `byte` (the last one starting at or before it).
     pub fn token_at(&self, byte: usize) -> usize {
         self.toks.partition_point(|t| t.span.start <= byte).saturating_sub(1)
+    }
+
+    /// The indices in `pairs` of the quotations whose marks overlap `span`: a range, because
+    /// quotations are in text order and never overlap.
+    pub fn pairs_overlapping(&self, span: Span) -> Range<usize> {
+        let first = self.pairs.partition_point(|p| p.outer.end <= span.start);
+        first..self.pairs.partition_point(|p| p.outer.start < span.end)
     }
 
     /// Byte span of tokens `from..to` (non-empty range).

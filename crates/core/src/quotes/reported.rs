@@ -18,9 +18,11 @@ const MAX_LABEL_TOKENS: usize = 8;
 const MAX_TOPIC_DISTANCE: usize = 4;
 
 /// Reported speech in `doc`: "X said (that) …", "… , X said.", "according to X, …", "X has been
-/// quoted as telling …". `direct` are the quotations already found, so that a direct quote is not
-/// reported twice and quoted words inside reported speech make it mixed.
+/// quoted as telling …". `direct` are the quotations already found, one for each of `doc.pairs`,
+/// so that a direct quote is not reported twice and quoted words inside reported speech make it
+/// mixed.
 pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
+    debug_assert_eq!(direct.len(), doc.pairs.len(), "one quotation for each pair of marks");
     let labelled = labelled_lines(doc);
     let mut reported: Vec<Quote> = Vec::new();
     for &(start, end) in &doc.sentences {
@@ -41,10 +43,11 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
     }
     reported.extend(labelled);
     for quote in &mut reported {
-        let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
-        quote.mixed = quoted.clone().next().is_some();
+        let quoted = doc.pairs_overlapping(quote.span);
+        quote.mixed = !quoted.is_empty();
         // A reported clause that is one direct quote already found is that quote, not a second one.
-        if quoted.count() == 1 && direct.iter().any(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
+        let only = (quoted.len() == 1).then(|| &direct[quoted.start]);
+        if only.is_some_and(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
             quote.span = Span::new(0, 0);
         }
     }
