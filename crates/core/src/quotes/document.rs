@@ -5,6 +5,9 @@ use super::scan::{self, Marked, Tok, TokKind};
 use crate::Span;
 use std::ops::Range;
 
+/// The bit of a word that starts with a capital letter or a digit.
+pub(super) const CAPITALIZED: u64 = 1 << 63;
+
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
@@ -13,7 +16,8 @@ pub(super) struct Document<'t> {
     lower: String,
     /// For each token, its lower-cased text in `lower`.
     lower_spans: Vec<Span>,
-    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`).
+    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`), and
+    /// `CAPITALIZED`.
     bits: Vec<u64>,
     /// For each token, whether it ends a sentence (see `is_terminal`).
     terminal: Vec<bool>,
@@ -69,7 +73,7 @@ impl<'t> Document<'t> {
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        self.bits.get(i).is_some_and(|&bits| bits & CAPITALIZED != 0)
     }
 
     pub fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
@@ -85,8 +89,7 @@ impl<'t> Document<'t> {
     /// Whether tokens `i` and `i + 1` are one of `phrases` (lower-cased).
     pub fn starts_phrase(&self, i: usize, phrases: Phrases) -> bool {
         debug_assert!(lexicon::PHRASE_LISTS.iter().any(|p| p.bit == phrases.bit && p.list == phrases.list), "a phrase list missing from PHRASE_LISTS");
-        let (word, next) = (self.lower(i), self.lower(i + 1));
-        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && phrases.list.iter().any(|&(w, n)| w == word && n == next)
+        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && phrases.list.iter().any(|&(w, n)| w == self.lower(i) && n == self.lower(i + 1))
     }
 
     pub fn opened_pair(&self, i: usize) -> Option<usize> {
@@ -238,7 +241,7 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
 }
 
 /// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
-/// that is not ASCII, after it; and the bits of the word lists each token is in.
+/// that is not ASCII, after it; and the bits of each token (see `Document::bits`).
 fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
     let mut lower = text.to_ascii_lowercase();
     let mut spans = Vec::with_capacity(toks.len());
@@ -246,7 +249,8 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
     for tok in toks {
         let raw = tok.span.text(text);
         let span = if raw.bytes().all(|b| b.is_ascii()) { tok.span } else { push_lower_case(&mut lower, raw) };
-        bits.push(if tok.is_word() { lexicon::word_bits(span.text(&lower)) } else { 0 });
+        let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        bits.push(if tok.is_word() { lexicon::word_bits(span.text(&lower)) | if capitalized { CAPITALIZED } else { 0 } } else { 0 });
         spans.push(span);
     }
     (lower, spans, bits)

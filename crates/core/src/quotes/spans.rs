@@ -11,7 +11,7 @@ pub(super) struct SpanIndex<T> {
 impl<T: Copy> SpanIndex<T> {
     pub fn new(entries: impl IntoIterator<Item = (Span, T)>) -> Self {
         let mut entries: Vec<(Span, T)> = entries.into_iter().collect();
-        entries.sort_by_key(|(span, _)| span.start);
+        entries.sort_unstable_by_key(|(span, _)| span.start);
         let reach = entries
             .iter()
             .scan(0, |furthest, (span, _)| {
