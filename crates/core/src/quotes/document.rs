@@ -41,7 +41,12 @@ impl<'t> Document<'t> {
     }
 
     fn terminals(&self) -> Vec<bool> {
-        (0..self.len()).map(|i| self.is_punct(i, "?!;") || self.is_full_stop(i) || self.is_newline(i)).collect()
+        let is_terminal = |(i, tok): (usize, &Tok)| match tok.kind {
+            TokKind::Newline | TokKind::Punct('?' | '!' | ';') => true,
+            TokKind::Punct('.') => self.is_full_stop(i),
+            _ => false,
+        };
+        self.toks.iter().enumerate().map(is_terminal).collect()
     }
 
     pub fn len(&self) -> usize {
@@ -248,12 +253,27 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
     let mut bits = Vec::with_capacity(toks.len());
     for tok in toks {
         let raw = tok.span.text(text);
-        let span = if raw.bytes().all(|b| b.is_ascii()) { tok.span } else { push_lower_case(&mut lower, raw) };
+        let key = short_ascii_key(&lower.as_bytes()[tok.span.start..], raw.len());
+        let span = if key.is_some() || raw.is_ascii() { tok.span } else { push_lower_case(&mut lower, raw) };
         let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        bits.push(if tok.is_word() { lexicon::word_bits(span.text(&lower)) | if capitalized { CAPITALIZED } else { 0 } } else { 0 });
+        let word_bits = key.map_or_else(|| lexicon::word_bits(span.text(&lower)), lexicon::key_bits) | if capitalized { CAPITALIZED } else { 0 };
+        bits.push(if tok.is_word() { word_bits } else { 0 });
         spans.push(span);
     }
     (lower, spans, bits)
+}
+
+/// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they
+/// are ASCII and at most 16: read at once where 16 bytes are left.
+fn short_ascii_key(bytes: &[u8], len: usize) -> Option<u128> {
+    if len > 16 {
+        return None;
+    }
+    let key = match bytes.first_chunk::<16>() {
+        Some(chunk) => u128::from_le_bytes(*chunk) & (u128::MAX >> (128 - 8 * len)),
+        None => lexicon::packed(&bytes[..len])?,
+    };
+    (key & u128::from_le_bytes([0x80; 16]) == 0).then_some(key)
 }
 
 /// Appends `raw` lower-cased to `lower`: where it is.

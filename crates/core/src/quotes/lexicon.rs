@@ -48,10 +48,15 @@ pub(super) const PHRASE_LISTS: [Phrases; 2] = [PHRASAL_CUES, NOUN_CUES];
 
 /// The bits of the lists that the lower-cased `word` is in (0 for most words).
 pub(super) fn word_bits(word: &str) -> u64 {
+    packed(word.as_bytes()).map_or(0, key_bits)
+}
+
+/// `word_bits` of a word by its key.
+pub(super) fn key_bits(key: u128) -> u64 {
     static TABLE: OnceLock<FxHashMap<u128, u64>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = FxHashMap::default();
-        let mut add = |word: &str, bit: u64| *table.entry(packed(&word.to_lowercase()).expect("lexicon words are short")).or_insert(0) |= bit;
+        let mut add = |word: &str, bit: u64| *table.entry(packed(word.to_lowercase().as_bytes()).expect("lexicon words are short")).or_insert(0) |= bit;
         for words in WORD_LISTS {
             words.list.iter().for_each(|w| add(w, words.bit));
         }
@@ -61,13 +66,13 @@ pub(super) fn word_bits(word: &str) -> u64 {
         known_outlets().iter().map(|words| words[0]).chain(OUTLET_SUFFIXES.iter().copied()).for_each(|w| add(w, OUTLET_WORD));
         table
     });
-    packed(word).and_then(|key| table.get(&key)).copied().unwrap_or(0)
+    table.get(&key).copied().unwrap_or(0)
 }
 
-/// A word of at most 16 bytes as one number (a word never holds a NUL), which hashes and
-/// compares faster than a string.
-fn packed(word: &str) -> Option<u128> {
-    (word.len() <= 16).then(|| word.bytes().rev().fold(0, |key, b| key << 8 | u128::from(b)))
+/// A word's key: its bytes as one little-endian number, when there are at most 16 (a word never
+/// holds a NUL). It hashes and compares faster than a string.
+pub(super) fn packed(word: &[u8]) -> Option<u128> {
+    (word.len() <= 16).then(|| word.iter().rev().fold(0, |key, &b| key << 8 | u128::from(b)))
 }
 
 /// `OUTLETS` as token texts, sorted: the outlets that share a first word are adjacent.
