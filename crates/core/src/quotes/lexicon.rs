@@ -53,10 +53,29 @@ pub(super) fn word_bits(word: &str) -> u64 {
 
 /// `word_bits` of a word by its key.
 pub(super) fn key_bits(key: u128) -> u64 {
-    static TABLE: OnceLock<FxHashMap<u128, u64>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table = FxHashMap::default();
-        let mut add = |word: &str, bit: u64| *table.entry(packed(word.to_lowercase().as_bytes()).expect("lexicon words are short")).or_insert(0) |= bit;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(Table::new).bits(key)
+}
+
+/// Every listed word's bits, behind a filter of one bit per hash value (8 KB) that rules out
+/// most other words without a look-up in the map: about half the words of news prose are in
+/// no list.
+struct Table {
+    filter: Vec<u64>,
+    bits: FxHashMap<u128, u64>,
+}
+
+impl Table {
+    const FILTER_BITS: u32 = 16;
+
+    fn new() -> Self {
+        let mut table = Table { filter: vec![0; 1 << (Self::FILTER_BITS - 6)], bits: FxHashMap::default() };
+        let mut add = |word: &str, bit: u64| {
+            let key = packed(word.to_lowercase().as_bytes()).expect("lexicon words are short");
+            let slot = Self::filter_slot(key);
+            table.filter[slot / 64] |= 1 << (slot % 64);
+            *table.bits.entry(key).or_insert(0) |= bit;
+        };
         for words in WORD_LISTS {
             words.list.iter().for_each(|w| add(w, words.bit));
         }
@@ -65,8 +84,19 @@ pub(super) fn key_bits(key: u128) -> u64 {
         }
         known_outlets().iter().map(|words| words[0]).chain(OUTLET_SUFFIXES.iter().copied()).for_each(|w| add(w, OUTLET_WORD));
         table
-    });
-    table.get(&key).copied().unwrap_or(0)
+    }
+
+    fn filter_slot(key: u128) -> usize {
+        ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::FILTER_BITS)) as usize
+    }
+
+    fn bits(&self, key: u128) -> u64 {
+        let slot = Self::filter_slot(key);
+        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+            return 0;
+        }
+        self.bits.get(&key).copied().unwrap_or(0)
+    }
 }
 
 /// A word's key: its bytes as one little-endian number, when there are at most 16 (a word never
