@@ -14,6 +14,7 @@ mod document;
 mod lexicon;
 mod reported;
 mod scan;
+mod spans;
 #[cfg(test)]
 mod tests;
 
@@ -83,7 +84,8 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
     let mut quotes = attribution::direct_quotes(&doc);
     let reported = reported::reported_speech(&doc, &quotes);
     // A quote inside reported speech is part of a mixed quote, not a quote of its own.
-    quotes.retain(|q| q.kind == QuoteKind::Direct || !reported.iter().any(|r| r.span.contains(q.outer)));
+    let reported_spans = spans::SpanIndex::new(reported.iter().map(|r| (r.span, ())));
+    quotes.retain(|q| q.kind == QuoteKind::Direct || !reported_spans.contains(q.outer));
     quotes.extend(reported);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     attribution::resolve_speakers(&mut quotes, entities);

@@ -2,9 +2,10 @@
 //! continuations, pronouns and entities.
 use super::document::Document;
 use super::lexicon::{
-    CLAUSE_BREAKS, MEDIA_NOUNS, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
+    ADJUNCT_STARTS, CLAUSE_BREAKS, MEDIA_NOUNS, NAME_PARTICLES, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
     SUBJECT_TAIL_WORDS, VERB_MODIFIERS,
 };
+use super::spans::SpanIndex;
 use super::{Quote, QuoteKind, Speaker};
 use crate::ner::{Entity, EntityKind};
 use crate::Span;
@@ -17,10 +18,6 @@ const MAX_APPOSITIVE_TOKENS: usize = 40;
 const MAX_VERB_DISTANCE: usize = 10;
 /// Quoted phrases of fewer words with no speaker are terms, not speech.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
-/// Lower-case words inside names ("Ursula von der Leyen", "Osama bin Laden").
-const NAME_PARTICLES: &[&str] = &["von", "der", "van", "de", "da", "di", "du", "la", "le", "bin", "al", "ibn"];
-/// Words that open an adjunct between commas after a speaker ("at a later press gaggle").
-const ADJUNCT_STARTS: &[&str] = &["at", "in", "on", "during", "after", "before", "for", "from", "with", "speaking", "writing", "asked", "meanwhile", "however", "though", "too", "also"];
 /// A signature after a dash is a name ("― Julie A. Diaz Martinez").
 const MAX_NAME_TOKENS: usize = 6;
 
@@ -200,7 +197,7 @@ fn window_end(doc: &Document, start: usize) -> usize {
 }
 
 pub(super) fn is_speech_verb(doc: &Document, i: usize) -> bool {
-    doc.is_one_of(i, SPEECH_VERBS) && !doc.is_capitalized(i) && match doc.lower(i) {
+    doc.is_in(i, SPEECH_VERBS) && !doc.is_capitalized(i) && match doc.lower(i) {
         // "pointed out", "went on", "chimed in", "read" only in those senses.
         "pointed" => doc.lower(i + 1) == "out",
         "went" => doc.lower(i + 1) == "on",
@@ -226,10 +223,10 @@ pub(super) fn sentence_subject(doc: &Document, start: usize, end: usize) -> Opti
     while last < end && last - first < MAX_SPEAKER_TOKENS {
         let continues = if doc.is_word(last) {
             if determiner {
-                !is_verb_like(doc, last) && !doc.is_one_of(last, VERB_MODIFIERS) && !is_speech_verb(doc, last)
+                !is_verb_like(doc, last) && !doc.is_in(last, VERB_MODIFIERS) && !is_speech_verb(doc, last)
             } else {
                 // "Ursula von der Leyen": particles inside a name.
-                doc.is_capitalized(last) || (doc.is_one_of(last, NAME_PARTICLES) && last > first && (doc.is_capitalized(last + 1) || doc.is_one_of(last + 1, NAME_PARTICLES)))
+                doc.is_capitalized(last) || (doc.is_in(last, NAME_PARTICLES) && last > first && (doc.is_capitalized(last + 1) || doc.is_in(last + 1, NAME_PARTICLES)))
             }
         } else {
             doc.is_punct(last, ".-’'") && !doc.is_terminal(last)
@@ -249,8 +246,8 @@ fn is_verb_like(doc: &Document, i: usize) -> bool {
     let word = doc.lower(i);
     doc.is_word(i)
         && !doc.is_capitalized(i)
-        && !doc.is_one_of(i, CLAUSE_BREAKS)
-        && !doc.is_one_of(i, VERB_MODIFIERS)
+        && !doc.is_in(i, CLAUSE_BREAKS)
+        && !doc.is_in(i, VERB_MODIFIERS)
         && !word.contains(['’', '\''])
         && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")) || matches!(word, "put" | "gave" | "spoke" | "took" | "made"))
 }
@@ -263,8 +260,8 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
     // adverbs, times and auxiliaries between a subject and its verb are not part of the subject.
     let is_modifier = |i: usize| {
         let word = doc.lower(i);
-        doc.is_one_of(i, VERB_MODIFIERS)
-            || doc.is_one_of(i, SUBJECT_TAIL_WORDS)
+        doc.is_in(i, VERB_MODIFIERS)
+            || doc.is_in(i, SUBJECT_TAIL_WORDS)
             || (!doc.is_capitalized(i) && (word.ends_with("ly") || word.ends_with("n't") || word.ends_with("n’t")))
     };
     while end > lower_bound && is_modifier(end - 1) {
@@ -277,7 +274,7 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
         // An appositive runs back to its opening comma, prepositions and all.
         let opening = (lower_bound..end - 1).rev().take(MAX_APPOSITIVE_TOKENS).take_while(|&i| !doc.is_terminal(i) && !doc.is_mark(i)).find(|&i| doc.is_punct(i, ","))?;
         name_end = opening;
-        let adjunct = doc.is_one_of(opening + 1, ADJUNCT_STARTS) || (!doc.is_capitalized(opening + 1) && doc.lower(opening + 1).ends_with("ing"));
+        let adjunct = doc.is_in(opening + 1, ADJUNCT_STARTS) || (!doc.is_capitalized(opening + 1) && doc.lower(opening + 1).ends_with("ing"));
         if !adjunct {
             end -= 1;
             break;
@@ -289,7 +286,7 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
     while start > lower_bound && name_end - start < MAX_SPEAKER_TOKENS {
         let i = start - 1;
         let joins = if doc.is_word(i) {
-            !doc.is_one_of(i, CLAUSE_BREAKS) || (doc.is_capitalized(i) && i > lower_bound && !doc.is_one_of(i, &["and", "but", "that", "which", "as", "if", "when", "while", "because"]))
+            !doc.is_in(i, CLAUSE_BREAKS) || (doc.is_capitalized(i) && i > lower_bound && !doc.is_one_of(i, &["and", "but", "that", "which", "as", "if", "when", "while", "because"]))
         } else {
             doc.is_punct(i, ".-&/") && i > lower_bound && doc.is_word(i - 1)
                 // "Rep. John Mica (R-Fla.) said": a party and state label.
@@ -303,7 +300,7 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
         start -= 1;
     }
     // "Later he added": a sentence-initial adverb is not part of the subject.
-    while start < name_end && (!doc.is_word(start) || doc.is_one_of(start, VERB_MODIFIERS)) {
+    while start < name_end && (!doc.is_word(start) || doc.is_in(start, VERB_MODIFIERS)) {
         start += 1;
     }
     (start < name_end && (doc.is_word(end - 1) || doc.is_punct(end - 1, ")"))).then_some((start, end))
@@ -312,20 +309,20 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
 /// The subject after an inverted verb ("said former Sen. Evan Bayh, a moderate Indiana Democrat"):
 /// the name, cut before a trailing "on Tuesday", with an appositive when one follows. Its end.
 pub(super) fn subject_after(doc: &Document, start: usize, end: usize) -> Option<usize> {
-    if !doc.is_word(start) || doc.is_one_of(start, CLAUSE_BREAKS) || doc.is_one_of(start, SPEAKER_TAIL_BREAKS) {
+    if !doc.is_word(start) || doc.is_in(start, CLAUSE_BREAKS) || doc.is_in(start, SPEAKER_TAIL_BREAKS) {
         return None;
     }
     let mut i = start;
     while i < end && i - start < MAX_SPEAKER_TOKENS {
         if doc.is_word(i) {
-            if i > start && doc.is_one_of(i, SPEAKER_TAIL_BREAKS) && !doc.is_capitalized(i) {
+            if i > start && doc.is_in(i, SPEAKER_TAIL_BREAKS) && !doc.is_capitalized(i) {
                 return Some(i);
             }
             i += 1;
         } else if doc.is_punct(i, ",") && !doc.is_capitalized(i + 1) && doc.lower(i + 1).ends_with("ing") {
             // ", referring to …" is not part of the name.
             return Some(i);
-        } else if doc.is_punct(i, ",") && doc.is_word(i + 1) && !doc.is_one_of(i + 1, SPEAKER_TAIL_BREAKS) && !is_speech_verb(doc, i + 1) {
+        } else if doc.is_punct(i, ",") && doc.is_word(i + 1) && !doc.is_in(i + 1, SPEAKER_TAIL_BREAKS) && !is_speech_verb(doc, i + 1) {
             // An appositive runs to the sentence end, relative clause and all (the gold convention).
             return (end - i <= MAX_APPOSITIVE_TOKENS).then_some(end).or(Some(i));
         } else if doc.is_punct(i, ".-&’'()/") && !doc.is_terminal(i) {
@@ -349,7 +346,7 @@ fn venue_in(doc: &Document, start: usize, end: usize) -> Option<String> {
             return Some(outlet);
         }
         // "local media", "Russian state television".
-        let phrase_end = (i..end.min(i + 3)).find(|&j| doc.is_one_of(j, MEDIA_NOUNS))?;
+        let phrase_end = (i..end.min(i + 3)).find(|&j| doc.is_in(j, MEDIA_NOUNS))?;
         (phrase_end > i && doc.lower(phrase_end) != "reporters" && doc.lower(phrase_end) != "journalists")
             .then(|| doc.span(i, phrase_end + 1).text(doc.text).to_string())
     })
@@ -369,14 +366,14 @@ pub(super) fn plausible_speaker(doc: &Document, span: Span) -> bool {
     let first = doc.token_at(span.start);
     let name_end = span.text(doc.text).find(',').map_or(span.end, |comma| span.start + comma);
     let last = doc.token_at(name_end.saturating_sub(1).max(span.start));
-    if doc.is_one_of(first, NOT_SPEAKER_OPENERS) {
+    if doc.is_in(first, NOT_SPEAKER_OPENERS) {
         return false;
     }
     !doc.is_word(first)
         || doc.is_capitalized(first)
-        || doc.is_one_of(first, SPEAKER_OPENERS)
-        || doc.is_one_of(first, PERSON_PRONOUNS)
-        || doc.is_one_of(first, PLURAL_OR_ORG_PRONOUNS)
+        || doc.is_in(first, SPEAKER_OPENERS)
+        || doc.is_in(first, PERSON_PRONOUNS)
+        || doc.is_in(first, PLURAL_OR_ORG_PRONOUNS)
         // "state Rep. Gilda Cobb-Hunter", "de Blasio": a name after lower-case words.
         || doc.is_capitalized(last)
         // "sources", "former officials": a plural noun.
@@ -394,11 +391,13 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
         .flat_map(|e| e.mentions.iter().map(move |&m| (m, e)))
         .collect();
     person_mentions.sort_by_key(|(m, _)| m.start);
+    let mentions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e))));
+    let descriptions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.descriptions.iter().map(move |&d| (d, e))));
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote.speaker.as_mut() else { continue };
         let Some(span) = speaker.span else { continue };
         let lower = speaker.text.to_lowercase();
-        if PERSON_PRONOUNS.contains(&lower.as_str()) {
+        if PERSON_PRONOUNS.list.contains(&lower.as_str()) {
             let mention_index = person_mentions.partition_point(|(m, _)| m.end <= span.start);
             let mention = mention_index.checked_sub(1).map(|k| person_mentions[k]);
             let by_mention = mention.map(|(m, e)| (m.start, e.name.clone(), Some(e.id.clone())));
@@ -412,20 +411,17 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
             }
             continue;
         }
-        if PLURAL_OR_ORG_PRONOUNS.contains(&lower.as_str()) {
+        if PLURAL_OR_ORG_PRONOUNS.list.contains(&lower.as_str()) {
             if let Some((name, entity)) = last_group.clone() {
                 speaker.name = name;
                 speaker.entity = entity;
             }
             continue;
         }
-        // A mention in the name part ("Macron" of "Macron, the French president"), else a
-        // description NER tied to a person ("the French president").
+        // The first entity with a mention in the name part ("Macron" of "Macron, the French
+        // president"), else with a description NER tied to a person ("the French president").
         let name_part = Span::new(span.start, span.start + speaker.name.len());
-        let entity = entities
-            .iter()
-            .find(|e| e.mentions.iter().any(|m| name_part.overlaps(*m)))
-            .or_else(|| entities.iter().find(|e| e.descriptions.iter().any(|d| span.overlaps(*d))));
+        let entity = mentions.overlapping(name_part).min().or_else(|| descriptions.overlapping(span).min()).map(|e| &entities[e]);
         if let Some(entity) = entity {
             speaker.name = entity.name.clone();
             speaker.entity = Some(entity.id.clone());

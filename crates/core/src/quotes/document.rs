@@ -1,44 +1,52 @@
 //! A scanned text: tokens, paired quote marks and narrative sentences, with the small queries
 //! the attribution rules ask of them.
-use super::lexicon::{ABBREVIATIONS, OUTLETS, OUTLET_SUFFIXES};
+use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_SUFFIXES, OUTLET_WORD};
 use super::scan::{self, Marked, Tok, TokKind};
 use crate::Span;
+use std::ops::Range;
+
+/// The bit of a word that starts with a capital letter or a digit.
+pub(super) const CAPITALIZED: u64 = 1 << 63;
 
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
-    /// Lower-cased token texts.
-    lower: Vec<String>,
+    /// The text with ASCII letters lower-cased, then the lower-cased texts of the tokens that are
+    /// not ASCII.
+    lower: String,
+    /// For each token, its lower-cased text in `lower`.
+    lower_spans: Vec<Span>,
+    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`), and
+    /// `CAPITALIZED`.
+    bits: Vec<u64>,
+    /// For each token, whether it ends a sentence (see `is_terminal`).
+    terminal: Vec<bool>,
     pub pairs: Vec<Marked>,
-    /// For each token, the index in `pairs` of the quotation it opens, if any.
-    opens: Vec<Option<usize>>,
-    /// For each token, the index in `pairs` of the quotation it is inside of or closes, if any.
-    inside: Vec<Option<usize>>,
+    /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
+    pair_roles: Vec<PairRole>,
     /// Narrative sentences as token ranges; a quotation never splits one.
     pub sentences: Vec<(usize, usize)>,
-    outlets: Vec<Vec<String>>,
 }
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
         let toks = scan::tokenize(text);
-        let lower = toks.iter().map(|t| t.span.text(text).to_lowercase()).collect();
+        let (lower, lower_spans, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks);
-        let mut opens = vec![None; toks.len()];
-        let mut inside = vec![None; toks.len()];
-        for (index, pair) in pairs.iter().enumerate() {
-            opens[pair.open] = Some(index);
-            for slot in &mut inside[pair.open + 1..=pair.close] {
-                slot.get_or_insert(index);
-            }
-        }
-        let outlets = OUTLETS
-            .iter()
-            .map(|outlet| scan::tokenize(outlet).iter().map(|t| t.span.text(outlet).to_string()).collect())
-            .collect();
-        let mut doc = Document { text, toks, lower, pairs, opens, inside, sentences: Vec::new(), outlets };
+        let pair_roles = pair_roles(toks.len(), &pairs);
+        let mut doc = Document { text, toks, lower, lower_spans, bits, terminal: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
+        doc.terminal = doc.terminals();
         doc.sentences = doc.split_sentences();
         doc
+    }
+
+    fn terminals(&self) -> Vec<bool> {
+        let is_terminal = |(i, tok): (usize, &Tok)| match tok.kind {
+            TokKind::Newline | TokKind::Punct('?' | '!' | ';') => true,
+            TokKind::Punct('.') => self.is_full_stop(i),
+            _ => false,
+        };
+        self.toks.iter().enumerate().map(is_terminal).collect()
     }
 
     pub fn len(&self) -> usize {
@@ -46,7 +54,7 @@ impl<'t> Document<'t> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower_spans.get(i).map_or("", |span| span.text(&self.lower))
     }
 
     pub fn raw(&self, i: usize) -> &'t str {
@@ -58,7 +66,7 @@ impl<'t> Document<'t> {
     }
 
     pub fn is_punct(&self, i: usize, set: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct(self.text, set))
+        self.toks.get(i).is_some_and(|t| t.is_punct(set))
     }
 
     pub fn is_mark(&self, i: usize) -> bool {
@@ -70,24 +78,43 @@ impl<'t> Document<'t> {
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        self.bits.get(i).is_some_and(|&bits| bits & CAPITALIZED != 0)
     }
 
     pub fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
         self.is_word(i) && words.contains(&self.lower(i))
     }
 
+    /// `is_one_of` for a lexicon list, by its bit.
+    pub fn is_in(&self, i: usize, words: Words) -> bool {
+        debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list == words.list), "a word list missing from WORD_LISTS");
+        self.bits.get(i).is_some_and(|&bits| bits & words.bit != 0)
+    }
+
+    /// Whether tokens `i` and `i + 1` are one of `phrases` (lower-cased).
+    pub fn starts_phrase(&self, i: usize, phrases: Phrases) -> bool {
+        debug_assert!(lexicon::PHRASE_LISTS.iter().any(|p| p.bit == phrases.bit && p.list == phrases.list), "a phrase list missing from PHRASE_LISTS");
+        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && phrases.list.iter().any(|&(w, n)| w == self.lower(i) && n == self.lower(i + 1))
+    }
+
     pub fn opened_pair(&self, i: usize) -> Option<usize> {
-        self.opens.get(i).copied().flatten()
+        self.pair_roles.get(i).and_then(|role| role.opens())
     }
 
     pub fn pair_inside(&self, i: usize) -> Option<usize> {
-        self.inside.get(i).copied().flatten()
+        self.pair_roles.get(i).and_then(|role| role.inside())
     }
 
     /// The token that contains byte offset `byte` (the last one starting at or before it).
     pub fn token_at(&self, byte: usize) -> usize {
         self.toks.partition_point(|t| t.span.start <= byte).saturating_sub(1)
+    }
+
+    /// The indices in `pairs` of the quotations whose marks overlap `span`: a range, because
+    /// quotations are in text order and never overlap.
+    pub fn pairs_overlapping(&self, span: Span) -> Range<usize> {
+        let first = self.pairs.partition_point(|p| p.outer.end <= span.start);
+        first..self.pairs.partition_point(|p| p.outer.start < span.end)
     }
 
     /// Byte span of tokens `from..to` (non-empty range).
@@ -110,11 +137,12 @@ impl<'t> Document<'t> {
         let word = self.raw(prev);
         // "J." and "G.K." are initials.
         let initial = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
-        !(initial || ABBREVIATIONS.contains(&self.lower(prev)))
+        !(initial || self.is_in(prev, ABBREVIATIONS))
     }
 
+    /// Terminal punctuation or a line break.
     pub fn is_terminal(&self, i: usize) -> bool {
-        self.is_punct(i, "?!;") || self.is_full_stop(i) || self.is_newline(i)
+        self.terminal.get(i).is_some_and(|&terminal| terminal)
     }
 
     /// Splits at terminal punctuation and line breaks outside quotations, and after a quotation
@@ -155,17 +183,10 @@ impl<'t> Document<'t> {
     /// The news outlet named at token `i` ("the BBC", "Kyiv Post", "local media"): its last token
     /// (exclusive) and name.
     pub fn outlet_at(&self, i: usize) -> Option<(usize, String)> {
-        let known_at = |start: usize| {
-            self.outlets
-                .iter()
-                .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == w)))
-                .map(|words| start + words.len())
-                .max()
-        };
         // "The Associated Press" is a name; "the BBC" has an article.
-        let (start, known) = match known_at(i) {
+        let (start, known) = match self.known_outlet_at(i) {
             Some(end) => (i, Some(end)),
-            None if self.lower(i) == "the" && self.is_capitalized(i + 1) => (i + 1, known_at(i + 1)),
+            None if self.lower(i) == "the" && self.is_capitalized(i + 1) => (i + 1, self.known_outlet_at(i + 1)),
             None => (i, None),
         };
         let end = known.or_else(|| {
@@ -173,9 +194,96 @@ impl<'t> Document<'t> {
             while self.is_capitalized(end) && !self.raw(end).chars().all(|c| c.is_ascii_digit()) {
                 end += 1;
             }
-            (end > start && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
+            (end > start && self.bits[end - 1] & OUTLET_WORD != 0 && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
         })?;
         let name = self.text[self.span(start, end).start..self.span(start, end).end].to_string();
         Some((end, name))
     }
+
+    /// The end of the longest known outlet (`OUTLETS`) that starts at token `start`.
+    fn known_outlet_at(&self, start: usize) -> Option<usize> {
+        if self.bits.get(start).is_none_or(|&bits| bits & OUTLET_WORD == 0) {
+            return None;
+        }
+        let first = self.raw(start);
+        let outlets = lexicon::known_outlets();
+        let from = outlets.partition_point(|words| words[0] < first);
+        outlets[from..]
+            .iter()
+            .take_while(|words| words[0] == first)
+            .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == *w)))
+            .map(|words| start + words.len())
+            .max()
+    }
+}
+
+/// A token's place in the quotations: none, or the index in `pairs` of the one it opens, or of
+/// the one it is inside of or closes. Quotations never overlap, so one place is enough.
+#[derive(Clone, Copy)]
+struct PairRole(u32);
+
+impl PairRole {
+    const NONE: PairRole = PairRole(u32::MAX);
+
+    fn opens(self) -> Option<usize> {
+        (self.0 != u32::MAX && self.0 & 1 == 1).then_some(self.0 as usize >> 1)
+    }
+
+    fn inside(self) -> Option<usize> {
+        (self.0 != u32::MAX && self.0 & 1 == 0).then_some(self.0 as usize >> 1)
+    }
+}
+
+fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
+    debug_assert!(pairs.windows(2).all(|w| w[0].close < w[1].open), "quotations overlap");
+    let mut roles = vec![PairRole::NONE; len];
+    for (index, pair) in pairs.iter().enumerate() {
+        let index = u32::try_from(index).expect("fewer quotations than tokens");
+        roles[pair.open] = PairRole(index << 1 | 1);
+        roles[pair.open + 1..=pair.close].fill(PairRole(index << 1));
+    }
+    roles
+}
+
+/// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
+/// that is not ASCII, after it; and the bits of each token (see `Document::bits`).
+fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
+    let mut lower = text.to_ascii_lowercase();
+    let mut spans = Vec::with_capacity(toks.len());
+    let mut bits = Vec::with_capacity(toks.len());
+    for tok in toks {
+        let raw = tok.span.text(text);
+        let key = short_ascii_key(&lower.as_bytes()[tok.span.start..], raw.len());
+        let span = if key.is_some() || raw.is_ascii() { tok.span } else { push_lower_case(&mut lower, raw) };
+        let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let word_bits = key.map_or_else(|| lexicon::word_bits(span.text(&lower)), lexicon::key_bits) | if capitalized { CAPITALIZED } else { 0 };
+        bits.push(if tok.is_word() { word_bits } else { 0 });
+        spans.push(span);
+    }
+    (lower, spans, bits)
+}
+
+/// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they
+/// are ASCII and at most 16: read at once where 16 bytes are left.
+fn short_ascii_key(bytes: &[u8], len: usize) -> Option<u128> {
+    if len > 16 {
+        return None;
+    }
+    let key = match bytes.first_chunk::<16>() {
+        Some(chunk) => u128::from_le_bytes(*chunk) & (u128::MAX >> (128 - 8 * len)),
+        None => lexicon::packed(&bytes[..len])?,
+    };
+    (key & u128::from_le_bytes([0x80; 16]) == 0).then_some(key)
+}
+
+/// Appends `raw` lower-cased to `lower`: where it is.
+fn push_lower_case(lower: &mut String, raw: &str) -> Span {
+    let from = lower.len();
+    if raw.contains('Σ') {
+        // Only a final sigma lower-cases by context.
+        lower.push_str(&raw.to_lowercase());
+    } else {
+        lower.extend(raw.chars().flat_map(char::to_lowercase));
+    }
+    Span::new(from, lower.len())
 }

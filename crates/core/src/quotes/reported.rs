@@ -1,7 +1,10 @@
 //! Reported (indirect) speech and media attributions, sentence by sentence.
 use super::attribution::{attribution_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
-use super::lexicon::{EDITORIAL_LABELS, REPORT_ONLY_VERBS};
+use super::lexicon::{
+    APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
+    NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
+};
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
 use crate::Span;
 
@@ -10,118 +13,16 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// How far a "that" may follow its verb ("told reporters on Tuesday that …").
 const MAX_THAT_DISTANCE: usize = 8;
 
-/// Verbs that take the hearer as object before the reported clause ("told reporters that").
-const OBJECT_VERBS: &[&str] = &["told", "tells", "telling", "tell", "warned", "warns", "assured", "reminded", "informed", "urged", "asked", "convinced", "promised"];
-/// Verbs whose object is attributed content ("endorsed Clinton", "declined to comment").
-const OBJECT_CUES: &[&str] = &[
-    "endorsed", "endorse", "endorses", "endorsing", "support", "supports", "supported", "supporting", "criticized",
-    "criticizes", "criticizing", "criticised", "accused", "accuses", "accusing", "described", "describes",
-    "describing", "defended", "defends", "defending", "defend", "proposed", "proposes", "proposing", "praised",
-    "praises", "praising", "want", "wants", "wanted", "urged", "urges", "urging", "sought", "seeks", "seeking",
-    "discuss", "discussed", "discussing", "attacked", "attacks", "attacking", "opposed", "opposes", "opposing",
-    "oppose", "backing", "backed", "backs", "rejected", "rejects", "rejecting", "questioned", "questioning",
-    "declined", "refused", "plans", "planned", "vowed", "vowing", "pledged", "pledging", "promising",
-    "ordered", "offered", "offering", "expressed", "dismissed", "dismissing", "denounced", "denouncing",
-    "denounce", "blasted", "blasting", "blamed", "blaming", "blame", "mocked", "mocking", "condemned",
-    "condemning", "touted", "touting", "highlighted", "slammed", "slamming", "decried", "echoed", "requested",
-    "demanded", "demanding", "demands", "cited", "citing", "cites", "mentioned", "mention", "recommended",
-    "applauded", "welcomed", "lauded", "hailed", "predicting", "announce", "disputed", "disputes",
-    "called", "announced", "announces", "announcing", "asked", "see", "sees", "saw", "hoping", "hopes", "hope",
-    "decided", "agreed", "address", "addressed", "named", "expect", "expects", "plan", "promised", "promise",
-    "revealed", "reveal", "denied", "denies", "deny", "acknowledged", "admitted", "confirmed", "declared",
-    "suggesting", "claim", "know", "knows", "knew", "viewed", "consider", "considers", "considered", "compared",
-    "identified", "favor", "favors", "favored", "recognize", "explain", "shows", "showed", "show", "showing",
-    "found", "finds", "predicted", "predicts", "warned", "blasts", "touts", "rejects", "questions", "mocks",
-];
-/// Verbs with their preposition whose object is attributed content ("called for …").
-const PHRASAL_CUES: &[(&str, &str)] = &[
-    ("called", "for"), ("calls", "for"), ("calling", "for"), ("call", "for"), ("called", "on"), ("calls", "on"),
-    ("referring", "to"), ("referred", "to"), ("talking", "about"), ("talked", "about"), ("talk", "about"),
-    ("talks", "about"), ("spoke", "about"), ("spoke", "of"), ("speaking", "about"), ("asked", "about"),
-    ("asked", "for"), ("respond", "to"), ("responded", "to"), ("responding", "to"), ("focused", "on"),
-    ("focus", "on"), ("focusing", "on"), ("pointed", "to"), ("pointing", "to"), ("vote", "for"), ("voted", "for"),
-    ("advocate", "for"), ("advocated", "for"), ("worried", "about"), ("complained", "about"), ("warned", "of"),
-    ("warned", "about"), ("critical", "of"), ("look", "at"), ("looked", "at"), ("looking", "at"), ("point", "out"),
-    ("pointed", "out"), ("pointing", "out"), ("points", "out"), ("looking", "for"), ("laid", "out"),
-    ("railed", "against"), ("rail", "against"), ("voting", "for"), ("votes", "for"), ("aimed", "at"),
-    ("interested", "in"), ("voted", "against"), ("points", "to"), ("pushed", "for"), ("pushing", "for"),
-    ("push", "for"), ("supportive", "of"), ("assured", "of"), ("think", "of"), ("agree", "with"), ("agreed", "with"),
-    ("agrees", "with"), ("concerned", "about"), ("balked", "at"), ("proud", "of"), ("wary", "of"),
-    ("confident", "in"), ("campaigned", "for"), ("campaigning", "for"), ("sided", "with"), ("worry", "about"),
-    ("worries", "about"), ("believe", "in"), ("believes", "in"), ("commented", "on"), ("comment", "on"),
-    ("commenting", "on"), ("touched", "on"), ("lashed", "out"), ("spoke", "out"), ("speak", "out"),
-    ("speaking", "out"), ("weighed", "in"), ("went", "after"), ("hit", "back"), ("fired", "back"), ("took", "aim"),
-    ("pushed", "back"), ("insisted", "on"), ("warning", "of"), ("warning", "about"), ("complaining", "about"),
-    ("talk", "of"), ("skeptical", "of"), ("critical", "about"), ("opposed", "to"), ("committed", "to"),
-];
-/// Nouns with their preposition whose object is attributed content ("questions about …"); the
-/// attribution's source is not the sentence's subject.
-const NOUN_CUES: &[(&str, &str)] = &[
-    ("questions", "about"), ("concerns", "about"), ("attacks", "on"), ("attack", "on"), ("support", "for"),
-    ("opposition", "to"), ("criticism", "of"), ("favor", "of"), ("response", "to"), ("endorsement", "of"),
-    ("mention", "of"), ("supporters", "of"), ("attention", "to"), ("comments", "about"), ("remarks", "about"),
-    ("claims", "of"), ("allegations", "of"), ("allegations", "that"), ("accusations", "of"), ("interest", "in"),
-    ("support", "of"), ("supporter", "of"), ("supporters", "of"), ("known", "as"), ("doubts", "about"),
-    ("case", "for"), ("defense", "of"), ("reference", "to"), ("references", "to"), ("view", "of"), ("views", "of"),
-    ("views", "on"), ("issue", "with"), ("positions", "on"), ("position", "on"), ("critique", "of"),
-    ("proponent", "of"), ("question", "about"), ("sense", "of"), ("seen", "as"), ("credit", "for"),
-    ("rejection", "of"), ("concern", "about"), ("question", "of"), ("stories", "about"), ("debate", "on"),
-    ("praise", "for"), ("swipes", "at"), ("embrace", "of"), ("words", "about"), ("attacks", "against"),
-    ("criticism", "on"), ("message", "of"), ("hopes", "of"), ("tribute", "to"), ("claim", "of"), ("claims", "that"),
-    ("warnings", "of"), ("warnings", "about"), ("promise", "of"), ("promises", "of"), ("demands", "for"),
-    ("plea", "for"), ("pledge", "to"), ("commitment", "to"), ("opposition", "of"),
-];
-/// Words after a cue verb that show it does not take the content as its object ("support from").
-const CLAUSE_BREAKS_AFTER_CUE: &[&str] = &["by", "from", "in", "at", "on", "for", "with", "and", "or", "but", "as", "it", "was", "is", "of", "that", "which", "who", "himself", "herself", "themselves"];
-/// Words that end an object phrase.
-const OBJECT_BOUNDARIES: &[&str] = &["because", "after", "before", "while", "when", "since", "during", "although", "though", "but", "until", "unless", "whereas"];
-/// Verbs of appearance whose clause is an impression attributed to the writer ("seemed to …").
-const APPEARANCE_VERBS: &[&str] = &["seemed", "seems", "appeared", "appears"];
-/// Verbs of saying that take a bare clause whatever its first word ("say disagreements broke out").
-const BARE_CLAUSE_VERBS: &[&str] = &["said", "says", "say", "saying", "argued", "argues", "insisted", "insists", "claimed", "claims", "believe", "believes", "think", "thinks", "suggested", "suggests", "noted", "added"];
-/// Words after a verb of saying that start an adjunct or an object, not a clause.
-const NOT_CLAUSE_STARTS: &[&str] = &[
-    "on", "in", "at", "to", "by", "with", "for", "from", "during", "after", "before", "about", "of", "and", "or",
-    "but", "as", "so", "yes", "no", "not", "nothing", "something", "anything", "much", "little", "goodbye",
-    "hello", "thanks", "sorry", "otherwise", "last", "this", "next", "earlier", "later", "today", "yesterday",
-    "tonight", "again", "recently", "repeatedly", "once", "twice", "through", "via", "while", "when", "because",
-    "if", "though", "although", "since", "than", "over", "under", "into", "within", "without", "too", "also",
-    "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "here", "there",
-];
-/// Words between a verb and a "that" which show that a clause has already begun.
-const THAT_BLOCKERS: &[&str] = &["and", "but", "or", "he", "she", "they", "we", "i", "it", "you", "there", "is", "was", "are", "were", "will", "would", "has", "had", "have", "can", "could", "should", "not", "an"];
-/// Words after a comma that end a reported clause (", while others …", ", according to …").
-const CLAUSE_END_LINKS: &[&str] = &["according", "while", "whereas", "although", "though", "but", "yet"];
 /// A label before a colon is a name or a short headline phrase.
 const MAX_LABEL_TOKENS: usize = 8;
-/// Words of speech that make a following "about" introduce its topic, with up to
-/// `MAX_TOPIC_DISTANCE` words between ("asked Clinton about").
-const TOPIC_HEADS: &[&str] = &[
-    "asked", "asks", "ask", "asking", "talk", "talked", "talking", "talks", "spoke", "speak", "speaks", "speaking",
-    "pressed", "questioned", "discussion", "discussions", "debate", "comment", "comments", "remarks", "skepticism",
-    "concern", "concerns", "questions", "question", "worried", "told", "tell", "tells", "wrote", "writes",
-    "tweeted", "complained", "warned", "joked", "testified", "briefed", "said", "say", "says", "secret",
-];
 const MAX_TOPIC_DISTANCE: usize = 4;
-/// Participles that continue the sentence subject's speech (", adding that …").
-const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "arguing", "claiming", "warning", "insisting", "stressing", "explaining", "asserting", "declaring", "acknowledging", "suggesting", "telling", "writing", "announcing"];
-/// Words that can start a reported clause right after its verb ("said the plan would …").
-const CLAUSE_STARTS: &[&str] = &[
-    "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "there", "this",
-    "these", "those", "our", "my", "no", "some", "many", "all", "both", "most", "if", "whether", "what", "how",
-    "why", "when", "such", "every", "any", "each", "none", "nobody", "nothing", "one",
-];
-const PRONOUN_STARTS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "there", "that", "whether", "if", "what", "how", "why"];
-const DAY_AND_MONTH_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "today", "yesterday", "tonight",
-];
 
 /// Reported speech in `doc`: "X said (that) …", "… , X said.", "according to X, …", "X has been
-/// quoted as telling …". `direct` are the quotations already found, so that a direct quote is not
-/// reported twice and quoted words inside reported speech make it mixed.
+/// quoted as telling …". `direct` are the quotations already found, one for each of `doc.pairs`,
+/// so that a direct quote is not reported twice and quoted words inside reported speech make it
+/// mixed.
 pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
+    debug_assert_eq!(direct.len(), doc.pairs.len(), "one quotation for each pair of marks");
     let labelled = labelled_lines(doc);
     let mut reported: Vec<Quote> = Vec::new();
     for &(start, end) in &doc.sentences {
@@ -142,10 +43,11 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
     }
     reported.extend(labelled);
     for quote in &mut reported {
-        let quoted = doc.pairs.iter().filter(|p| quote.span.overlaps(p.outer));
-        quote.mixed = quoted.clone().next().is_some();
+        let quoted = doc.pairs_overlapping(quote.span);
+        quote.mixed = !quoted.is_empty();
         // A reported clause that is one direct quote already found is that quote, not a second one.
-        if quoted.count() == 1 && direct.iter().any(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
+        let only = (quoted.len() == 1).then(|| &direct[quoted.start]);
+        if only.is_some_and(|d| d.kind == QuoteKind::Direct && quote.span.contains(d.outer) && d.outer.len() * 2 > quote.span.len()) {
             quote.span = Span::new(0, 0);
         }
     }
@@ -166,7 +68,7 @@ fn labelled_lines(doc: &Document) -> Vec<Quote> {
         if !starts_with_name || !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
             continue;
         }
-        if doc.is_one_of(colon - 1, EDITORIAL_LABELS) {
+        if doc.is_in(colon - 1, EDITORIAL_LABELS) {
             continue;
         }
         let line_end = (colon + 1..doc.len()).find(|&i| doc.is_newline(i)).unwrap_or(doc.len());
@@ -260,7 +162,7 @@ fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
 /// "Trump seemed to suggest he had silenced her": an impression, attributed to no one, up to the
 /// clause's end.
 fn appearance(doc: &Document, start: usize, end: usize) -> Option<Quote> {
-    let verb = (start + 1..end.saturating_sub(1)).find(|&v| doc.is_one_of(v, APPEARANCE_VERBS) && doc.lower(v + 1) == "to" && doc.pair_inside(v).is_none())?;
+    let verb = (start + 1..end.saturating_sub(1)).find(|&v| doc.is_in(v, APPEARANCE_VERBS) && doc.lower(v + 1) == "to" && doc.pair_inside(v).is_none())?;
     let (subject_start, _) = subject_before(doc, start, verb)?;
     reported(doc, (subject_start, object_end(doc, verb + 2, end)), None, doc.span(verb, verb + 2))
 }
@@ -272,14 +174,14 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
     let mut found: Vec<Quote> = Vec::new();
     let mut v = start;
     while v < end {
-        let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_one_of(v, REPORT_ONLY_VERBS));
+        let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_in(v, REPORT_ONLY_VERBS));
         let clause = is_verb.then(|| clause_start(doc, v, end)).flatten();
         let object = if clause.is_none() && doc.pair_inside(v).is_none() { object_cue(doc, v) } else { None };
         let Some((content_start, has_subject)) = clause.map(|c| (c, true)).or(object) else {
             v += 1;
             continue;
         };
-        let participle = (doc.is_one_of(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
+        let participle = (doc.is_in(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
         // "Trump criticized the deals and called for …": the coordinated verb shares the subject.
         let coordinated = v > start && doc.lower(v - 1) == "and" && found.last().is_some_and(|q| q.span.end <= doc.toks[v - 1].span.start);
         let source = if participle {
@@ -318,19 +220,18 @@ fn object_cue(doc: &Document, v: usize) -> Option<(usize, bool)> {
     if !doc.is_word(v) || doc.is_capitalized(v) {
         return None;
     }
-    let (word, next) = (doc.lower(v), doc.lower(v + 1));
-    let phrasal = |cues: &[(&str, &str)]| cues.iter().any(|&(w, p)| w == word && p == next);
-    if phrasal(PHRASAL_CUES) || phrasal(NOUN_CUES) {
-        return doc.is_word(v + 2).then_some((v + 2, phrasal(PHRASAL_CUES)));
+    let verb_phrase = doc.starts_phrase(v, PHRASAL_CUES);
+    if verb_phrase || doc.starts_phrase(v, NOUN_CUES) {
+        return doc.is_word(v + 2).then_some((v + 2, verb_phrase));
     }
     // "asked Clinton about her emails", "spoke emotionally of the legacy": the topic of speech.
-    let topic = word == "about" && (v.saturating_sub(MAX_TOPIC_DISTANCE)..v).any(|h| doc.is_one_of(h, TOPIC_HEADS) && (h + 1..v).all(|k| doc.is_word(k)));
+    let topic = doc.lower(v) == "about" && (v.saturating_sub(MAX_TOPIC_DISTANCE)..v).any(|h| doc.is_in(h, TOPIC_HEADS) && (h + 1..v).all(|k| doc.is_word(k)));
     if topic && doc.is_word(v + 1) {
         return Some((v + 1, false));
     }
     // "asked him about …" leaves the content to "about".
-    let topic_follows = (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.lower(k) == "about");
-    (OBJECT_CUES.contains(&word) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_one_of(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows)
+    let topic_follows = || (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.lower(k) == "about");
+    (doc.is_in(v, OBJECT_CUES) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_in(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows())
         .then_some((v + 1, true))
 }
 
@@ -340,15 +241,15 @@ fn object_end(doc: &Document, start: usize, end: usize) -> usize {
     (start + 1..end)
         .find(|&i| {
             doc.pair_inside(i).is_none()
-                && (doc.is_punct(i, ",;:—–()") || doc.is_one_of(i, OBJECT_BOUNDARIES) || is_time_adjunct(doc, i) || (doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))))
+                && (doc.is_punct(i, ",;:—–()") || doc.is_in(i, OBJECT_BOUNDARIES) || is_time_adjunct(doc, i) || (doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))))
         })
         .unwrap_or(end)
 }
 
 /// "on Friday", "last week", "Tuesday": a time phrase that trails an object and is not part of it.
 fn is_time_adjunct(doc: &Document, i: usize) -> bool {
-    let time_word = |k: usize| doc.is_one_of(k, DAY_AND_MONTH_WORDS) || doc.is_one_of(k, &["week", "month", "year", "night", "morning", "weekend"]);
-    doc.is_one_of(i, DAY_AND_MONTH_WORDS) && !doc.is_one_of(i, &["may", "march"])
+    let time_word = |k: usize| doc.is_in(k, DAY_AND_MONTH_WORDS) || doc.is_one_of(k, &["week", "month", "year", "night", "morning", "weekend"]);
+    doc.is_in(i, DAY_AND_MONTH_WORDS) && !doc.is_one_of(i, &["may", "march"])
         || doc.is_one_of(i, &["on", "last", "this", "next", "earlier", "later"]) && time_word(i + 1)
 }
 
@@ -357,18 +258,18 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
     let that = (v + 1..end.min(v + 1 + MAX_THAT_DISTANCE))
         .take_while(|&i| doc.is_word(i) || doc.is_punct(i, ".-’'"))
         // "said she was ready for that fight": a clause already began, and this "that" is its own.
-        .take_while(|&i| !doc.is_one_of(i, THAT_BLOCKERS) && !(doc.lower(i).ends_with("ed") && !doc.is_capitalized(i)))
+        .take_while(|&i| !doc.is_in(i, THAT_BLOCKERS) && !(doc.lower(i).ends_with("ed") && !doc.is_capitalized(i)))
         .find(|&i| doc.lower(i) == "that" && !doc.is_one_of(i + 1, &["is", "was", "will", "would", "has", "had", "could", "of"]));
     if let Some(that) = that {
         return Some(that);
     }
     // "He added: the plan will fail": a colon introduces the clause ("Editor’s note:" does not).
-    if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end && !doc.is_one_of(v, EDITORIAL_LABELS) {
+    if doc.is_punct(v + 1, ":") && doc.is_word(v + 2) && v + 2 < end && !doc.is_in(v, EDITORIAL_LABELS) {
         return Some(v + 2);
     }
     // "said Thursday he would leave": a day between the verb and its clause.
-    let next = if doc.is_one_of(v + 1, DAY_AND_MONTH_WORDS) && doc.is_one_of(v + 2, PRONOUN_STARTS) { v + 2 } else { v + 1 };
-    if next >= end || doc.is_one_of(v, OBJECT_VERBS) {
+    let next = if doc.is_in(v + 1, DAY_AND_MONTH_WORDS) && doc.is_in(v + 2, PRONOUN_STARTS) { v + 2 } else { v + 1 };
+    if next >= end || doc.is_in(v, OBJECT_VERBS) {
         return None;
     }
     let speech = is_speech_verb(doc, v);
@@ -376,13 +277,13 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
         // "said “underpin …”" with a lower-case quotation: mixed reported speech.
         doc.pairs[pair].inner.text(doc.text).starts_with(char::is_lowercase)
     } else if speech {
-        doc.is_one_of(next, CLAUSE_STARTS)
-            || (doc.is_capitalized(next) && !doc.is_one_of(next, DAY_AND_MONTH_WORDS))
+        doc.is_in(next, CLAUSE_STARTS)
+            || (doc.is_capitalized(next) && !doc.is_in(next, DAY_AND_MONTH_WORDS))
             // "said disagreements broke out": a bare clause after a verb of saying proper.
-            || (doc.is_one_of(v, BARE_CLAUSE_VERBS) && doc.is_word(next) && !doc.is_one_of(next, NOT_CLAUSE_STARTS) && !doc.lower(next).ends_with("ly"))
+            || (doc.is_in(v, BARE_CLAUSE_VERBS) && doc.is_word(next) && !doc.is_in(next, NOT_CLAUSE_STARTS) && !doc.lower(next).ends_with("ly"))
     } else {
         // "He thinks Cruz will win": a name can open the clause of a verb of thought too.
-        doc.is_one_of(next, PRONOUN_STARTS) || (doc.is_capitalized(next) && !doc.is_one_of(next, DAY_AND_MONTH_WORDS))
+        doc.is_in(next, PRONOUN_STARTS) || (doc.is_capitalized(next) && !doc.is_in(next, DAY_AND_MONTH_WORDS))
     };
     starts_clause.then_some(next)
 }
@@ -395,7 +296,7 @@ fn clause_end(doc: &Document, start: usize, end: usize) -> usize {
             doc.is_punct(i, "—–") && is_participle(doc, i + 1)
                 // "said he would order a review and warned against hackers": the speaker's next cue.
                 || doc.pair_inside(i).is_none() && doc.lower(i) == "and" && (is_speech_verb(doc, i + 1) || object_cue(doc, i + 1).is_some_and(|(_, verb)| verb))
-                || doc.is_punct(i, ",") && (doc.is_one_of(i + 1, PARTICIPLES) || is_participle(doc, i + 1) || doc.is_one_of(i + 1, CLAUSE_END_LINKS) || {
+                || doc.is_punct(i, ",") && (doc.is_in(i + 1, PARTICIPLES) || is_participle(doc, i + 1) || doc.is_in(i + 1, CLAUSE_END_LINKS) || {
                 let next_verb = (i + 1..end.min(i + 6)).find(|&j| is_speech_verb(doc, j));
                 next_verb.is_some_and(|j| subject_before(doc, i + 1, j).is_some_and(|(s, _)| s == i + 1) || j == i + 1)
             })

@@ -14,7 +14,8 @@ pub(super) enum Family {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum TokKind {
     Word,
-    Punct,
+    /// One character that is neither a letter, a digit, a quote mark nor a space.
+    Punct(char),
     Mark { family: Family, can_open: bool, can_close: bool },
     Newline,
 }
@@ -29,8 +30,9 @@ impl Tok {
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
-    pub fn is_punct(&self, text: &str, set: &str) -> bool {
-        self.kind == TokKind::Punct && set.contains(self.span.text(text))
+    pub fn is_punct(&self, set: &str) -> bool {
+        // An ASCII byte is never part of a longer character: ASCII marks are found by byte.
+        matches!(self.kind, TokKind::Punct(c) if if c.is_ascii() { set.bytes().any(|b| b == c as u8) } else { set.contains(c) })
     }
 }
 
@@ -44,73 +46,102 @@ fn is_single_mark(c: char) -> bool {
 /// Splits `text` into tokens. Apostrophes and periods between letters stay inside words
 /// ("don’t", "U.S"), so a mark token is always a candidate quote mark.
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut toks = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        let prev = if i == 0 { None } else { char_at(i - 1) };
-        let start = i;
-        let kind = if c == '\n' {
-            i += 1;
-            TokKind::Newline
+    // News prose averages more than four bytes a token, spaces included.
+    let mut toks = Vec::with_capacity(text.len() / 4);
+    let mut start = 0;
+    while let Some(c) = char_at(text, start) {
+        let (end, kind) = if c == '\n' {
+            (start + 1, TokKind::Newline)
         } else if c.is_whitespace() {
-            i += 1;
+            start += c.len_utf8();
             continue;
         } else if c.is_alphanumeric() {
-            i += 1;
-            while let Some(c) = char_at(i) {
-                // "U.S", "don’t", "10,000": inner punctuation that keeps a word or number whole.
-                let joins_next = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑') && char_at(i + 1).is_some_and(char::is_alphanumeric)
-                    || c == ',' && chars[i - 1].1.is_ascii_digit() && char_at(i + 1).is_some_and(|n| n.is_ascii_digit());
-                if c.is_alphanumeric() {
-                    i += 1;
-                } else if joins_next {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            TokKind::Word
-        } else if (c == '\'' && char_at(i + 1) == Some('\'')) || (c == '`' && char_at(i + 1) == Some('`')) {
-            i += 2;
-            let next = char_at(i);
-            let (can_open, can_close) = if c == '`' { (true, false) } else { straight_roles(prev, next) };
-            TokKind::Mark { family: Family::Double, can_open, can_close }
-        } else if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
-            i += 1;
-            let next = char_at(i);
-            let (can_open, can_close) = match c {
-                '"' => straight_roles(prev, next),
-                // “ closes where a writer typed it after the words ("the future.“").
-                '“' => (!closes_only(prev, next), closes_only(prev, next)),
-                '”' => (opens_only(prev, next), true),
-                '„' | '«' => (true, false),
-                _ => (false, true),
-            };
-            TokKind::Mark { family: Family::Double, can_open, can_close }
-        } else if is_single_mark(c) {
-            i += 1;
-            let next = char_at(i);
-            let elision = next.is_some_and(|n| n.is_ascii_digit()) || {
-                let word: String = chars[i..].iter().map(|&(_, c)| c).take_while(|c| c.is_alphabetic()).collect();
-                let after = char_at(i + word.chars().count());
-                ELISIONS.contains(&word.to_lowercase().as_str()) && !after.is_some_and(|a| a.is_alphanumeric())
-                    && after.is_some_and(|a| a.is_whitespace() || is_single_mark(a))
-            };
-            let can_open = c != '’' || !prev.is_some_and(char::is_alphanumeric);
-            let can_open = can_open && !elision && is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
-            let can_close = c != '‘' && prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
-            TokKind::Mark { family: Family::Single, can_open, can_close }
+            (word_end(text, start), TokKind::Word)
         } else {
-            i += 1;
-            TokKind::Punct
+            mark_or_punct(text, start, c)
         };
-        toks.push(Tok { span: Span::new(byte_at(start), byte_at(i)), kind });
+        toks.push(Tok { span: Span::new(start, end), kind });
+        start = end;
     }
     toks
+}
+
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        ascii @ 0..0x80 => Some(ascii as char),
+        _ => text[at..].chars().next(),
+    }
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at.checked_sub(1)?)? {
+        ascii @ 0..0x80 => Some(ascii as char),
+        _ => text[..at].chars().next_back(),
+    }
+}
+
+/// The end of the word starting at `start`, with the inner punctuation that keeps a word or
+/// number whole ("U.S", "don’t", "10,000").
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    loop {
+        // ASCII letters and digits, most of any word.
+        end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let Some(c) = char_at(text, end) else { break };
+        if c.is_alphanumeric() {
+            end += c.len_utf8();
+            continue;
+        }
+        let Some(next) = char_at(text, end + c.len_utf8()) else { break };
+        let joins = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑') && next.is_alphanumeric()
+            || c == ',' && char_before(text, end).is_some_and(|last| last.is_ascii_digit()) && next.is_ascii_digit();
+        if !joins {
+            break;
+        }
+        end += c.len_utf8() + next.len_utf8();
+    }
+    end
+}
+
+/// The token at `start`, whose first character `c` is neither a letter, a digit nor a space: a
+/// quote mark with the roles its neighbours allow, or punctuation.
+fn mark_or_punct(text: &str, start: usize, c: char) -> (usize, TokKind) {
+    let prev = char_before(text, start);
+    let after = start + c.len_utf8();
+    let next = char_at(text, after);
+    if matches!(c, '\'' | '`') && next == Some(c) {
+        let next = char_at(text, after + 1);
+        let (can_open, can_close) = if c == '`' { (true, false) } else { straight_roles(prev, next) };
+        (after + 1, TokKind::Mark { family: Family::Double, can_open, can_close })
+    } else if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+        let (can_open, can_close) = match c {
+            '"' => straight_roles(prev, next),
+            // “ closes where a writer typed it after the words ("the future.“").
+            '“' => (!closes_only(prev, next), closes_only(prev, next)),
+            '”' => (opens_only(prev, next), true),
+            '„' | '«' => (true, false),
+            _ => (false, true),
+        };
+        (after, TokKind::Mark { family: Family::Double, can_open, can_close })
+    } else if is_single_mark(c) {
+        (after, single_mark(c, prev, &text[after..]))
+    } else {
+        (after, TokKind::Punct(c))
+    }
+}
+
+/// A single mark `c` between `prev` and `rest`; before an elision ('90s, ’n’) it opens nothing.
+fn single_mark(c: char, prev: Option<char>, rest: &str) -> TokKind {
+    let next = rest.chars().next();
+    let elision = next.is_some_and(|n| n.is_ascii_digit()) || {
+        let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+        let after = rest[word.len()..].chars().next();
+        !after.is_some_and(|a| a.is_alphanumeric()) && after.is_some_and(|a| a.is_whitespace() || is_single_mark(a)) && ELISIONS.contains(&word.to_lowercase().as_str())
+    };
+    let can_open = c != '’' || !prev.is_some_and(char::is_alphanumeric);
+    let can_open = can_open && !elision && is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+    let can_close = c != '‘' && prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next);
+    TokKind::Mark { family: Family::Single, can_open, can_close }
 }
 
 fn is_open_context(prev: Option<char>) -> bool {

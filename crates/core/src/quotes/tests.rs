@@ -299,3 +299,11 @@ fn pathological_inputs_finish_quickly_without_panicking() {
         assert!(started.elapsed() < Duration::from_secs(2), "case {name:?} took {:?}", started.elapsed());
     }
 }
+
+#[test]
+fn word_lists_have_bits_of_their_own() {
+    use super::document::CAPITALIZED;
+    use super::lexicon::{OUTLET_WORD, PHRASE_LISTS, WORD_LISTS};
+    let bits: Vec<u64> = WORD_LISTS.iter().map(|w| w.bit).chain(PHRASE_LISTS.iter().map(|p| p.bit)).chain([OUTLET_WORD, CAPITALIZED]).collect();
+    assert_eq!(bits.iter().fold(0, |all, bit| all | bit).count_ones() as usize, bits.len(), "every list has a bit no other list has");
+}
