@@ -3,7 +3,7 @@
 //! (A 20 MB article file is a case of `article.rs`.)
 //!
 //! The tests run each shape at a size that keeps `cargo test` quick. `scaling` (ignored) times
-//! each shape at 1 MB and 4 MB; a ratio near 4 is linear:
+//! each shape at 1, 4 and 16 MB; a 16 MB / 4 MB ratio near 4 is linear:
 //! `cargo test -p triangulate-core --test pathological -- --ignored --nocapture scaling` (the core
 //! is built with opt-level 3 even in dev builds, see the root Cargo.toml).
 
@@ -143,7 +143,9 @@ fn analysis_of_large_copies_finishes() {
     assert!(pair.is_some_and(|p| p.score > 0.99), "identical copies are found similar: {:?}", analysis.similar_articles.first().map(|p| p.score));
 }
 
-/// Times each shape at 1 MB and 4 MB (and `analyze` over two copies): prints the ratios.
+/// Times each shape (and `analyze` over two copies) at 1, 4 and 16 MB: prints seconds per MB and
+/// the ratio 16 MB / 4 MB (4 is linear, 16 quadratic; 1 MB still fits the caches, so 4 MB / 1 MB
+/// reads high even for linear work).
 #[test]
 #[ignore = "a measurement: run with --ignored --nocapture"]
 fn scaling() {
@@ -152,14 +154,19 @@ fn scaling() {
         run();
         start.elapsed().as_secs_f64()
     };
-    let (small, large) = (1_000_000, 4_000_000);
+    const SIZES: [usize; 3] = [1_000_000, 4_000_000, 16_000_000];
+    let report = |name: &str, times: [f64; 3]| {
+        let per_mb = times.iter().zip(SIZES).map(|(t, size)| format!("{:6.3}", t / (size as f64 / 1e6))).collect::<Vec<_>>();
+        println!("{name:<38} s/MB at 1, 4, 16 MB: {}   16 MB / 4 MB: {:.2}", per_mb.join(" "), times[2] / times[1]);
+    };
     for (name, make, _) in SHAPES {
-        let (a, b) = (make(small), make(large));
-        let (ta, tb) = (seconds(&|| drop(extract(&a, None))), seconds(&|| drop(extract(&b, None))));
-        println!("extract {name:<28} 1 MB {ta:7.3} s   4 MB {tb:7.3} s   ratio {:.2}", tb / ta);
+        report(&format!("extract {name}"), SIZES.map(|size| {
+            let text = make(size);
+            seconds(&|| drop(extract(&text, None)))
+        }));
     }
-    let copies = |bytes| [document("a", &ordinary_prose(bytes), None), document("b", &ordinary_prose(bytes), None)];
-    let (a, b) = (copies(small / 2), copies(large / 2));
-    let (ta, tb) = (seconds(&|| drop(analyze(&a))), seconds(&|| drop(analyze(&b))));
-    println!("analyze two copies of ordinary prose  1 MB {ta:7.3} s   4 MB {tb:7.3} s   ratio {:.2}", tb / ta);
+    report("analyze two copies of ordinary prose", SIZES.map(|size| {
+        let copies = [document("a", &ordinary_prose(size / 2), None), document("b", &ordinary_prose(size / 2), None)];
+        seconds(&|| drop(analyze(&copies)))
+    }));
 }

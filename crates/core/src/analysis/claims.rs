@@ -109,9 +109,10 @@ pub(crate) fn group_claims(docs: &[Document]) -> Vec<ClaimGroup> {
             }
         }
     }
+    let places: Vec<Vec<(Span, &str)>> = docs.iter().map(named_places).collect();
     let mut groups: Vec<ClaimGroup> = Vec::new();
     for ((unit, class, concept), bucket) in buckets {
-        let clusters = split_by_place(docs, bucket).into_iter().flat_map(|b| split_by_date(docs, b));
+        let clusters = split_by_place(docs, &places, bucket).into_iter().flat_map(|b| split_by_date(docs, b));
         for cluster in clusters {
             let distinct_articles: BTreeSet<usize> = cluster.iter().map(|&(d, _)| d).collect();
             if distinct_articles.len() > 1 {
@@ -190,6 +191,7 @@ fn claim_day(claim: &Claim) -> Option<NaiveDate> {
 
 /// The places an article names right after "in" or "at" ("met in Kyiv"), each with the span of
 /// that mention.
+/// The places a document names after "in" or "at", in text order.
 fn named_places(doc: &Document) -> Vec<(Span, &str)> {
     let text = &doc.article.text;
     let after_locative = |span: &Span| {
@@ -197,26 +199,36 @@ fn named_places(doc: &Document) -> Vec<(Span, &str)> {
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
         matches!(word.to_lowercase().as_str(), "in" | "at")
     };
-    doc.extraction
+    let mut places: Vec<(Span, &str)> = doc
+        .extraction
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Location)
         .flat_map(|e| e.mentions.iter().filter(|m| after_locative(m)).map(|m| (*m, e.name.as_str())))
-        .collect()
+        .collect();
+    places.sort_unstable();
+    places
 }
 
 /// Clusters of claims by the place stated right after their verb ("15 countries met in Kyiv" is
 /// another meeting than "35 nations will gather in Paris"). Claims that state none are taken to be
 /// about the place their articles name most often, among the stated ones.
-fn split_by_place(docs: &[Document], bucket: Bucket) -> Vec<Bucket> {
-    let places: Vec<Vec<(Span, &str)>> = docs.iter().map(named_places).collect();
+fn split_by_place<'d>(docs: &[Document], places: &[Vec<(Span, &'d str)>], bucket: Bucket) -> Vec<Bucket> {
     let stated = |&(d, c): &(usize, usize)| {
         let claim = &docs[d].extraction.claims[c];
         let text = &docs[d].article.text;
         // The place right after the verb: "met in Kyiv", "will gather in Paris".
         let after_claim = text.get(claim.span.end..claim.sentence.end)?;
         let verb_end = claim.span.end + after_claim.find(claim.predicate.as_deref()?)? + claim.predicate.as_deref()?.len();
-        places[d].iter().find(|(span, _)| span.start >= verb_end && span.end <= claim.sentence.end && text[verb_end..span.start].split_whitespace().count() == 1).map(|(_, place)| *place)
+        let words_between = |span: &Span| text[verb_end..span.start].split_whitespace().take(2).count();
+        // Only the places that start within a word of the verb can be it: found from the first
+        // place after the verb, not by a scan of every place of the article per claim.
+        let from = places[d].partition_point(|(span, _)| span.start < verb_end);
+        places[d][from..]
+            .iter()
+            .take_while(|(span, _)| span.start <= claim.sentence.end && words_between(span) < 2)
+            .find(|(span, _)| span.end <= claim.sentence.end && words_between(span) == 1)
+            .map(|(_, place)| *place)
     };
     let mut placed: BTreeMap<&str, Bucket> = BTreeMap::new();
     let mut unplaced = Bucket::new();
@@ -226,7 +238,14 @@ fn split_by_place(docs: &[Document], bucket: Bucket) -> Vec<Bucket> {
             None => unplaced.push(member),
         }
     }
-    let naming = |place: &str| unplaced.iter().flat_map(|&(d, _)| &places[d]).filter(|(_, p)| *p == place).count();
+    // How often the articles of the unplaced claims name a place, counted once per claim.
+    let mut unplaced_per_article: BTreeMap<usize, usize> = BTreeMap::new();
+    for &(d, _) in &unplaced {
+        *unplaced_per_article.entry(d).or_default() += 1;
+    }
+    let naming = |place: &str| -> usize {
+        unplaced_per_article.iter().map(|(&d, &claims)| claims * places[d].iter().filter(|(_, p)| *p == place).count()).sum()
+    };
     let main_place = placed.iter().max_by_key(|(place, members)| (naming(place), members.len())).map(|(place, _)| *place);
     match main_place {
         Some(place) => placed.entry(place).or_default().extend(unplaced),
@@ -274,6 +293,15 @@ fn bounds(claim: &Claim) -> (Bound, Bound) {
     (claim.low.map(|v| (v, claim.low_inclusive)), claim.high.map(|v| (v, claim.high_inclusive)))
 }
 
+/// A claim's interval as an exact, ordered key (the bounds' bits).
+type IntervalKey = (Option<(u64, bool)>, Option<(u64, bool)>);
+
+fn interval_key(claim: &Claim) -> IntervalKey {
+    let (low, high) = bounds(claim);
+    let bits = |bound: Bound| bound.map(|(value, inclusive)| (value.to_bits(), inclusive));
+    (bits(low), bits(high))
+}
+
 /// Whether some value lies in every interval.
 fn intervals_meet<'a>(claims: impl Iterator<Item = &'a Claim>) -> bool {
     let (low, high) = claims.map(bounds).fold((None, None), |(low, high), (l, h)| (tighter(low, l, true), tighter(high, h, false)));
@@ -287,16 +315,27 @@ fn claim_group(docs: &[Document], cluster: &[(usize, usize)], unit: Option<Strin
     let mut cluster = cluster.to_vec();
     cluster.sort_by(|a, b| docs[a.0].article.id.cmp(&docs[b.0].article.id).then(a.1.cmp(&b.1)));
     let claim = |&(d, c): &(usize, usize)| &docs[d].extraction.claims[c];
+    // Claims of one article with the same interval agree with the same articles: compare each
+    // distinct (article, interval) once, not every claim with every other (a long article
+    // repeating its figures made that quadratic).
+    let mut distinct: BTreeMap<(usize, IntervalKey), &Claim> = BTreeMap::new();
+    for member in &cluster {
+        distinct.entry((member.0, interval_key(claim(member)))).or_insert(claim(member));
+    }
+    let agreeing: BTreeMap<(usize, IntervalKey), usize> = distinct
+        .iter()
+        .map(|(&(article, key), &one)| {
+            let others: BTreeSet<usize> = distinct
+                .iter()
+                .filter(|(&(other_article, _), &other)| other_article != article && intervals_meet([one, other].into_iter()))
+                .map(|(&(other_article, _), _)| other_article)
+                .collect();
+            ((article, key), others.len())
+        })
+        .collect();
     let members: Vec<ClaimMember> = cluster
         .iter()
-        .map(|member| {
-            let agreeing: BTreeSet<usize> = cluster
-                .iter()
-                .filter(|other| other.0 != member.0 && intervals_meet([claim(member), claim(other)].into_iter()))
-                .map(|other| other.0)
-                .collect();
-            claim_member(&docs[member.0], claim(member), agreeing.len())
-        })
+        .map(|member| claim_member(&docs[member.0], claim(member), agreeing[&(member.0, interval_key(claim(member)))]))
         .collect();
     let date = cluster.iter().filter_map(|m| claim(m).date.clone()).min();
     let what = if class.is_empty() { concept.to_string() } else { format!("{concept} {class}") };
@@ -317,7 +356,9 @@ fn claim_group(docs: &[Document], cluster: &[(usize, usize)], unit: Option<Strin
 fn claim_member(doc: &Document, claim: &Claim, agreeing_articles: usize) -> ClaimMember {
     let text = &doc.article.text;
     // Show the number with what it counts: "more than 30 nations".
-    let shown_end = claim.thing.as_deref().and_then(|thing| text.get(claim.span.end..).and_then(|rest| rest.find(thing)).filter(|&at| at <= 2).map(|at| claim.span.end + at + thing.len()));
+    // (Looked for within two bytes of the number, not in the whole rest of the article per claim.)
+    let follows_at = |thing: &str| (0..=2).find(|&at| text.get(claim.span.end + at..).is_some_and(|rest| rest.starts_with(thing)));
+    let shown_end = claim.thing.as_deref().and_then(|thing| follows_at(thing).map(|at| claim.span.end + at + thing.len()));
     ClaimMember {
         article: doc.article.id.clone(),
         span: claim.span,

@@ -142,6 +142,9 @@ fn compare(docs: &[Document], shingles: &[Shingles], i: usize, j: usize) -> Opti
     Some(ArticlePair { a: docs[i].article.id.clone(), b: docs[j].article.id.clone(), score, containment, passages: shared_passages(x, y) })
 }
 
+/// How many places of one shingle in the other article are tried as the start of a passage.
+const MAX_PLACES_PER_SHINGLE: usize = 16;
+
 /// Maximal runs of consecutive shingles equal in both articles, greedily from the start of `a`.
 fn shared_passages(a: &Shingles, b: &Shingles) -> Vec<SharedPassage> {
     let mut positions_in_b: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -151,10 +154,12 @@ fn shared_passages(a: &Shingles, b: &Shingles) -> Vec<SharedPassage> {
     let mut passages = Vec::new();
     let mut i = 0;
     while i < a.sequence.len() {
+        // Only the first few places of a shingle that `b` repeats: every place costs a run
+        // comparison, and an article repeating one passage many times made this quadratic.
         let run = positions_in_b
             .get(&a.sequence[i])
             .into_iter()
-            .flatten()
+            .flat_map(|positions| positions.iter().take(MAX_PLACES_PER_SHINGLE))
             .map(|&j| (j, run_length(&a.sequence[i..], &b.sequence[j..])))
             .max_by_key(|&(j, length)| (length, std::cmp::Reverse(j)));
         match run {
