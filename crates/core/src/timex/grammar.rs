@@ -179,7 +179,7 @@ impl<'t> Grammar<'t> {
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
         // Most words of prose begin none: they are passed over after one look-up.
         let begins = self.word(i).is_none_or(|word| {
-            !Rules::beginning_with(word).is_empty() || POSITION_WORDS.contains(&word)
+            !Rules::beginning_with(word, None).is_empty() || POSITION_WORDS.contains(&word)
         });
         if !begins {
             debug_assert_eq!(self.expression_at(i), None);
@@ -229,12 +229,14 @@ impl<'t> Grammar<'t> {
 
     /// The longest match of a rule at `i`, of the rules that can begin with its token.
     fn core_at(&self, i: usize) -> Option<Match> {
-        let rules = self.word(i).map_or(Rules::NOT_WORDS, Rules::beginning_with);
+        let next = self.word(i + 1);
+        let rules =
+            (self.word(i)).map_or(Rules::NOT_WORDS, |word| Rules::beginning_with(word, next));
         if cfg!(debug_assertions) {
             for rule in Rule::ALL.into_iter().filter(|&rule| !rules.has(rule)) {
                 assert!(
                     rule.at(self, i).is_none_or(|m| m.end <= i),
-                    "{rule:?} begins with {:?}: add it to the rule's first words",
+                    "{rule:?} begins with {:?} {next:?}: add them to its first words",
                     self.tokens[i].lower
                 );
             }
