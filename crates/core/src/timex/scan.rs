@@ -234,12 +234,15 @@ fn number_end(text: &str, mut at: usize) -> usize {
 /// At a `.` after letters: true when the letters since the word start or the last dot are one
 /// letter and another single letter follows (`a.m`, `U.S`).
 fn is_dotted_abbreviation(text: &str, word_start: usize, dot: usize) -> bool {
-    let before = &text[word_start..dot];
-    let last_part = before.rsplit('.').next().unwrap_or(before);
+    // What follows first: most dots end a sentence.
     let mut after = text[dot + 1..].chars();
     let next_is_letter = after.next().is_some_and(char::is_alphabetic);
     let then_not_letter = !after.next().is_some_and(char::is_alphabetic);
-    last_part.chars().count() == 1 && next_is_letter && then_not_letter
+    next_is_letter && then_not_letter && {
+        let before = &text[word_start..dot];
+        let last_part = before.rsplit('.').next().unwrap_or(before);
+        last_part.chars().count() == 1
+    }
 }
 
 /// Whether token `i` starts a sentence: it is the first, or the token before it is `.`, `!`, `?`
