@@ -23,18 +23,35 @@ pub(crate) struct Token<'t> {
     pub capitalized: bool,
 }
 
-/// Lower-case words with a value each, looked up fast: the scans look up every word of a text. A
-/// word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of the
-/// words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding keeps
-/// keys apart.)
-#[derive(Default)]
-pub(crate) struct WordMap<V>(rustc_hash::FxHashMap<u128, V>);
+/// Lower-case words with a value each, looked up fast: the scans look up every word of a text,
+/// and most words of prose are not in the map.
+pub(crate) struct WordMap<V> {
+    /// A word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of
+    /// the words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding
+    /// keeps keys apart.)
+    values: rustc_hash::FxHashMap<u128, V>,
+    /// A bit for each length, first letter and last letter of the words: it rules out most other
+    /// words before their key is built and hashed.
+    shapes: Vec<u32>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            values: Default::default(),
+            shapes: vec![0; 16 * 26],
+        }
+    }
+}
 
 impl<V: Copy + Default> WordMap<V> {
     /// The word's value, the default for a word not in the map.
     pub(crate) fn get(&self, word: &str) -> V {
+        if shape(word).is_some_and(|(row, bit)| self.shapes[row] & bit == 0) {
+            return V::default();
+        }
         key(word)
-            .and_then(|key| self.0.get(&key))
+            .and_then(|key| self.values.get(&key))
             .copied()
             .unwrap_or_default()
     }
@@ -42,9 +59,25 @@ impl<V: Copy + Default> WordMap<V> {
     /// Sets the word's value to `change` of it.
     pub(crate) fn update(&mut self, word: &str, change: impl FnOnce(V) -> V) {
         let key = key(word).unwrap_or_else(|| panic!("{word:?} is longer than 16 bytes"));
-        let value = self.0.entry(key).or_default();
+        let value = self.values.entry(key).or_default();
         *value = change(*value);
+        if let Some((row, bit)) = shape(word) {
+            self.shapes[row] |= bit;
+        }
     }
+}
+
+/// The row and bit of a word of at most 16 bytes from `a` to `z`, by its length, first and last
+/// letter. (Other words are not ruled out by their shape.)
+fn shape(word: &str) -> Option<(usize, u32)> {
+    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+    let letters = first.is_ascii_lowercase() && last.is_ascii_lowercase();
+    (letters && word.len() <= 16).then(|| {
+        (
+            (word.len() - 1) * 26 + usize::from(first - b'a'),
+            1 << (last - b'a'),
+        )
+    })
 }
 
 fn key(word: &str) -> Option<u128> {
