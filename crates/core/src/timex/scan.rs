@@ -100,10 +100,13 @@ pub(crate) fn tokenize_first<'t>(
     limit: usize,
     lowered: &'t mut String,
 ) -> Vec<Token<'t>> {
-    // Prose has about one token in five bytes: room for all, without growing the vector.
-    let mut tokens = Vec::with_capacity(limit.min(text.len() / 4 + 1));
+    // Prose has about one token in five bytes, and a capitalized word in five tokens: room for
+    // all, without growing.
+    let capacity = limit.min(text.len() / 4 + 1);
+    let mut tokens = Vec::with_capacity(capacity);
+    lowered.reserve(capacity);
     // The words whose lower-case form is in `lowered`: their token and its range there.
-    let mut relowered = Vec::new();
+    let mut relowered = Vec::with_capacity(capacity / 4);
     let mut at = 0;
     while tokens.len() < limit {
         let Some((token, lower_case)) = next_token(text, &mut at) else {
