@@ -175,12 +175,15 @@ impl<'t> Grammar<'t> {
 
     /// The longest expression starting at `i`, with "early/late/mid" and similar position words
     /// kept in the span.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
         // Most words of prose begin none: they are passed over after one look-up.
-        let begins = self.word(i).is_none_or(|word| {
-            !Rules::beginning_with(word, None).is_empty() || POSITION_WORDS.contains(&word)
-        });
+        let begins = match self.word(i) {
+            Some(word) => {
+                !Rules::beginning_with(word, None).is_empty() || POSITION_WORDS.contains(&word)
+            }
+            None => true,
+        };
         if !begins {
             debug_assert_eq!(self.expression_at(i), None);
             return None;
@@ -188,6 +191,8 @@ impl<'t> Grammar<'t> {
         self.expression_at(i)
     }
 
+    /// Out of line: [`Grammar::match_at`] is inlined for its test.
+    #[inline(never)]
     fn expression_at(&self, i: usize) -> Option<Match> {
         let core_start = self.position_modifier_end(i);
         let found = self.core_at(core_start);

@@ -46,10 +46,17 @@ impl<V> Default for WordMap<V> {
 
 impl<V: Copy + Default> WordMap<V> {
     /// The word's value, the default for a word not in the map.
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> V {
         if shape(word).is_some_and(|(row, bit)| self.shapes[row] & bit == 0) {
             return V::default();
         }
+        self.get_hashed(word)
+    }
+
+    /// Kept out of line, so that callers inline the cheap test above.
+    #[inline(never)]
+    fn get_hashed(&self, word: &str) -> V {
         key(word)
             .and_then(|key| self.values.get(&key))
             .copied()
