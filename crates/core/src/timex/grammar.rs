@@ -175,12 +175,15 @@ impl<'t> Grammar<'t> {
 
     /// The longest expression starting at `i`, with "early/late/mid" and similar position words
     /// kept in the span.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
         // Most words of prose begin none: they are passed over after one look-up.
-        let begins = self.word(i).is_none_or(|word| {
-            !Rules::beginning_with(word).is_empty() || POSITION_WORDS.contains(&word)
-        });
+        let begins = match self.word(i) {
+            Some(word) => {
+                !Rules::beginning_with(word, None).is_empty() || POSITION_WORDS.contains(&word)
+            }
+            None => true,
+        };
         if !begins {
             debug_assert_eq!(self.expression_at(i), None);
             return None;
@@ -188,6 +191,8 @@ impl<'t> Grammar<'t> {
         self.expression_at(i)
     }
 
+    /// Out of line: [`Grammar::match_at`] is inlined for its test.
+    #[inline(never)]
     fn expression_at(&self, i: usize) -> Option<Match> {
         let core_start = self.position_modifier_end(i);
         let found = self.core_at(core_start);
@@ -229,12 +234,14 @@ impl<'t> Grammar<'t> {
 
     /// The longest match of a rule at `i`, of the rules that can begin with its token.
     fn core_at(&self, i: usize) -> Option<Match> {
-        let rules = self.word(i).map_or(Rules::NOT_WORDS, Rules::beginning_with);
+        let next = self.word(i + 1);
+        let rules =
+            (self.word(i)).map_or(Rules::NOT_WORDS, |word| Rules::beginning_with(word, next));
         if cfg!(debug_assertions) {
             for rule in Rule::ALL.into_iter().filter(|&rule| !rules.has(rule)) {
                 assert!(
                     rule.at(self, i).is_none_or(|m| m.end <= i),
-                    "{rule:?} begins with {:?}: add it to the rule's first words",
+                    "{rule:?} begins with {:?} {next:?}: add them to its first words",
                     self.tokens[i].lower
                 );
             }

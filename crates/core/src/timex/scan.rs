@@ -23,18 +23,42 @@ pub(crate) struct Token<'t> {
     pub capitalized: bool,
 }
 
-/// Lower-case words with a value each, looked up fast: the scans look up every word of a text. A
-/// word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of the
-/// words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding keeps
-/// keys apart.)
-#[derive(Default)]
-pub(crate) struct WordMap<V>(rustc_hash::FxHashMap<u128, V>);
+/// Lower-case words with a value each, looked up fast: the scans look up every word of a text,
+/// and most words of prose are not in the map.
+pub(crate) struct WordMap<V> {
+    /// A word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of
+    /// the words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding
+    /// keeps keys apart.)
+    values: rustc_hash::FxHashMap<u128, V>,
+    /// A bit for each length, first letter and last letter of the words: it rules out most other
+    /// words before their key is built and hashed.
+    shapes: Vec<u32>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            values: Default::default(),
+            shapes: vec![0; 16 * 26],
+        }
+    }
+}
 
 impl<V: Copy + Default> WordMap<V> {
     /// The word's value, the default for a word not in the map.
+    #[inline]
     pub(crate) fn get(&self, word: &str) -> V {
+        if shape(word).is_some_and(|(row, bit)| self.shapes[row] & bit == 0) {
+            return V::default();
+        }
+        self.get_hashed(word)
+    }
+
+    /// Kept out of line, so that callers inline the cheap test above.
+    #[inline(never)]
+    fn get_hashed(&self, word: &str) -> V {
         key(word)
-            .and_then(|key| self.0.get(&key))
+            .and_then(|key| self.values.get(&key))
             .copied()
             .unwrap_or_default()
     }
@@ -42,9 +66,25 @@ impl<V: Copy + Default> WordMap<V> {
     /// Sets the word's value to `change` of it.
     pub(crate) fn update(&mut self, word: &str, change: impl FnOnce(V) -> V) {
         let key = key(word).unwrap_or_else(|| panic!("{word:?} is longer than 16 bytes"));
-        let value = self.0.entry(key).or_default();
+        let value = self.values.entry(key).or_default();
         *value = change(*value);
+        if let Some((row, bit)) = shape(word) {
+            self.shapes[row] |= bit;
+        }
     }
+}
+
+/// The row and bit of a word of at most 16 bytes from `a` to `z`, by its length, first and last
+/// letter. (Other words are not ruled out by their shape.)
+fn shape(word: &str) -> Option<(usize, u32)> {
+    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+    let letters = first.is_ascii_lowercase() && last.is_ascii_lowercase();
+    (letters && word.len() <= 16).then(|| {
+        (
+            (word.len() - 1) * 26 + usize::from(first - b'a'),
+            1 << (last - b'a'),
+        )
+    })
 }
 
 fn key(word: &str) -> Option<u128> {
@@ -67,10 +107,13 @@ pub(crate) fn tokenize_first<'t>(
     limit: usize,
     lowered: &'t mut String,
 ) -> Vec<Token<'t>> {
-    // Prose has about one token in five bytes: room for all, without growing the vector.
-    let mut tokens = Vec::with_capacity(limit.min(text.len() / 4 + 1));
+    // Prose has about one token in five bytes, and a capitalized word in five tokens: room for
+    // all, without growing.
+    let capacity = limit.min(text.len() / 4 + 1);
+    let mut tokens = Vec::with_capacity(capacity);
+    lowered.reserve(capacity);
     // The words whose lower-case form is in `lowered`: their token and its range there.
-    let mut relowered = Vec::new();
+    let mut relowered = Vec::with_capacity(capacity / 4);
     let mut at = 0;
     while tokens.len() < limit {
         let Some((token, lower_case)) = next_token(text, &mut at) else {
@@ -234,12 +277,15 @@ fn number_end(text: &str, mut at: usize) -> usize {
 /// At a `.` after letters: true when the letters since the word start or the last dot are one
 /// letter and another single letter follows (`a.m`, `U.S`).
 fn is_dotted_abbreviation(text: &str, word_start: usize, dot: usize) -> bool {
-    let before = &text[word_start..dot];
-    let last_part = before.rsplit('.').next().unwrap_or(before);
+    // What follows first: most dots end a sentence.
     let mut after = text[dot + 1..].chars();
     let next_is_letter = after.next().is_some_and(char::is_alphabetic);
     let then_not_letter = !after.next().is_some_and(char::is_alphabetic);
-    last_part.chars().count() == 1 && next_is_letter && then_not_letter
+    next_is_letter && then_not_letter && {
+        let before = &text[word_start..dot];
+        let last_part = before.rsplit('.').next().unwrap_or(before);
+        last_part.chars().count() == 1
+    }
 }
 
 /// Whether token `i` starts a sentence: it is the first, or the token before it is `.`, `!`, `?`

@@ -159,6 +159,46 @@ impl Rule {
             .chain(tabled)
             .collect()
     }
+
+    /// The words that can follow "the" when the rule begins with it. (A token after "the" that is
+    /// not a word is not looked up: every rule that begins with "the" is tried.)
+    fn words_after_the(self) -> Vec<String> {
+        let listed: &[&str] = match self {
+            // They read on after "the" as from their own start.
+            Rule::Quarter | Rule::Duration => return self.first_words(),
+            Rule::Weekday => &["previous", "preceding"],
+            Rule::WeekOf => &["week"],
+            Rule::DeicticDay => &["day"],
+            Rule::Reference => &["future", "past"],
+            Rule::RelativeUnit => &[
+                "current",
+                "full",
+                "coming",
+                "following",
+                "next",
+                "previous",
+                "preceding",
+                "prior",
+                "same",
+                "fiscal",
+                "weekend",
+                "quarter",
+                "latest",
+                "year",
+            ],
+            Rule::Year => &["year"],
+            _ => &[],
+        };
+        let tabled: Vec<String> = match self {
+            Rule::RelativeUnit => owned(SEASONS.iter().map(|(season, ..)| *season)).collect(),
+            // "the nineties"
+            Rule::Year => names(&TENS)
+                .map(|tens| format!("{}ies", tens.trim_end_matches('y')))
+                .collect(),
+            _ => Vec::new(),
+        };
+        owned(listed.iter().copied()).chain(tabled).collect()
+    }
 }
 
 fn names<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
@@ -205,18 +245,40 @@ impl Rules {
         .with(Rule::Year)
         .with(Rule::Duration);
 
-    /// The rules that can begin with `word` (lower-case).
-    pub(super) fn beginning_with(word: &str) -> Rules {
-        static BY_WORD: OnceLock<WordMap<Rules>> = OnceLock::new();
-        let by_word = BY_WORD.get_or_init(|| {
-            let mut by_word = WordMap::default();
+    /// The rules that can begin with `word` (lower-case) when the word `next` follows it, if
+    /// another word does.
+    pub(super) fn beginning_with(word: &str, next: Option<&str>) -> Rules {
+        let tables = FirstWords::get();
+        let rules = tables.first.get(word);
+        match next {
+            // "the" begins eight rules, and each goes on with few words.
+            Some(next) if word == "the" => Rules(rules.0 & tables.after_the.get(next).0),
+            _ => rules,
+        }
+    }
+}
+
+/// For each word, the rules that can begin with it, and those that can go on with it after "the".
+struct FirstWords {
+    first: WordMap<Rules>,
+    after_the: WordMap<Rules>,
+}
+
+impl FirstWords {
+    fn get() -> &'static FirstWords {
+        static TABLES: OnceLock<FirstWords> = OnceLock::new();
+        TABLES.get_or_init(|| {
+            let mut first = WordMap::default();
+            let mut after_the = WordMap::default();
             for rule in Rule::ALL {
                 for word in rule.first_words() {
-                    by_word.update(&word, |rules: Rules| rules.with(rule));
+                    first.update(&word, |rules: Rules| rules.with(rule));
+                }
+                for word in rule.words_after_the() {
+                    after_the.update(&word, |rules: Rules| rules.with(rule));
                 }
             }
-            by_word
-        });
-        by_word.get(word)
+            FirstWords { first, after_the }
+        })
     }
 }
