@@ -105,7 +105,15 @@ fn starts_like_a_sentence(doc: &Document, open: usize) -> bool {
 }
 
 /// "…,” Clark said", "…,” said Clark", "…,” he told CBS News", "…,” according to the memo".
-pub(super) fn attribution_after(doc: &Document, mut i: usize) -> Option<Attribution> {
+pub(super) fn attribution_after(doc: &Document, i: usize) -> Option<Attribution> {
+    let (mut found, verb) = cue_after(doc, i)?;
+    found.venue = verb.and_then(|v| venue_in(doc, v + 1, doc.narrative_end(v + 1)));
+    Some(found)
+}
+
+/// `attribution_after` without the venue, which takes a scan to the end of the sentence; and the
+/// verb, after which a venue would be.
+pub(super) fn cue_after(doc: &Document, mut i: usize) -> Option<(Attribution, Option<usize>)> {
     // “…,” / “…?” / “…” — announce an attribution; after those, any verb-like word can be its verb
     // ("…,” exhorted Curtis", "…?” Beck questioned").
     let announced = i >= 2 && (doc.is_punct(i - 2, ",?!—–-") || doc.is_punct(i, ","));
@@ -115,32 +123,27 @@ pub(super) fn attribution_after(doc: &Document, mut i: usize) -> Option<Attribut
         i += 1;
     }
     let start = i;
-    let end = window_end(doc, start);
+    let end = doc.narrative_end(start);
     if start >= end {
         return None;
     }
     // "“…” ― Steve Quinlan": a signature line, only a name after a dash.
-    let name_only = (start..end).all(|k| doc.is_capitalized(k) || doc.is_punct(k, ".-’'"));
-    if dashed && name_only && end - start <= MAX_NAME_TOKENS && (end == doc.len() || doc.is_newline(end) || doc.is_newline(end + 1) || end + 1 == doc.len()) {
-        return Some(Attribution { speaker: Some(doc.span(start, end)), cue: doc.span(start - 1, start), venue: None });
+    let name_only = || (start..end).all(|k| doc.is_capitalized(k) || doc.is_punct(k, ".-’'"));
+    if dashed && name_only() && end - start <= MAX_NAME_TOKENS && (end == doc.len() || doc.is_newline(end) || doc.is_newline(end + 1) || end + 1 == doc.len()) {
+        return Some((Attribution { speaker: Some(doc.span(start, end)), cue: doc.span(start - 1, start), venue: None }, None));
     }
     if doc.lower(start) == "according" && doc.lower(start + 1) == "to" && start + 2 < end {
         let speaker_end = subject_after(doc, start + 2, end)?;
-        return Some(Attribution { speaker: Some(doc.span(start + 2, speaker_end)), cue: doc.span(start, start + 2), venue: None });
+        return Some((Attribution { speaker: Some(doc.span(start + 2, speaker_end)), cue: doc.span(start, start + 2), venue: None }, None));
     }
     if is_verb(start) {
         let speaker_end = subject_after(doc, start + 1, end);
         let speaker = speaker_end.map(|e| doc.span(start + 1, e));
-        let venue = venue_in(doc, start + 1, end);
-        return Some(Attribution { speaker, cue: doc.span(start, start + 1), venue });
+        return Some((Attribution { speaker, cue: doc.span(start, start + 1), venue: None }, Some(start)));
     }
     let verb = (start..end.min(start + MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS)).find(|&v| is_verb(v) && subject_before(doc, start, v).is_some_and(|(s, _)| s == start))?;
     let (subject_start, subject_end) = subject_before(doc, start, verb)?;
-    (subject_start == start).then(|| Attribution {
-        speaker: Some(doc.span(subject_start, subject_end)),
-        cue: doc.span(verb, verb + 1),
-        venue: venue_in(doc, verb + 1, end),
-    })
+    (subject_start == start).then(|| (Attribution { speaker: Some(doc.span(subject_start, subject_end)), cue: doc.span(verb, verb + 1), venue: None }, Some(verb)))
 }
 
 /// "Clark said: “…”", "He told CBS News, “…”", "Cruz wrote on Twitter: “…”".
@@ -185,15 +188,6 @@ fn attribution_before(doc: &Document, open: usize) -> Option<Attribution> {
         None => (nearest_verb, None),
     };
     Some(Attribution { speaker, cue: doc.span(verb, verb + 1), venue: venue_in(doc, verb + 1, end).or_else(|| venue_in(doc, start, verb)) })
-}
-
-/// The end of the narrative after a quotation: a sentence end, a line break or the next quotation.
-fn window_end(doc: &Document, start: usize) -> usize {
-    let mut i = start;
-    while i < doc.len() && !doc.is_terminal(i) && doc.opened_pair(i).is_none() && doc.pair_inside(i).is_none() {
-        i += 1;
-    }
-    i
 }
 
 pub(super) fn is_speech_verb(doc: &Document, i: usize) -> bool {
