@@ -379,19 +379,14 @@ pub(super) fn plausible_speaker(doc: &Document, span: Span) -> bool {
 pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
     let mut last_person: Option<(usize, String, Option<String>)> = None;
     let mut last_group: Option<(String, Option<String>)> = None;
-    let mut person_mentions: Vec<(Span, &Entity)> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .flat_map(|e| e.mentions.iter().map(move |&m| (m, e)))
-        .collect();
-    person_mentions.sort_by_key(|(m, _)| m.start);
-    let mentions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e))));
-    let descriptions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.descriptions.iter().map(move |&d| (d, e))));
+    // Built on first use: many articles quote no one, or only pronouns.
+    let (mut person_mentions, mut mentions, mut descriptions) = (None, None, None);
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote.speaker.as_mut() else { continue };
         let Some(span) = speaker.span else { continue };
         let lower = speaker.text.to_lowercase();
         if PERSON_PRONOUNS.list.contains(&lower.as_str()) {
+            let person_mentions = person_mentions.get_or_insert_with(|| person_mentions_of(entities));
             let mention_index = person_mentions.partition_point(|(m, _)| m.end <= span.start);
             let mention = mention_index.checked_sub(1).map(|k| person_mentions[k]);
             let by_mention = mention.map(|(m, e)| (m.start, e.name.clone(), Some(e.id.clone())));
@@ -415,7 +410,8 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
         // The first entity with a mention in the name part ("Macron" of "Macron, the French
         // president"), else with a description NER tied to a person ("the French president").
         let name_part = Span::new(span.start, span.start + speaker.name.len());
-        let entity = mentions.overlapping(name_part).min().or_else(|| descriptions.overlapping(span).min()).map(|e| &entities[e]);
+        let by_mention = mentions.get_or_insert_with(|| entity_spans(entities, |e| &e.mentions)).overlapping(name_part).min();
+        let entity = by_mention.or_else(|| descriptions.get_or_insert_with(|| entity_spans(entities, |e| &e.descriptions)).overlapping(span).min()).map(|e| &entities[e]);
         if let Some(entity) = entity {
             speaker.name = entity.name.clone();
             speaker.entity = Some(entity.id.clone());
@@ -430,6 +426,20 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
             last_group = Some((speaker.name.clone(), speaker.entity.clone()));
         }
     }
+}
+
+/// The mentions of people, in text order.
+fn person_mentions_of(entities: &[Entity]) -> Vec<(Span, &Entity)> {
+    let mut mentions: Vec<(Span, &Entity)> = entities.iter().filter(|e| e.kind == EntityKind::Person).flat_map(|e| e.mentions.iter().map(move |&m| (m, e))).collect();
+    mentions.sort_by_key(|(m, _)| m.start);
+    mentions
+}
+
+/// The `spans` of every entity, by the entity's index.
+fn entity_spans(entities: &[Entity], spans: impl Fn(&Entity) -> &[Span]) -> SpanIndex<usize> {
+    let mut all = Vec::with_capacity(entities.iter().map(|e| spans(e).len()).sum());
+    all.extend(entities.iter().enumerate().flat_map(|(index, e)| spans(e).iter().map(move |&span| (span, index))));
+    SpanIndex::new(all)
 }
 
 /// "Clark", "Mr. Trump", "Edward G. Rendell": capitalized words, not "The …" or "A …".
