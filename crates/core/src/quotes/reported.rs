@@ -258,7 +258,7 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
     let that = (v + 1..end.min(v + 1 + MAX_THAT_DISTANCE))
         .take_while(|&i| doc.is_word(i) || doc.is_punct(i, ".-’'"))
         // "said she was ready for that fight": a clause already began, and this "that" is its own.
-        .take_while(|&i| !doc.is_in(i, THAT_BLOCKERS) && !(doc.lower(i).ends_with("ed") && !doc.is_capitalized(i)))
+        .take_while(|&i| !doc.is_in(i, THAT_BLOCKERS) && (!doc.lower(i).ends_with("ed") || doc.is_capitalized(i)))
         .find(|&i| doc.lower(i) == "that" && !doc.is_one_of(i + 1, &["is", "was", "will", "would", "has", "had", "could", "of"]));
     if let Some(that) = that {
         return Some(that);
