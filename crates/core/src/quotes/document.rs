@@ -105,9 +105,16 @@ impl<'t> Document<'t> {
     }
 
     /// Whether tokens `i` and `i + 1` are one of `phrases` (lower-cased).
+    #[inline]
     pub fn starts_phrase(&self, i: usize, phrases: Phrases) -> bool {
+        // Inlined, the test of the first word's bit spares most words a call.
+        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && self.is_phrase_at(i, phrases)
+    }
+
+    fn is_phrase_at(&self, i: usize, phrases: Phrases) -> bool {
         debug_assert!(lexicon::PHRASE_LISTS.iter().any(|p| p.bit == phrases.bit && p.list.len() == phrases.list.len()), "a phrase list missing from PHRASE_LISTS");
-        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && phrases.list.iter().any(|&(w, n)| w == self.lower(i) && n == self.lower(i + 1))
+        let (word, next) = (self.lower(i), self.lower(i + 1));
+        phrases.list.iter().any(|&(w, n)| w == word && n == next)
     }
 
     pub fn opened_pair(&self, i: usize) -> Option<usize> {
