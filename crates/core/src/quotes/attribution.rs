@@ -105,7 +105,15 @@ fn starts_like_a_sentence(doc: &Document, open: usize) -> bool {
 }
 
 /// "…,” Clark said", "…,” said Clark", "…,” he told CBS News", "…,” according to the memo".
-pub(super) fn attribution_after(doc: &Document, mut i: usize) -> Option<Attribution> {
+pub(super) fn attribution_after(doc: &Document, i: usize) -> Option<Attribution> {
+    let (mut found, verb) = cue_after(doc, i)?;
+    found.venue = verb.and_then(|v| venue_in(doc, v + 1, doc.narrative_end(v + 1)));
+    Some(found)
+}
+
+/// `attribution_after` without the venue, which takes a scan to the end of the sentence; and the
+/// verb, after which a venue would be.
+pub(super) fn cue_after(doc: &Document, mut i: usize) -> Option<(Attribution, Option<usize>)> {
     // “…,” / “…?” / “…” — announce an attribution; after those, any verb-like word can be its verb
     // ("…,” exhorted Curtis", "…?” Beck questioned").
     let announced = i >= 2 && (doc.is_punct(i - 2, ",?!—–-") || doc.is_punct(i, ","));
@@ -115,32 +123,27 @@ pub(super) fn attribution_after(doc: &Document, mut i: usize) -> Option<Attribut
         i += 1;
     }
     let start = i;
-    let end = window_end(doc, start);
+    let end = doc.narrative_end(start);
     if start >= end {
         return None;
     }
     // "“…” ― Steve Quinlan": a signature line, only a name after a dash.
-    let name_only = (start..end).all(|k| doc.is_capitalized(k) || doc.is_punct(k, ".-’'"));
-    if dashed && name_only && end - start <= MAX_NAME_TOKENS && (end == doc.len() || doc.is_newline(end) || doc.is_newline(end + 1) || end + 1 == doc.len()) {
-        return Some(Attribution { speaker: Some(doc.span(start, end)), cue: doc.span(start - 1, start), venue: None });
+    let name_only = || (start..end).all(|k| doc.is_capitalized(k) || doc.is_punct(k, ".-’'"));
+    if dashed && name_only() && end - start <= MAX_NAME_TOKENS && (end == doc.len() || doc.is_newline(end) || doc.is_newline(end + 1) || end + 1 == doc.len()) {
+        return Some((Attribution { speaker: Some(doc.span(start, end)), cue: doc.span(start - 1, start), venue: None }, None));
     }
     if doc.lower(start) == "according" && doc.lower(start + 1) == "to" && start + 2 < end {
         let speaker_end = subject_after(doc, start + 2, end)?;
-        return Some(Attribution { speaker: Some(doc.span(start + 2, speaker_end)), cue: doc.span(start, start + 2), venue: None });
+        return Some((Attribution { speaker: Some(doc.span(start + 2, speaker_end)), cue: doc.span(start, start + 2), venue: None }, None));
     }
     if is_verb(start) {
         let speaker_end = subject_after(doc, start + 1, end);
         let speaker = speaker_end.map(|e| doc.span(start + 1, e));
-        let venue = venue_in(doc, start + 1, end);
-        return Some(Attribution { speaker, cue: doc.span(start, start + 1), venue });
+        return Some((Attribution { speaker, cue: doc.span(start, start + 1), venue: None }, Some(start)));
     }
     let verb = (start..end.min(start + MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS)).find(|&v| is_verb(v) && subject_before(doc, start, v).is_some_and(|(s, _)| s == start))?;
     let (subject_start, subject_end) = subject_before(doc, start, verb)?;
-    (subject_start == start).then(|| Attribution {
-        speaker: Some(doc.span(subject_start, subject_end)),
-        cue: doc.span(verb, verb + 1),
-        venue: venue_in(doc, verb + 1, end),
-    })
+    (subject_start == start).then(|| (Attribution { speaker: Some(doc.span(subject_start, subject_end)), cue: doc.span(verb, verb + 1), venue: None }, Some(verb)))
 }
 
 /// "Clark said: “…”", "He told CBS News, “…”", "Cruz wrote on Twitter: “…”".
@@ -185,15 +188,6 @@ fn attribution_before(doc: &Document, open: usize) -> Option<Attribution> {
         None => (nearest_verb, None),
     };
     Some(Attribution { speaker, cue: doc.span(verb, verb + 1), venue: venue_in(doc, verb + 1, end).or_else(|| venue_in(doc, start, verb)) })
-}
-
-/// The end of the narrative after a quotation: a sentence end, a line break or the next quotation.
-fn window_end(doc: &Document, start: usize) -> usize {
-    let mut i = start;
-    while i < doc.len() && !doc.is_terminal(i) && doc.opened_pair(i).is_none() && doc.pair_inside(i).is_none() {
-        i += 1;
-    }
-    i
 }
 
 pub(super) fn is_speech_verb(doc: &Document, i: usize) -> bool {
@@ -385,19 +379,14 @@ pub(super) fn plausible_speaker(doc: &Document, span: Span) -> bool {
 pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
     let mut last_person: Option<(usize, String, Option<String>)> = None;
     let mut last_group: Option<(String, Option<String>)> = None;
-    let mut person_mentions: Vec<(Span, &Entity)> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .flat_map(|e| e.mentions.iter().map(move |&m| (m, e)))
-        .collect();
-    person_mentions.sort_by_key(|(m, _)| m.start);
-    let mentions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e))));
-    let descriptions = SpanIndex::new(entities.iter().enumerate().flat_map(|(e, entity)| entity.descriptions.iter().map(move |&d| (d, e))));
+    // Built on first use: many articles quote no one, or only pronouns.
+    let (mut person_mentions, mut mentions, mut descriptions) = (None, None, None);
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote.speaker.as_mut() else { continue };
         let Some(span) = speaker.span else { continue };
         let lower = speaker.text.to_lowercase();
         if PERSON_PRONOUNS.list.contains(&lower.as_str()) {
+            let person_mentions = person_mentions.get_or_insert_with(|| person_mentions_of(entities));
             let mention_index = person_mentions.partition_point(|(m, _)| m.end <= span.start);
             let mention = mention_index.checked_sub(1).map(|k| person_mentions[k]);
             let by_mention = mention.map(|(m, e)| (m.start, e.name.clone(), Some(e.id.clone())));
@@ -421,7 +410,8 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
         // The first entity with a mention in the name part ("Macron" of "Macron, the French
         // president"), else with a description NER tied to a person ("the French president").
         let name_part = Span::new(span.start, span.start + speaker.name.len());
-        let entity = mentions.overlapping(name_part).min().or_else(|| descriptions.overlapping(span).min()).map(|e| &entities[e]);
+        let by_mention = mentions.get_or_insert_with(|| entity_spans(entities, |e| &e.mentions)).overlapping(name_part).min();
+        let entity = by_mention.or_else(|| descriptions.get_or_insert_with(|| entity_spans(entities, |e| &e.descriptions)).overlapping(span).min()).map(|e| &entities[e]);
         if let Some(entity) = entity {
             speaker.name = entity.name.clone();
             speaker.entity = Some(entity.id.clone());
@@ -436,6 +426,20 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
             last_group = Some((speaker.name.clone(), speaker.entity.clone()));
         }
     }
+}
+
+/// The mentions of people, in text order.
+fn person_mentions_of(entities: &[Entity]) -> Vec<(Span, &Entity)> {
+    let mut mentions: Vec<(Span, &Entity)> = entities.iter().filter(|e| e.kind == EntityKind::Person).flat_map(|e| e.mentions.iter().map(move |&m| (m, e))).collect();
+    mentions.sort_by_key(|(m, _)| m.start);
+    mentions
+}
+
+/// The `spans` of every entity, by the entity's index.
+fn entity_spans(entities: &[Entity], spans: impl Fn(&Entity) -> &[Span]) -> SpanIndex<usize> {
+    let mut all = Vec::with_capacity(entities.iter().map(|e| spans(e).len()).sum());
+    all.extend(entities.iter().enumerate().flat_map(|(index, e)| spans(e).iter().map(move |&span| (span, index))));
+    SpanIndex::new(all)
 }
 
 /// "Clark", "Mr. Trump", "Edward G. Rendell": capitalized words, not "The …" or "A …".

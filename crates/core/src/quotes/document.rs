@@ -21,6 +21,8 @@ pub(super) struct Document<'t> {
     bits: Vec<u64>,
     /// For each token, whether it ends a sentence (see `is_terminal`).
     terminal: Vec<bool>,
+    /// For each token, where the narrative it is in ends (see `narrative_end`).
+    narrative_ends: Vec<usize>,
     pub pairs: Vec<Marked>,
     /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
     pair_roles: Vec<PairRole>,
@@ -34,8 +36,9 @@ impl<'t> Document<'t> {
         let (lower, lower_spans, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, lower_spans, bits, terminal: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
+        let mut doc = Document { text, toks, lower, lower_spans, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
         doc.terminal = doc.terminals();
+        doc.narrative_ends = doc.narrative_ends();
         doc.sentences = doc.split_sentences();
         doc
     }
@@ -47,6 +50,16 @@ impl<'t> Document<'t> {
             _ => false,
         };
         self.toks.iter().enumerate().map(is_terminal).collect()
+    }
+
+    /// Read from the end, so that a clause with many commas is not scanned to its end from each.
+    fn narrative_ends(&self) -> Vec<usize> {
+        let mut ends = vec![self.len(); self.len()];
+        for i in (0..self.len()).rev() {
+            let ends_here = self.is_terminal(i) || self.opened_pair(i).is_some() || self.pair_inside(i).is_some();
+            ends[i] = if ends_here { i } else { ends.get(i + 1).copied().unwrap_or(self.len()) };
+        }
+        ends
     }
 
     pub fn len(&self) -> usize {
@@ -87,14 +100,21 @@ impl<'t> Document<'t> {
 
     /// `is_one_of` for a lexicon list, by its bit.
     pub fn is_in(&self, i: usize, words: Words) -> bool {
-        debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list == words.list), "a word list missing from WORD_LISTS");
+        debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list.len() == words.list.len()), "a word list missing from WORD_LISTS");
         self.bits.get(i).is_some_and(|&bits| bits & words.bit != 0)
     }
 
     /// Whether tokens `i` and `i + 1` are one of `phrases` (lower-cased).
+    #[inline]
     pub fn starts_phrase(&self, i: usize, phrases: Phrases) -> bool {
-        debug_assert!(lexicon::PHRASE_LISTS.iter().any(|p| p.bit == phrases.bit && p.list == phrases.list), "a phrase list missing from PHRASE_LISTS");
-        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && phrases.list.iter().any(|&(w, n)| w == self.lower(i) && n == self.lower(i + 1))
+        // Inlined, the test of the first word's bit spares most words a call.
+        self.bits.get(i).is_some_and(|&bits| bits & phrases.bit != 0) && self.is_phrase_at(i, phrases)
+    }
+
+    fn is_phrase_at(&self, i: usize, phrases: Phrases) -> bool {
+        debug_assert!(lexicon::PHRASE_LISTS.iter().any(|p| p.bit == phrases.bit && p.list.len() == phrases.list.len()), "a phrase list missing from PHRASE_LISTS");
+        let (word, next) = (self.lower(i), self.lower(i + 1));
+        phrases.list.iter().any(|&(w, n)| w == word && n == next)
     }
 
     pub fn opened_pair(&self, i: usize) -> Option<usize> {
@@ -138,6 +158,12 @@ impl<'t> Document<'t> {
         // "J." and "G.K." are initials.
         let initial = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
         !(initial || self.is_in(prev, ABBREVIATIONS))
+    }
+
+    /// The end of the narrative from token `start` on, as after a quotation: the first sentence
+    /// end, line break or quotation mark at or after it.
+    pub fn narrative_end(&self, start: usize) -> usize {
+        self.narrative_ends.get(start).copied().unwrap_or(start)
     }
 
     /// Terminal punctuation or a line break.

@@ -1,5 +1,5 @@
 //! Reported (indirect) speech and media attributions, sentence by sentence.
-use super::attribution::{attribution_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
+use super::attribution::{cue_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
 use super::lexicon::{
     APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
@@ -128,7 +128,7 @@ fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
     if doc.opened_pair(start).is_some() || (start..comma).filter_map(|i| doc.opened_pair(i)).any(|p| doc.pairs[p].close + 1 >= comma) {
         return None;
     }
-    let attribution = attribution_after(doc, comma + 1)?;
+    let (attribution, _) = cue_after(doc, comma + 1)?;
     let speaker_span = attribution.speaker?;
     // Little may follow the attribution: "…, he said on Tuesday", not "…, he said the plan …".
     let last_token = (comma..end).rev().find(|&i| doc.toks[i].span.end <= speaker_span.end.max(attribution.cue.end))?;
@@ -145,7 +145,7 @@ fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
     let mut comma = start + 1;
     while comma < end {
         if doc.is_punct(comma, ",") && doc.pair_inside(comma).is_none() {
-            if let Some(attribution) = attribution_after(doc, comma + 1).filter(|a| a.speaker.is_some()) {
+            if let Some((attribution, _)) = cue_after(doc, comma + 1).filter(|(a, _)| a.speaker.is_some()) {
                 let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
                 let after = (comma + 1..end).find(|&i| doc.toks[i].span.start >= attribution_end);
                 if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span.start < attribution_end {
@@ -258,7 +258,7 @@ fn clause_start(doc: &Document, v: usize, end: usize) -> Option<usize> {
     let that = (v + 1..end.min(v + 1 + MAX_THAT_DISTANCE))
         .take_while(|&i| doc.is_word(i) || doc.is_punct(i, ".-’'"))
         // "said she was ready for that fight": a clause already began, and this "that" is its own.
-        .take_while(|&i| !doc.is_in(i, THAT_BLOCKERS) && !(doc.lower(i).ends_with("ed") && !doc.is_capitalized(i)))
+        .take_while(|&i| !doc.is_in(i, THAT_BLOCKERS) && (!doc.lower(i).ends_with("ed") || doc.is_capitalized(i)))
         .find(|&i| doc.lower(i) == "that" && !doc.is_one_of(i + 1, &["is", "was", "will", "would", "has", "had", "could", "of"]));
     if let Some(that) = that {
         return Some(that);

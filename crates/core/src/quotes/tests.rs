@@ -291,6 +291,8 @@ fn pathological_inputs_finish_quickly_without_panicking() {
         ("no punctuation", "said he that according to the ".repeat(5_000)),
         ("unbalanced over paragraphs", "“open and never closed said Ana\n\n".repeat(3_000)),
         ("multibyte soup", "é“🎉”’‘«»„\u{a0}\n".repeat(5_000)),
+        ("one sentence of 100,000 commas", "apples, pears, ".repeat(50_000)),
+        ("a speech verb after every comma", "apples, said, ".repeat(50_000)),
     ];
     for (name, text) in cases {
         let started = Instant::now();
