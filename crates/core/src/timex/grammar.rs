@@ -138,8 +138,6 @@ const TWO_WORD_QUALIFIERS: [(&str, &str); 7] = [
     ("no", "more"),
 ];
 const VAGUE_COUNTS: [&str; 5] = ["few", "several", "many", "some", "couple"];
-/// The words that `position_modifier_end` skips from.
-const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
 /// "previously", "formerly" and "soon" are left out: TimeBank rarely marks them.
 const PAST_REFS: [&str; 3] = ["recently", "lately", "recent"];
 const PRESENT_REFS: [&str; 5] = ["now", "currently", "current", "nowadays", "presently"];
@@ -178,13 +176,7 @@ impl<'t> Grammar<'t> {
     #[inline(always)]
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
         // Most words of prose begin none: they are passed over after one look-up.
-        let begins = match self.word(i) {
-            Some(word) => {
-                !Rules::beginning_with(word, None).is_empty() || POSITION_WORDS.contains(&word)
-            }
-            None => true,
-        };
-        if !begins {
+        if self.word(i).is_some_and(|word| !rules::may_begin(word)) {
             debug_assert_eq!(self.expression_at(i), None);
             return None;
         }
@@ -208,7 +200,7 @@ impl<'t> Grammar<'t> {
     }
 
     /// Skips "early", "late", "mid-", "earlier", "later", "the end of", "the middle of", and "the"
-    /// before a position word and a year or decade ("the late 1970s"): the [`POSITION_WORDS`].
+    /// before a position word and a year or decade ("the late 1970s"): the `rules::POSITION_WORDS`.
     fn position_modifier_end(&self, i: usize) -> usize {
         match self.word(i) {
             Some("the") if self.is_any(i + 1, &["early", "late", "mid"]) => {

@@ -30,17 +30,19 @@ pub(crate) fn parse_number(tokens: &[Token], i: usize) -> Option<Number> {
 
 /// A plain numeric token: digits with thousands commas and one decimal point, or a fraction `1/2`.
 pub(crate) fn digits_value(raw: &str) -> Option<f64> {
-    if let Some((numerator, denominator)) = raw.split_once('/') {
+    // Bytes, not chars: the characters sought are ASCII, and numbers are short.
+    if let Some(slash) = raw.bytes().position(|b| b == b'/') {
+        let (numerator, denominator) = (&raw[..slash], &raw[slash + 1..]);
         let (n, d): (f64, f64) = (numerator.parse().ok()?, denominator.parse().ok()?);
         return (d != 0.0).then(|| n / d);
     }
-    let plain = if raw.contains(',') {
+    let plain = if raw.bytes().any(|b| b == b',') {
         Cow::Owned(raw.replace(',', ""))
     } else {
         Cow::Borrowed(raw)
     };
-    let well_formed =
-        plain.chars().all(|c| c.is_ascii_digit() || c == '.') && plain.matches('.').count() <= 1;
+    let dots = plain.bytes().filter(|&b| b == b'.').count();
+    let well_formed = plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') && dots <= 1;
     if !well_formed || plain.ends_with('.') {
         return None;
     }

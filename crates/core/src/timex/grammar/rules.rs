@@ -218,10 +218,6 @@ impl Rules {
         Rules(self.0 | 1 << rule as u16)
     }
 
-    pub(super) fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
     pub(super) fn has(self, rule: Rule) -> bool {
         self.0 & 1 << rule as u16 != 0
     }
@@ -258,8 +254,18 @@ impl Rules {
     }
 }
 
-/// For each word, the rules that can begin with it, and those that can go on with it after "the".
+/// The words that `Grammar::position_modifier_end` skips from.
+pub(super) const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
+
+/// Whether an expression can begin with `word`: a rule can, or a position word before one.
+pub(super) fn may_begin(word: &str) -> bool {
+    FirstWords::get().begins.get(word)
+}
+
+/// For each word, whether it may begin an expression, the rules that can begin with it, and those
+/// that can go on with it after "the".
 struct FirstWords {
+    begins: WordMap<bool>,
     first: WordMap<Rules>,
     after_the: WordMap<Rules>,
 }
@@ -268,17 +274,26 @@ impl FirstWords {
     fn get() -> &'static FirstWords {
         static TABLES: OnceLock<FirstWords> = OnceLock::new();
         TABLES.get_or_init(|| {
+            let mut begins = WordMap::default();
             let mut first = WordMap::default();
             let mut after_the = WordMap::default();
             for rule in Rule::ALL {
                 for word in rule.first_words() {
                     first.update(&word, |rules: Rules| rules.with(rule));
+                    begins.update(&word, |_| true);
                 }
                 for word in rule.words_after_the() {
                     after_the.update(&word, |rules: Rules| rules.with(rule));
                 }
             }
-            FirstWords { first, after_the }
+            for word in POSITION_WORDS {
+                begins.update(word, |_| true);
+            }
+            FirstWords {
+                begins,
+                first,
+                after_the,
+            }
         })
     }
 }
