@@ -242,8 +242,8 @@ fn is_verb_like(doc: &Document, i: usize) -> bool {
         && !doc.is_capitalized(i)
         && !doc.is_in(i, CLAUSE_BREAKS)
         && !doc.is_in(i, VERB_MODIFIERS)
-        && !word.contains(['’', '\''])
         && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")) || matches!(word, "put" | "gave" | "spoke" | "took" | "made"))
+        && !word.contains(['’', '\''])
 }
 
 /// The subject phrase ending right before the verb at `verb` (modifiers like "also" skipped),

@@ -62,10 +62,13 @@ fn labelled_lines(doc: &Document) -> Vec<Quote> {
     for line_start in (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)) {
         let first = if doc.is_mark(line_start) { line_start + 1 } else { line_start };
         let starts_with_name = doc.is_word(first) && doc.raw(first).starts_with(char::is_uppercase);
+        if !starts_with_name {
+            continue;
+        }
         let Some(colon) = (first + 1..doc.len().min(first + MAX_LABEL_TOKENS + 1)).find(|&i| !is_label_token(doc, i)) else {
             continue;
         };
-        if !starts_with_name || !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
+        if !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
             continue;
         }
         if doc.is_in(colon - 1, EDITORIAL_LABELS) {
