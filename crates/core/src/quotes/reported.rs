@@ -5,6 +5,7 @@ use super::lexicon::{
     APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
     NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
 };
+use super::scan::has_words;
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
 use crate::Span;
 
@@ -32,7 +33,7 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
         if end <= start || holder.is_some_and(|k| labelled[k].span.contains(doc.span(start, end))) {
             continue;
         }
-        let long_enough = |q: &Quote| q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS;
+        let long_enough = |q: &Quote| has_words(q.span.text(doc.text), MIN_CONTENT_WORDS);
         let found = according_to(doc, start, end)
             .or_else(|| postposed(doc, start, end))
             .or_else(|| parenthetical(doc, start, end))
@@ -210,7 +211,7 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
         let content_end = if clause.is_some() { clause_end(doc, content_start, end) } else { object_end(doc, content_start, end) };
         let quote = reported(doc, (content_start, content_end), source, doc.span(v, content_start));
         // An object may be one word ("endorsed Clinton"); a reported clause may not.
-        found.extend(quote.filter(|q| clause.is_none() || q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS));
+        found.extend(quote.filter(|q| clause.is_none() || has_words(q.span.text(doc.text), MIN_CONTENT_WORDS)));
         v = content_end.max(v + 1);
     }
     found
