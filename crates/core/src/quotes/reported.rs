@@ -178,9 +178,10 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
     let mut found: Vec<Quote> = Vec::new();
     let mut v = start;
     while v < end {
-        let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_in(v, REPORT_ONLY_VERBS));
+        let narrated = doc.pair_inside(v).is_none();
+        let is_verb = narrated && (is_speech_verb(doc, v) || doc.is_in(v, REPORT_ONLY_VERBS));
         let clause = is_verb.then(|| clause_start(doc, v, end)).flatten();
-        let object = if clause.is_none() && doc.pair_inside(v).is_none() { object_cue(doc, v) } else { None };
+        let object = if clause.is_none() && narrated { object_cue(doc, v) } else { None };
         let Some((content_start, has_subject)) = clause.map(|c| (c, true)).or(object) else {
             v += 1;
             continue;
@@ -199,8 +200,8 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
         };
         // "He is backing Clinton", "David Axelrod would meet with Ailes to address …": where the
         // verb's own subject is not next to it, the sentence's subject is.
-        let narrative = (start..v).all(|i| !doc.is_mark(i));
-        let source = source.or_else(|| (has_subject && narrative).then(|| sentence_subject(doc, start, v)).flatten().map(|(s, e)| speaker(doc, s, e)));
+        let narrative = || (start..v).all(|i| !doc.is_mark(i));
+        let source = source.or_else(|| (has_subject && narrative()).then(|| sentence_subject(doc, start, v)).flatten().map(|(s, e)| speaker(doc, s, e)));
         // A verb of saying needs its speaker; the object of a cue is attributed content either way.
         if source.is_none() && clause.is_some() {
             v += 1;
