@@ -5,6 +5,7 @@ use super::lexicon::{
     ADJUNCT_STARTS, CLAUSE_BREAKS, MEDIA_NOUNS, NAME_PARTICLES, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
     SUBJECT_TAIL_WORDS, VERB_MODIFIERS,
 };
+use super::scan::has_words;
 use super::spans::SpanIndex;
 use super::{Quote, QuoteKind, Speaker};
 use crate::ner::{Entity, EntityKind};
@@ -36,12 +37,11 @@ pub(super) fn direct_quotes(doc: &Document) -> Vec<Quote> {
         // An introduction ending in "," or ":" outranks what follows ("Trump continued: “…?” He added …").
         // A quotation inside a clause ("hit a “legal target”, the army said") is a term or part of
         // reported speech, whatever follows it.
-        let opens_clause = starts_sentence(doc, pair.open) || doc.is_punct(pair.open.wrapping_sub(1), ",") || is_speech_verb(doc, pair.open.wrapping_sub(1));
+        let at_sentence_start = starts_sentence(doc, pair.open);
+        let opens_clause = at_sentence_start || doc.is_punct(pair.open.wrapping_sub(1), ",") || is_speech_verb(doc, pair.open.wrapping_sub(1));
         let found = attribution_before(doc, pair.open).or_else(|| opens_clause.then(|| attribution_after(doc, pair.close + 1)).flatten());
         let previous = quotes.last().filter(|q| q.kind == QuoteKind::Direct);
         let after_previous = index > 0 && previous.is_some() && continues(doc, doc.pairs[index - 1].close, pair.open);
-        let words = doc.pairs[index].inner.text(doc.text).split_whitespace().count();
-        let at_sentence_start = starts_sentence(doc, pair.open);
         let (kind, speaker, cue, venue, continues_previous) = match found {
             Some(found) => {
                 let speaker = found.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
@@ -54,7 +54,7 @@ pub(super) fn direct_quotes(doc: &Document) -> Vec<Quote> {
                 let previous = previous.expect("after_previous implies a previous direct quote");
                 (QuoteKind::Direct, previous.speaker.clone(), previous.cue, previous.venue.clone(), true)
             }
-            None if at_sentence_start && words >= MIN_UNATTRIBUTED_WORDS && starts_like_a_sentence(doc, pair.open) => {
+            None if at_sentence_start && has_words(pair.inner.text(doc.text), MIN_UNATTRIBUTED_WORDS) && starts_like_a_sentence(doc, pair.open) => {
                 (QuoteKind::Direct, None, None, None, false)
             }
             None => (QuoteKind::Term, None, None, None, false),
@@ -242,8 +242,8 @@ fn is_verb_like(doc: &Document, i: usize) -> bool {
         && !doc.is_capitalized(i)
         && !doc.is_in(i, CLAUSE_BREAKS)
         && !doc.is_in(i, VERB_MODIFIERS)
-        && !word.contains(['’', '\''])
         && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")) || matches!(word, "put" | "gave" | "spoke" | "took" | "made"))
+        && !word.contains(['’', '\''])
 }
 
 /// The subject phrase ending right before the verb at `verb` (modifiers like "also" skipped),

@@ -279,14 +279,19 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
     let mut bits = Vec::with_capacity(toks.len());
     for tok in toks {
         let raw = tok.span.text(text);
-        let key = short_ascii_key(&lower.as_bytes()[tok.span.start..], raw.len());
+        let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span.start..], raw.len()) } else { None };
         let span = if key.is_some() || raw.is_ascii() { tok.span } else { push_lower_case(&mut lower, raw) };
-        let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let word_bits = key.map_or_else(|| lexicon::word_bits(span.text(&lower)), lexicon::key_bits) | if capitalized { CAPITALIZED } else { 0 };
-        bits.push(if tok.is_word() { word_bits } else { 0 });
+        bits.push(if tok.is_word() { word_bits(raw, span.text(&lower), key) } else { 0 });
         spans.push(span);
     }
     (lower, spans, bits)
+}
+
+/// The bits of a word (see `Document::bits`): written `raw`, lower-cased `lower`, with its key
+/// when it has one.
+fn word_bits(raw: &str, lower: &str, key: Option<u128>) -> u64 {
+    let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    key.map_or_else(|| lexicon::word_bits(lower), lexicon::key_bits) | if capitalized { CAPITALIZED } else { 0 }
 }
 
 /// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they

@@ -5,6 +5,7 @@ use super::lexicon::{
     APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
     NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
 };
+use super::scan::has_words;
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
 use crate::Span;
 
@@ -32,7 +33,7 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
         if end <= start || holder.is_some_and(|k| labelled[k].span.contains(doc.span(start, end))) {
             continue;
         }
-        let long_enough = |q: &Quote| q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS;
+        let long_enough = |q: &Quote| has_words(q.span.text(doc.text), MIN_CONTENT_WORDS);
         let found = according_to(doc, start, end)
             .or_else(|| postposed(doc, start, end))
             .or_else(|| parenthetical(doc, start, end))
@@ -62,10 +63,13 @@ fn labelled_lines(doc: &Document) -> Vec<Quote> {
     for line_start in (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)) {
         let first = if doc.is_mark(line_start) { line_start + 1 } else { line_start };
         let starts_with_name = doc.is_word(first) && doc.raw(first).starts_with(char::is_uppercase);
+        if !starts_with_name {
+            continue;
+        }
         let Some(colon) = (first + 1..doc.len().min(first + MAX_LABEL_TOKENS + 1)).find(|&i| !is_label_token(doc, i)) else {
             continue;
         };
-        if !starts_with_name || !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
+        if !doc.is_punct(colon, ":") || !(doc.is_word(colon + 1) || doc.is_mark(colon + 1)) {
             continue;
         }
         if doc.is_in(colon - 1, EDITORIAL_LABELS) {
@@ -174,9 +178,10 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
     let mut found: Vec<Quote> = Vec::new();
     let mut v = start;
     while v < end {
-        let is_verb = doc.pair_inside(v).is_none() && (is_speech_verb(doc, v) || doc.is_in(v, REPORT_ONLY_VERBS));
+        let narrated = doc.pair_inside(v).is_none();
+        let is_verb = narrated && (is_speech_verb(doc, v) || doc.is_in(v, REPORT_ONLY_VERBS));
         let clause = is_verb.then(|| clause_start(doc, v, end)).flatten();
-        let object = if clause.is_none() && doc.pair_inside(v).is_none() { object_cue(doc, v) } else { None };
+        let object = if clause.is_none() && narrated { object_cue(doc, v) } else { None };
         let Some((content_start, has_subject)) = clause.map(|c| (c, true)).or(object) else {
             v += 1;
             continue;
@@ -195,8 +200,8 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
         };
         // "He is backing Clinton", "David Axelrod would meet with Ailes to address …": where the
         // verb's own subject is not next to it, the sentence's subject is.
-        let narrative = (start..v).all(|i| !doc.is_mark(i));
-        let source = source.or_else(|| (has_subject && narrative).then(|| sentence_subject(doc, start, v)).flatten().map(|(s, e)| speaker(doc, s, e)));
+        let narrative = || (start..v).all(|i| !doc.is_mark(i));
+        let source = source.or_else(|| (has_subject && narrative()).then(|| sentence_subject(doc, start, v)).flatten().map(|(s, e)| speaker(doc, s, e)));
         // A verb of saying needs its speaker; the object of a cue is attributed content either way.
         if source.is_none() && clause.is_some() {
             v += 1;
@@ -207,7 +212,7 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
         let content_end = if clause.is_some() { clause_end(doc, content_start, end) } else { object_end(doc, content_start, end) };
         let quote = reported(doc, (content_start, content_end), source, doc.span(v, content_start));
         // An object may be one word ("endorsed Clinton"); a reported clause may not.
-        found.extend(quote.filter(|q| clause.is_none() || q.span.text(doc.text).split_whitespace().count() >= MIN_CONTENT_WORDS));
+        found.extend(quote.filter(|q| clause.is_none() || has_words(q.span.text(doc.text), MIN_CONTENT_WORDS)));
         v = content_end.max(v + 1);
     }
     found

@@ -237,6 +237,12 @@ fn marked(text: &str, toks: &[Tok], open: usize, close: usize, runs_on: bool) ->
     Marked { open, close, inner, outer: Span::new(toks[open].span.start, outer_end) }
 }
 
+/// Whether `text` has at least `count` (at least one) words between spaces: it stops there, where
+/// counting them all would read a long quotation to its end.
+pub(super) fn has_words(text: &str, count: usize) -> bool {
+    text.split_whitespace().nth(count - 1).is_some()
+}
+
 /// `span` without leading and trailing white space.
 pub(super) fn trim(text: &str, span: Span) -> Span {
     let s = span.text(text);
