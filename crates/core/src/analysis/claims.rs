@@ -213,7 +213,7 @@ fn named_places(doc: &Document) -> Vec<(Span, &str)> {
 /// Clusters of claims by the place stated right after their verb ("15 countries met in Kyiv" is
 /// another meeting than "35 nations will gather in Paris"). Claims that state none are taken to be
 /// about the place their articles name most often, among the stated ones.
-fn split_by_place<'d>(docs: &[Document], places: &[Vec<(Span, &'d str)>], bucket: Bucket) -> Vec<Bucket> {
+fn split_by_place(docs: &[Document], places: &[Vec<(Span, &str)>], bucket: Bucket) -> Vec<Bucket> {
     let stated = |&(d, c): &(usize, usize)| {
         let claim = &docs[d].extraction.claims[c];
         let text = &docs[d].article.text;
