@@ -287,7 +287,7 @@ impl<'t> Grammar<'t> {
     /// A month name at `i` (with the abbreviation's dot), returning the month and the index after it.
     fn month_name(&self, i: usize) -> Option<(u32, usize)> {
         let token = self.tokens.get(i).filter(|t| t.class == Class::Word)?;
-        let month = lookup(&MONTHS, &token.lower)?;
+        let month = lookup(&MONTHS, token.lower)?;
         // Lower-case "may" and "march" are the verb ("that may shape"), never the month.
         if matches!(token.lower, "may" | "march") && !token.capitalized {
             return None;
@@ -912,7 +912,7 @@ impl<'t> Grammar<'t> {
         let quarter = self
             .tokens
             .get(ordinal_at)
-            .and_then(|t| lookup(&ORDINALS, &t.lower))
+            .and_then(|t| lookup(&ORDINALS, t.lower))
             .filter(|q| *q <= 4)?;
         let quarter_at = if self.is(ordinal_at + 1, "-") {
             ordinal_at + 2
