@@ -5,9 +5,9 @@
 //! ("last year", "the past three months", "early next year", "nearly four years", "the following
 //! day"); prepositions are outside ("in 2019" → "2019").
 
-use super::lexicon::*;
 mod rules;
 
+use super::lexicon::*;
 use super::numbers::parse_number;
 use super::scan::{Class, Token};
 use super::TimexKind;
@@ -227,8 +227,9 @@ impl<'t> Grammar<'t> {
     /// The longest match of a rule at `i`, of the rules that can begin with its token.
     fn core_at(&self, i: usize) -> Option<Match> {
         let next = self.word(i + 1);
-        let rules =
-            (self.word(i)).map_or(Rules::NOT_WORDS, |word| Rules::beginning_with(word, next));
+        let rules = self
+            .word(i)
+            .map_or(Rules::NOT_WORDS, |word| Rules::beginning_with(word, next));
         if cfg!(debug_assertions) {
             for rule in Rule::ALL.into_iter().filter(|&rule| !rules.has(rule)) {
                 assert!(
