@@ -564,7 +564,7 @@ fn casualty_thing(tokens: &[Token], start: usize, thing: Option<&str>) -> Option
         .checked_sub(1)
         .and_then(|v| tokens.get(v))
         .filter(|t| t.class == Class::Word)
-        .and_then(|t| lookup_word(&CASUALTY_VERBS, &t.lower))?;
+        .and_then(|t| lookup_word(&CASUALTY_VERBS, t.lower))?;
     let victim = thing.rsplit(' ').next()?;
     CASUALTY_VICTIMS
         .contains(&victim)

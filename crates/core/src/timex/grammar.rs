@@ -5,9 +5,9 @@
 //! ("last year", "the past three months", "early next year", "nearly four years", "the following
 //! day"); prepositions are outside ("in 2019" → "2019").
 
-use super::lexicon::*;
 mod rules;
 
+use super::lexicon::*;
 use super::numbers::parse_number;
 use super::scan::{Class, Token};
 use super::TimexKind;
@@ -227,8 +227,9 @@ impl<'t> Grammar<'t> {
     /// The longest match of a rule at `i`, of the rules that can begin with its token.
     fn core_at(&self, i: usize) -> Option<Match> {
         let next = self.word(i + 1);
-        let rules =
-            (self.word(i)).map_or(Rules::NOT_WORDS, |word| Rules::beginning_with(word, next));
+        let rules = self
+            .word(i)
+            .map_or(Rules::NOT_WORDS, |word| Rules::beginning_with(word, next));
         if cfg!(debug_assertions) {
             for rule in Rule::ALL.into_iter().filter(|&rule| !rules.has(rule)) {
                 assert!(
@@ -287,7 +288,7 @@ impl<'t> Grammar<'t> {
     /// A month name at `i` (with the abbreviation's dot), returning the month and the index after it.
     fn month_name(&self, i: usize) -> Option<(u32, usize)> {
         let token = self.tokens.get(i).filter(|t| t.class == Class::Word)?;
-        let month = lookup(&MONTHS, &token.lower)?;
+        let month = lookup(&MONTHS, token.lower)?;
         // Lower-case "may" and "march" are the verb ("that may shape"), never the month.
         if matches!(token.lower, "may" | "march") && !token.capitalized {
             return None;
@@ -912,7 +913,7 @@ impl<'t> Grammar<'t> {
         let quarter = self
             .tokens
             .get(ordinal_at)
-            .and_then(|t| lookup(&ORDINALS, &t.lower))
+            .and_then(|t| lookup(&ORDINALS, t.lower))
             .filter(|q| *q <= 4)?;
         let quarter_at = if self.is(ordinal_at + 1, "-") {
             ordinal_at + 2

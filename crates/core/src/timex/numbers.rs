@@ -50,7 +50,7 @@ pub(crate) fn digits_value(raw: &str) -> Option<f64> {
 }
 
 fn parse_digits(tokens: &[Token], i: usize) -> Option<Number> {
-    let mut value = digits_value(&tokens[i].lower)?;
+    let mut value = digits_value(tokens[i].lower)?;
     let mut end = i + 1;
     // "2 1/2"
     if let Some(fraction) = tokens
@@ -58,13 +58,13 @@ fn parse_digits(tokens: &[Token], i: usize) -> Option<Number> {
         .filter(|t| t.class == Class::Number && t.lower.contains('/'))
     {
         if value.fract() == 0.0 {
-            if let Some(part) = digits_value(&fraction.lower).filter(|&f| f < 1.0) {
+            if let Some(part) = digits_value(fraction.lower).filter(|&f| f < 1.0) {
                 value += part;
                 end += 1;
             }
         }
     }
-    if let Some(scale) = tokens.get(end).and_then(|t| lookup(&SCALES, &t.lower)) {
+    if let Some(scale) = tokens.get(end).and_then(|t| lookup(&SCALES, t.lower)) {
         value *= scale;
         end += 1;
     }

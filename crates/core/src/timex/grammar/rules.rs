@@ -1,5 +1,6 @@
-//! The rules that [`Grammar::core_at`] tries, and the words each can begin with: at a word, only
-//! the rules that can begin with it are tried, and most words of prose begin none.
+//! The rules that [`Grammar::core_at`] tries, the words each can begin with, and the words each
+//! can go on with after "the": at a word, only the rules that can begin there are tried, and most
+//! words of prose begin none. Debug builds check that a rule not tried would have matched nothing.
 
 use super::super::lexicon::*;
 use super::super::numbers::first_number_words;
@@ -28,7 +29,7 @@ pub(super) enum Rule {
 
 impl Rule {
     /// The more specific first: on equal length the earlier rule wins ("coming months" is
-    /// FUTURE_REF).
+    /// FUTURE_REF). In declaration order: a rule's bit in [`Rules`] is its discriminant.
     pub(super) const ALL: [Rule; 13] = [
         Rule::IsoDate,
         Rule::MonthDate,
