@@ -260,6 +260,7 @@ impl PairRole {
     }
 }
 
+/// The `PairRole` of each of `len` tokens.
 fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
     debug_assert!(pairs.windows(2).all(|w| w[0].close < w[1].open), "quotations overlap");
     let mut roles = vec![PairRole::NONE; len];
@@ -281,7 +282,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
         let raw = tok.span.text(text);
         let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span.start..], raw.len()) } else { None };
         let span = if key.is_some() || raw.is_ascii() { tok.span } else { push_lower_case(&mut lower, raw) };
-        bits.push(if tok.is_word() { word_bits(raw, span.text(&lower), key) } else { 0 });
+        bits.push(if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 });
         spans.push(span);
     }
     (lower, spans, bits)
@@ -289,7 +290,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
 
 /// The bits of a word (see `Document::bits`): written `raw`, lower-cased `lower`, with its key
 /// when it has one.
-fn word_bits(raw: &str, lower: &str, key: Option<u128>) -> u64 {
+fn token_bits(raw: &str, lower: &str, key: Option<u128>) -> u64 {
     let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     key.map_or_else(|| lexicon::word_bits(lower), lexicon::key_bits) | if capitalized { CAPITALIZED } else { 0 }
 }

@@ -19,8 +19,8 @@ impl Words {
     }
 }
 
-/// A list of two-word phrases; its bit marks their first words. A new list needs a place in
-/// `PHRASE_LISTS`.
+/// A list of two-word phrases; its bit marks their first words. A new list needs a bit of its own
+/// and a place in `PHRASE_LISTS`.
 #[derive(Clone, Copy)]
 pub(super) struct Phrases {
     pub bit: u64,
@@ -37,6 +37,7 @@ impl Phrases {
 /// a cheap test before the case-sensitive match.
 pub(super) const OUTLET_WORD: u64 = 1 << 31;
 
+/// Every word list, for the table behind `word_bits`.
 pub(super) const WORD_LISTS: [Words; 29] = [
     SPEECH_VERBS, REPORT_ONLY_VERBS, VERB_MODIFIERS, SUBJECT_TAIL_WORDS, NOT_SPEAKER_OPENERS, SPEAKER_OPENERS, CLAUSE_BREAKS,
     SPEAKER_TAIL_BREAKS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, ABBREVIATIONS, MEDIA_NOUNS, EDITORIAL_LABELS, NAME_PARTICLES,
@@ -44,6 +45,7 @@ pub(super) const WORD_LISTS: [Words; 29] = [
     NOT_CLAUSE_STARTS, THAT_BLOCKERS, CLAUSE_END_LINKS, TOPIC_HEADS, PARTICIPLES, CLAUSE_STARTS, PRONOUN_STARTS, DAY_AND_MONTH_WORDS,
 ];
 
+/// Every phrase list, for the table behind `word_bits`.
 pub(super) const PHRASE_LISTS: [Phrases; 2] = [PHRASAL_CUES, NOUN_CUES];
 
 /// The bits of the lists that the lower-cased `word` is in (0 for most words).

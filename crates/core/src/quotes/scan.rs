@@ -39,6 +39,11 @@ impl Tok {
 /// Words after an apostrophe that make it an elision, not an opening quote ('90s, 'n', 'em).
 const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "s"];
 
+/// Quote marks are neither letters nor spaces: tested first, they are spared the Unicode tables.
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '`') || is_single_mark(c)
+}
+
 fn is_single_mark(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’')
 }
@@ -55,7 +60,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         } else if c.is_whitespace() {
             start += c.len_utf8();
             continue;
-        } else if c.is_alphanumeric() {
+        } else if !is_quote_mark(c) && c.is_alphanumeric() {
             (word_end(text, start), TokKind::Word)
         } else {
             mark_or_punct(text, start, c)
@@ -88,13 +93,17 @@ fn word_end(text: &str, start: usize) -> usize {
         // ASCII letters and digits, most of any word.
         end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         let Some(c) = char_at(text, end) else { break };
-        if c.is_alphanumeric() {
+        // Tested first, a joiner (never a letter) is spared the Unicode tables.
+        let joiner = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑' | ',');
+        if !joiner {
+            if !c.is_alphanumeric() {
+                break;
+            }
             end += c.len_utf8();
             continue;
         }
         let Some(next) = char_at(text, end + c.len_utf8()) else { break };
-        let joins = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑') && next.is_alphanumeric()
-            || c == ',' && char_before(text, end).is_some_and(|last| last.is_ascii_digit()) && next.is_ascii_digit();
+        let joins = c != ',' && next.is_alphanumeric() || c == ',' && char_before(text, end).is_some_and(|last| last.is_ascii_digit()) && next.is_ascii_digit();
         if !joins {
             break;
         }
