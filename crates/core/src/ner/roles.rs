@@ -71,7 +71,7 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[&str], mentions:
         if let Some(m) = starting_at(mentions, i).filter(|m| m.kind != EntityKind::Person) {
             affiliation = Some(m.span.text(text));
             i = m.end_token;
-        } else if let Some(place) = lexicon::place_of_adjective(&words[i]) {
+        } else if let Some(place) = lexicon::place_of_adjective(words[i]) {
             affiliation = Some(place);
             i += 1;
         }
