@@ -265,7 +265,7 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
     debug_assert!(pairs.windows(2).all(|w| w[0].close < w[1].open), "quotations overlap");
     let mut roles = vec![PairRole::NONE; len];
     for (index, pair) in pairs.iter().enumerate() {
-        let index = u32::try_from(index).expect("fewer quotations than tokens");
+        let index = u32::try_from(index).ok().filter(|&i| i < u32::MAX >> 1).expect("fewer quotations than fit a role other than NONE");
         roles[pair.open] = PairRole(index << 1 | 1);
         roles[pair.open + 1..=pair.close].fill(PairRole(index << 1));
     }
