@@ -265,7 +265,7 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
     debug_assert!(pairs.windows(2).all(|w| w[0].close < w[1].open), "quotations overlap");
     let mut roles = vec![PairRole::NONE; len];
     for (index, pair) in pairs.iter().enumerate() {
-        let index = u32::try_from(index).expect("fewer quotations than tokens");
+        let index = u32::try_from(index).ok().filter(|&i| i < u32::MAX >> 1).expect("fewer quotations than fit a role other than NONE");
         roles[pair.open] = PairRole(index << 1 | 1);
         roles[pair.open + 1..=pair.close].fill(PairRole(index << 1));
     }
@@ -275,7 +275,10 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
 /// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
 /// that is not ASCII, after it; and the bits of each token (see `Document::bits`).
 fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
-    let mut lower = text.to_ascii_lowercase();
+    // Room for the tokens that are not ASCII, so that the first of them does not copy it all.
+    let mut lower = String::with_capacity(text.len() + text.len() / 8);
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
     let mut spans = Vec::with_capacity(toks.len());
     let mut bits = Vec::with_capacity(toks.len());
     for tok in toks {

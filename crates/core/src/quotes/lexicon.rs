@@ -38,11 +38,12 @@ impl Phrases {
 pub(super) const OUTLET_WORD: u64 = 1 << 31;
 
 /// Every word list, for the table behind `word_bits`.
-pub(super) const WORD_LISTS: [Words; 29] = [
+pub(super) const WORD_LISTS: [Words; 30] = [
     SPEECH_VERBS, REPORT_ONLY_VERBS, VERB_MODIFIERS, SUBJECT_TAIL_WORDS, NOT_SPEAKER_OPENERS, SPEAKER_OPENERS, CLAUSE_BREAKS,
     SPEAKER_TAIL_BREAKS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, ABBREVIATIONS, MEDIA_NOUNS, EDITORIAL_LABELS, NAME_PARTICLES,
     ADJUNCT_STARTS, OBJECT_VERBS, OBJECT_CUES, CLAUSE_BREAKS_AFTER_CUE, OBJECT_BOUNDARIES, APPEARANCE_VERBS, BARE_CLAUSE_VERBS,
     NOT_CLAUSE_STARTS, THAT_BLOCKERS, CLAUSE_END_LINKS, TOPIC_HEADS, PARTICIPLES, CLAUSE_STARTS, PRONOUN_STARTS, DAY_AND_MONTH_WORDS,
+    ACCORDING,
 ];
 
 /// Every phrase list, for the table behind `word_bits`.
@@ -368,3 +369,6 @@ pub(super) const DAY_AND_MONTH_WORDS: Words = Words::new(30, &[
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "today", "yesterday", "tonight",
 ]);
+
+/// The word that credits a source ("according to"), which every sentence is searched for.
+pub(super) const ACCORDING: Words = Words::new(32, &["according"]);

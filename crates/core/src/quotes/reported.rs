@@ -2,7 +2,7 @@
 use super::attribution::{cue_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
 use super::lexicon::{
-    APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
+    ACCORDING, APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
     NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
 };
 use super::scan::has_words;
@@ -111,7 +111,7 @@ fn speaker(doc: &Document, from: usize, to: usize) -> Speaker {
 
 /// "According to X, …" and "…, according to X".
 fn according_to(doc: &Document, start: usize, end: usize) -> Option<Quote> {
-    let k = (start..end.saturating_sub(2)).find(|&k| doc.lower(k) == "according" && doc.lower(k + 1) == "to" && doc.pair_inside(k).is_none())?;
+    let k = (start..end.saturating_sub(2)).find(|&k| doc.is_in(k, ACCORDING) && doc.lower(k + 1) == "to" && doc.pair_inside(k).is_none())?;
     let cue = doc.span(k, k + 2);
     let sentence_initial = (start..k).all(|i| !doc.is_word(i) || doc.is_one_of(i, &["but", "and", "yet", "also"]));
     if sentence_initial {
