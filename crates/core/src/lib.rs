@@ -126,8 +126,7 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     let tokens = text::tokenize(text);
     let sentences = text::sentences(text, &tokens);
     let entities = ner::extract_entities(text, &tokens, &sentences);
-    let quotes = quotes::extract_quotes(text, &entities);
-    let attributions = quotes::extract_media_attributions(text);
+    let (quotes, attributions) = quotes::extract_quotes_and_attributions(text, &entities);
     let timexes = timex::extract_timexes(text, dct);
     let claims = claims::extract_claims(text, &sentences, &timexes, dct);
     Extraction { sentences, entities, quotes, attributions, timexes, claims }

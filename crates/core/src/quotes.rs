@@ -80,9 +80,19 @@ pub struct MediaAttribution {
 /// All quotations and reported speech in `text`, in text order. `sentences` is not needed (the
 /// module segments around quote marks itself); `entities` resolve speakers when present.
 pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+    quotes_in(&document::Document::new(text), entities)
+}
+
+/// [`extract_quotes`] and [`extract_media_attributions`] from one reading of the text, which both
+/// would otherwise tokenize and index on their own.
+pub fn extract_quotes_and_attributions(text: &str, entities: &[Entity]) -> (Vec<Quote>, Vec<MediaAttribution>) {
     let doc = document::Document::new(text);
-    let mut quotes = attribution::direct_quotes(&doc);
-    let reported = reported::reported_speech(&doc, &quotes);
+    (quotes_in(&doc, entities), reported::media_attributions(&doc))
+}
+
+fn quotes_in(doc: &document::Document, entities: &[Entity]) -> Vec<Quote> {
+    let mut quotes = attribution::direct_quotes(doc);
+    let reported = reported::reported_speech(doc, &quotes);
     // A quote inside reported speech is part of a mixed quote, not a quote of its own.
     let reported_spans = spans::SpanIndex::new(reported.iter().map(|r| (r.span, ())));
     quotes.retain(|q| q.kind == QuoteKind::Direct || !reported_spans.contains(q.outer));

@@ -317,7 +317,11 @@ fn is_participle(doc: &Document, i: usize) -> bool {
 /// Outlets credited with facts: "according to TIME", "as reported by Ukrinform", "per AP",
 /// "The Associated Press reported", "a copy of which AFP obtained".
 pub fn extract_media_attributions(text: &str) -> Vec<MediaAttribution> {
-    let doc = Document::new(text);
+    media_attributions(&Document::new(text))
+}
+
+/// [`extract_media_attributions`] on a document already read.
+pub(super) fn media_attributions(doc: &Document) -> Vec<MediaAttribution> {
     let mut attributions = Vec::new();
     for &(start, end) in &doc.sentences {
         let sentence = doc.span(start, end);

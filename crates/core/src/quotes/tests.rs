@@ -309,3 +309,14 @@ fn word_lists_have_bits_of_their_own() {
     let bits: Vec<u64> = WORD_LISTS.iter().map(|w| w.bit).chain(PHRASE_LISTS.iter().map(|p| p.bit)).chain([OUTLET_WORD, CAPITALIZED]).collect();
     assert_eq!(bits.iter().fold(0, |all, bit| all | bit).count_ones() as usize, bits.len(), "every list has a bit no other list has");
 }
+
+#[test]
+fn one_reading_gives_what_the_two_extractions_give() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../articles");
+    for article in crate::article::load_dir(std::path::Path::new(dir)).expect("seed articles") {
+        let text = &article.text;
+        let together = extract_quotes_and_attributions(text, &[]);
+        assert_eq!(together, (extract_quotes(text, &[]), extract_media_attributions(text)), "{}", article.id);
+        assert!(!together.0.is_empty(), "{}: quotes", article.id);
+    }
+}
