@@ -44,8 +44,8 @@ impl Hasher for U64Hasher {
 }
 
 pub type U64Map<V> = HashMap<u64, V, BuildHasherDefault<U64Hasher>>;
-/// A map keyed by short strings (words), hashed with FNV rather than SipHash.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<U64Hasher>>;
+/// A map keyed by short strings (words): the fast hash the quote and date scans use too.
+pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// What was computed per word form, kept across the documents a thread processes (most words of
 /// one article recur in the next): a pure function of the word, so caching changes no result.
