@@ -8,7 +8,6 @@ use crate::text::Token;
 use crate::Span;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -23,46 +22,27 @@ pub fn hash_str(s: &str) -> u64 {
     s.bytes().fold(SEED, hash_step)
 }
 
-/// Hasher for keys that are already string hashes: one multiply instead of SipHash, which
-/// otherwise shows up in profiles of the per-token lookups.
-#[derive(Default)]
-pub struct U64Hasher(u64);
-
-impl Hasher for U64Hasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = bytes.iter().fold(self.0, |h, &b| hash_step(h, b));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        let h = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 32);
-    }
-}
-
-pub type U64Map<V> = HashMap<u64, V, BuildHasherDefault<U64Hasher>>;
-/// A map keyed by short strings (words): the fast hash the quote and date scans use too.
+/// A map keyed by short strings (words) or their hashes: the fast hash the quote and date scans
+/// use too.
 pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// What was computed per word form, kept across the documents a thread processes (most words of
-/// one article recur in the next): a pure function of the word, so caching changes no result.
-pub struct WordCache<V> {
-    values: U64Map<V>,
+/// What was computed per word form (or other small key), kept across the documents a thread
+/// processes (most words of one article recur in the next): a pure function of the key, so caching
+/// changes no result.
+pub struct Cache<K, V> {
+    values: WordMap<K, V>,
 }
 
-impl<V: Copy> WordCache<V> {
-    /// Past this many word forms the cache starts over, so that memory stays bounded (about 4 MB).
+impl<K: std::hash::Hash + Eq, V: Copy> Cache<K, V> {
+    /// Past this many keys the cache starts over, so that memory stays bounded (a few MB).
     const CAPACITY: usize = 50_000;
 
     pub const fn new() -> Self {
-        WordCache { values: HashMap::with_hasher(BuildHasherDefault::new()) }
+        Cache { values: HashMap::with_hasher(rustc_hash::FxBuildHasher) }
     }
 
-    /// The value for the word whose [`hash_str`] is `key`, computed by `make` if not cached.
-    pub fn get(&mut self, key: u64, make: impl FnOnce() -> V) -> V {
+    /// The value for `key`, computed by `make` if not cached.
+    pub fn get(&mut self, key: K, make: impl FnOnce() -> V) -> V {
         if self.values.len() >= Self::CAPACITY && !self.values.contains_key(&key) {
             self.values.clear();
         }
@@ -93,10 +73,10 @@ const GAZ_HONORIFIC: u8 = 8;
 const GAZ_FAMILY_NAME: u8 = 16;
 
 /// Lowercase-word hash → gazetteer flags, built once.
-fn gazetteer() -> &'static U64Map<u8> {
-    static TABLE: OnceLock<U64Map<u8>> = OnceLock::new();
+fn gazetteer() -> &'static WordMap<u64, u8> {
+    static TABLE: OnceLock<WordMap<u64, u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = U64Map::default();
+        let mut table = WordMap::default();
         let mut add = |word: &str, flag: u8| {
             // Multi-word entries count by their last word ("prime minister" → "minister").
             let last = word.rsplit(' ').next().unwrap_or(word);
@@ -171,13 +151,24 @@ struct DocCasing {
     lowercase: bool,
 }
 
+impl std::ops::BitOrAssign for DocCasing {
+    fn bitor_assign(&mut self, other: DocCasing) {
+        self.capitalized_inside |= other.capitalized_inside;
+        self.lowercase |= other.lowercase;
+    }
+}
+
 /// A document prepared for feature extraction.
 pub struct DocFeatures {
-    tokens: Vec<TokenHashes>,
+    /// The document's distinct word forms; each token is the index of its form, so that per token
+    /// only four bytes are kept and what depends on the word alone is done once per form.
+    words: Vec<TokenHashes>,
+    token_words: Vec<u32>,
     /// Token index ranges, one per sentence.
     pub sentences: Vec<Range<usize>>,
     all_caps: Vec<bool>,
-    casing: U64Map<DocCasing>,
+    /// Per word form: what the document says of its lowercase form.
+    casing: Vec<DocCasing>,
     /// Per token: the length of the run of capitalized tokens it is in and its place in the run
     /// (both capped), since "New York Stock Exchange" and "Peter" differ in kind as in length.
     runs: Vec<[u8; 2]>,
@@ -185,30 +176,31 @@ pub struct DocFeatures {
 }
 
 /// The first tagging pass over the whole document, which the second pass reads: each token's own
-/// tag, and per word form how often it was tagged as each kind (index 0 = outside any entity).
+/// tag, and per word form how often its lowercase form was tagged as each kind (index 0 = outside
+/// any entity).
 struct FirstPass {
-    tags: Vec<usize>,
-    kind_counts: U64Map<[u32; 5]>,
+    tags: Vec<u8>,
+    kind_counts: Vec<[u32; 5]>,
 }
 
 impl FirstPass {
     /// The kind (0 = none) the first pass gave most often to the other mentions of token `i`'s
-    /// word, and whether it gave no other.
-    fn majority(&self, tokens: &[TokenHashes], i: usize) -> (usize, u64) {
-        let (t, own) = (&tokens[i], self.tags[i]);
-        let mut others = self.kind_counts.get(&t.lower).copied().unwrap_or_default();
+    /// word (form `word`), and whether it gave no other.
+    fn majority(&self, word: usize, t: &TokenHashes, i: usize) -> (u8, bool) {
+        let own = usize::from(self.tags[i]);
+        let mut others = self.kind_counts[word];
         if t.capitalized || own != 0 {
             others[tag_class(own)] = others[tag_class(own)].saturating_sub(1);
         }
         let entity_mentions: u32 = others[1..].iter().sum();
         let majority = (1..5).max_by_key(|&k| (others[k], std::cmp::Reverse(k))).filter(|_| entity_mentions > 0).unwrap_or(0);
-        (majority, u64::from(entity_mentions > 0 && others[majority] == entity_mentions + others[0]))
+        (majority as u8, entity_mentions > 0 && others[majority] == entity_mentions + others[0])
     }
 }
 
 /// The kind (1..=4, 0 = none) of a first-pass tag.
 fn tag_class(tag: usize) -> usize {
-    (tag + 1) / 2
+    tag.div_ceil(2)
 }
 
 /// Indices of the tokens inside each sentence span (both sorted by position).
@@ -230,57 +222,146 @@ pub fn sentence_token_ranges(tokens: &[Token], sentences: &[Span]) -> Vec<Range<
     ranges
 }
 
+/// A neighbour whose word alone gives a token features ("the word before is 'minister'"): the
+/// tagger sums their weights once per word form and neighbour.
+#[derive(Clone, Copy)]
+pub enum Neighbour {
+    Previous,
+    Next,
+    BeforePrevious,
+    AfterNext,
+}
+
+impl Neighbour {
+    pub const ALL: [Neighbour; 4] = [Neighbour::Previous, Neighbour::Next, Neighbour::BeforePrevious, Neighbour::AfterNext];
+
+    pub fn offset(self) -> isize {
+        match self {
+            Neighbour::Previous => -1,
+            Neighbour::Next => 1,
+            Neighbour::BeforePrevious => -2,
+            Neighbour::AfterNext => 2,
+        }
+    }
+}
+
+/// What a token's layout features read: its and its neighbours' shapes, its place in the sentence
+/// and in its capitalized run, and the casing of the sentence and of its word elsewhere. Few
+/// layouts recur, so the tagger sums their weights once per layout.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Layout {
+    /// The previous token's, the token's and the next token's ([`NONE`] beyond the sentence).
+    shapes: [u64; 3],
+    caps: bool,
+    position: u8,
+    short: bool,
+    doc_casing: u8,
+    run: [u8; 2],
+}
+
+impl Layout {
+    /// The buckets of the features that depend on the layout alone.
+    pub fn features(&self, bits: u32) -> [u32; 7] {
+        let [previous, shape, next] = self.shapes;
+        let (caps, position) = (u64::from(self.caps), u64::from(self.position));
+        let bucket = |template: u64, values: &[u64]| bucket(bits, template, values);
+        [
+            bucket(5, &[shape, caps, position]),
+            bucket(20, &[previous, shape]),
+            bucket(21, &[shape, next]),
+            bucket(22, &[previous, shape, next]),
+            bucket(26, &[position, u64::from(self.short), next]),
+            bucket(28, &[u64::from(self.doc_casing), caps, position, shape]),
+            bucket(36, &[u64::from(self.run[0]), u64::from(self.run[1]), caps, shape]),
+        ]
+    }
+}
+
+/// What a token's second-pass features read: the first pass's tags of it and its neighbours (99
+/// beyond the sentence), what the first pass made of its word elsewhere, its sentence's casing
+/// and its shape. Few recur, so the tagger sums their weights once per context.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PassContext {
+    tags: [u8; 3],
+    majority: u8,
+    unanimous: bool,
+    caps: bool,
+    shape: u64,
+}
+
+impl PassContext {
+    /// The buckets of the second pass's features.
+    pub fn features(&self, bits: u32) -> [u32; PASS_FEATURES] {
+        let [previous, own, next] = self.tags.map(u64::from);
+        let (majority, caps) = (u64::from(self.majority), u64::from(self.caps));
+        let bucket = |template: u64, values: &[u64]| bucket(bits, template, values);
+        [
+            bucket(31, &[own]),
+            bucket(32, &[previous, own, next]),
+            bucket(33, &[majority, u64::from(self.unanimous)]),
+            bucket(34, &[majority, caps, self.shape]),
+            bucket(35, &[majority, own]),
+        ]
+    }
+}
+
 impl DocFeatures {
     pub fn new(text: &str, tokens: &[Token], sentences: Vec<Range<usize>>) -> Self {
         thread_local! {
-            static HASHES: RefCell<WordCache<TokenHashes>> = const { RefCell::new(WordCache::new()) };
+            static HASHES: RefCell<Cache<u64, TokenHashes>> = const { RefCell::new(Cache::new()) };
         }
         let mut lower_buf = String::new();
-        let hashes: Vec<TokenHashes> = HASHES.with_borrow_mut(|cache| {
+        let mut ids: WordMap<u64, u32> = WordMap::default();
+        let mut words: Vec<TokenHashes> = Vec::new();
+        let token_words: Vec<u32> = HASHES.with_borrow_mut(|cache| {
             tokens
                 .iter()
                 .map(|t| {
                     let word = t.text(text);
                     let exact = hash_str(word);
-                    cache.get(exact, || token_hashes(word, exact, &mut lower_buf))
+                    *ids.entry(exact).or_insert_with(|| {
+                        words.push(cache.get(exact, || token_hashes(word, exact, &mut lower_buf)));
+                        (words.len() - 1) as u32
+                    })
                 })
                 .collect()
         });
-        let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(&hashes[s.clone()])).collect();
-        let mut casing: U64Map<DocCasing> = U64Map::default();
+        let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(token_words[s.clone()].iter().map(|&w| &words[w as usize]))).collect();
+        let mut seen = vec![DocCasing::default(); words.len()];
         for (sentence, &caps) in sentences.iter().zip(&all_caps) {
-            for (i, token) in hashes[sentence.clone()].iter().enumerate() {
-                if caps {
-                    continue;
-                }
-                let entry = casing.entry(token.lower).or_default();
-                entry.capitalized_inside |= token.capitalized && i > 0;
-                entry.lowercase |= !token.capitalized && token.has_lowercase;
+            if caps {
+                continue;
+            }
+            for (k, &w) in token_words[sentence.clone()].iter().enumerate() {
+                let t = &words[w as usize];
+                seen[w as usize] |= DocCasing { capitalized_inside: t.capitalized && k > 0, lowercase: !t.capitalized && t.has_lowercase };
             }
         }
-        let mut runs = vec![[0u8; 2]; hashes.len()];
+        let casing = by_lowercase_form(&words, &seen, |into, casing| *into |= casing);
+        let mut runs = vec![[0u8; 2]; token_words.len()];
         for sentence in &sentences {
             let mut i = sentence.start;
             while i < sentence.end {
-                let end = (i..sentence.end).find(|&j| !hashes[j].capitalized).unwrap_or(sentence.end);
-                for j in i..end {
-                    runs[j] = [(end - i).min(4) as u8, (j - i).min(3) as u8];
+                let end = (i..sentence.end).find(|&j| !words[token_words[j] as usize].capitalized).unwrap_or(sentence.end);
+                for (place, run) in runs[i..end].iter_mut().enumerate() {
+                    *run = [(end - i).min(4) as u8, place.min(3) as u8];
                 }
                 i = end + 1;
             }
         }
-        DocFeatures { tokens: hashes, sentences, all_caps, casing, runs, first_pass: None }
+        DocFeatures { words, token_words, sentences, all_caps, casing, runs, first_pass: None }
     }
 
     /// Adds the first pass's tags (one per token) so that features see the document's other
     /// mentions of each word: a name tagged PER in one sentence is likely PER in the next.
-    pub fn set_first_pass(&mut self, tags: Vec<usize>) {
-        let mut kind_counts: U64Map<[u32; 5]> = U64Map::default();
-        for (token, &tag) in self.tokens.iter().zip(&tags) {
-            if token.capitalized || tag != 0 {
-                kind_counts.entry(token.lower).or_default()[tag_class(tag)] += 1;
+    pub fn set_first_pass(&mut self, tags: Vec<u8>) {
+        let mut counts = vec![[0u32; 5]; self.words.len()];
+        for (&w, &tag) in self.token_words.iter().zip(&tags) {
+            if self.words[w as usize].capitalized || tag != 0 {
+                counts[w as usize][tag_class(usize::from(tag))] += 1;
             }
         }
+        let kind_counts = by_lowercase_form(&self.words, &counts, |into, counts| into.iter_mut().zip(counts).for_each(|(a, b)| *a += b));
         self.first_pass = Some(FirstPass { tags, kind_counts });
     }
 
@@ -288,26 +369,47 @@ impl DocFeatures {
     /// its word's, its context's, then the second pass's if the first pass is set.
     #[cfg(feature = "train")]
     pub fn features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
-        out.extend(self.word_features(i, bits));
+        out.extend(self.word_features(self.word(i), bits));
         out.extend(self.context_features(s, i, bits));
-        self.pass_features(s, i, bits, out);
+        if let Some(context) = self.pass_context(s, i) {
+            out.extend(context.features(bits));
+        }
     }
 
-    /// A key for token `i`'s word form, on which [`DocFeatures::word_features`] alone depend.
-    pub fn word_key(&self, i: usize) -> u64 {
-        self.tokens[i].exact
+    /// How many distinct word forms the document has.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The word form of token `i`.
+    pub fn word(&self, i: usize) -> usize {
+        self.token_words[i] as usize
+    }
+
+    /// A key for word form `word` across documents, on which [`DocFeatures::word_features`],
+    /// [`DocFeatures::caps_word_feature`] and [`DocFeatures::neighbour_features`] alone depend.
+    pub fn word_key(&self, word: usize) -> u64 {
+        self.words[word].exact
+    }
+
+    /// Whether sentence `s` is written in capitals.
+    pub fn all_caps(&self, s: usize) -> bool {
+        self.all_caps[s]
+    }
+
+    /// The word form of the token `offset` from token `i` of sentence `s`, if inside the sentence.
+    pub fn word_at(&self, s: usize, i: usize, offset: isize) -> Option<usize> {
+        let j = i.checked_add_signed(offset)?;
+        self.sentences[s].contains(&j).then(|| self.word(j))
     }
 
     fn at(&self, s: usize, i: usize, offset: isize) -> Option<&TokenHashes> {
-        let range = &self.sentences[s];
-        let j = i.checked_add_signed(offset)?;
-        range.contains(&j).then(|| &self.tokens[j])
+        self.word_at(s, i, offset).map(|w| &self.words[w])
     }
 
-    /// The buckets of the features of token `i` that depend on its word alone (the same for every
-    /// occurrence of the word, so the tagger sums their weights once per word form).
-    pub fn word_features(&self, i: usize, bits: u32) -> [u32; WORD_FEATURES] {
-        let t = &self.tokens[i];
+    /// The buckets of the features that depend on word form `word` alone.
+    pub fn word_features(&self, word: usize, bits: u32) -> [u32; WORD_FEATURES] {
+        let t = &self.words[word];
         let bucket = |template: u64, values: &[u64]| bucket(bits, template, values);
         let prefix = |n: usize| bucket(6 + n as u64, &[t.prefixes[n]]);
         let suffix = |n: usize| bucket(10 + n as u64, &[t.suffixes[n]]);
@@ -328,69 +430,107 @@ impl DocFeatures {
         ]
     }
 
-    /// The buckets of the features of token `i` of sentence `s` that depend on its neighbours, its
-    /// place or the rest of the document.
-    pub fn context_features(&self, s: usize, i: usize, bits: u32) -> [u32; CONTEXT_FEATURES] {
+    /// The bucket of the feature of word form `word` in a sentence in capitals or not.
+    pub fn caps_word_feature(&self, word: usize, caps: bool, bits: u32) -> u32 {
+        bucket(bits, 27, &[u64::from(caps), self.words[word].lower])
+    }
+
+    /// The buckets of the features that word form `word` (`None`: beyond the sentence) gives the
+    /// token it is the `neighbour` of.
+    pub fn neighbour_features(&self, neighbour: Neighbour, word: Option<usize>, bits: u32) -> impl Iterator<Item = u32> {
+        let word = word.map(|w| &self.words[w]);
+        let lower = word.map_or(NONE, |t| t.lower);
+        let gazetteer = u64::from(word.map_or(0, |t| t.gazetteer));
+        let (lower_template, gazetteer_template) = match neighbour {
+            Neighbour::Previous => (14, Some(24)),
+            Neighbour::Next => (15, Some(25)),
+            Neighbour::BeforePrevious => (16, None),
+            Neighbour::AfterNext => (17, None),
+        };
+        std::iter::once(bucket(bits, lower_template, &[lower])).chain(gazetteer_template.map(|template| bucket(bits, template, &[gazetteer])))
+    }
+
+    /// The layout of token `i` of sentence `s`.
+    pub fn layout(&self, s: usize, i: usize) -> Layout {
         let range = &self.sentences[s];
-        let t = &self.tokens[i];
-        let lower_at = |offset| self.at(s, i, offset).map_or(NONE, |t| t.lower);
         let shape_at = |offset| self.at(s, i, offset).map_or(NONE, |t| t.shape);
-        let caps = u64::from(self.all_caps[s]);
-        let position = (i - range.start).min(2) as u64;
-        let short = u64::from(range.len() <= 3);
-        let casing = self.casing.get(&t.lower).copied().unwrap_or_default();
-        let doc_casing = u64::from(casing.capitalized_inside) | u64::from(casing.lowercase) << 1;
-        let [run, place] = self.runs[i];
+        let casing = self.casing[self.word(i)];
+        Layout {
+            shapes: [shape_at(-1), shape_at(0), shape_at(1)],
+            caps: self.all_caps[s],
+            position: (i - range.start).min(2) as u8,
+            short: range.len() <= 3,
+            doc_casing: u8::from(casing.capitalized_inside) | u8::from(casing.lowercase) << 1,
+            run: self.runs[i],
+        }
+    }
+
+    /// The buckets of the features of token `i` of sentence `s` that pair two words.
+    pub fn word_pair_features(&self, s: usize, i: usize, bits: u32) -> [u32; 4] {
+        let lower_at = |offset| self.at(s, i, offset).map_or(NONE, |t| t.lower);
+        let own = self.words[self.word(i)].lower;
         let bucket = |template: u64, values: &[u64]| bucket(bits, template, values);
         [
-            bucket(5, &[t.shape, caps, position]),
-            bucket(14, &[lower_at(-1)]),
-            bucket(15, &[lower_at(1)]),
-            bucket(16, &[lower_at(-2)]),
-            bucket(17, &[lower_at(2)]),
-            bucket(18, &[lower_at(-1), t.lower]),
-            bucket(19, &[t.lower, lower_at(1)]),
-            bucket(20, &[shape_at(-1), t.shape]),
-            bucket(21, &[t.shape, shape_at(1)]),
-            bucket(22, &[shape_at(-1), t.shape, shape_at(1)]),
-            bucket(24, &[u64::from(self.at(s, i, -1).map_or(0, |t| t.gazetteer))]),
-            bucket(25, &[u64::from(self.at(s, i, 1).map_or(0, |t| t.gazetteer))]),
-            bucket(26, &[position, short, shape_at(1)]),
-            bucket(27, &[caps, t.lower]),
-            bucket(28, &[doc_casing, caps, position, t.shape]),
+            bucket(18, &[lower_at(-1), own]),
+            bucket(19, &[own, lower_at(1)]),
             bucket(29, &[lower_at(-2), lower_at(-1)]),
             bucket(30, &[lower_at(1), lower_at(2)]),
-            bucket(36, &[u64::from(run), u64::from(place), caps, t.shape]),
         ]
     }
 
-    /// The second pass's features of token `i` (none before the first pass is set).
-    pub fn pass_features(&self, s: usize, i: usize, bits: u32, out: &mut Vec<u32>) {
-        let Some(first) = &self.first_pass else { return };
-        let t = &self.tokens[i];
-        let caps = u64::from(self.all_caps[s]);
-        let mut push = |template: u64, values: &[u64]| out.push(bucket(bits, template, values));
-        let tag_at = |offset: isize| self.at(s, i, offset).map_or(99, |_| first.tags[i.wrapping_add_signed(offset)] as u64);
-        let (majority, unanimous) = first.majority(&self.tokens, i);
-        push(31, &[tag_at(0)]);
-        push(32, &[tag_at(-1), tag_at(0), tag_at(1)]);
-        push(33, &[majority as u64, unanimous]);
-        push(34, &[majority as u64, caps, t.shape]);
-        push(35, &[majority as u64, tag_at(0)]);
+    /// The buckets of the features of token `i` of sentence `s` that depend on its neighbours, its
+    /// place or the rest of the document, in the order the model was trained with (the training's
+    /// float sums depend on it).
+    pub fn context_features(&self, s: usize, i: usize, bits: u32) -> [u32; CONTEXT_FEATURES] {
+        let near = |neighbour: Neighbour| {
+            let mut buckets = [0; 2];
+            buckets.iter_mut().zip(self.neighbour_features(neighbour, self.word_at(s, i, neighbour.offset()), bits)).for_each(|(b, f)| *b = f);
+            buckets
+        };
+        let [previous, next, before_previous, after_next] = Neighbour::ALL.map(near);
+        let [shape, shape_before, shape_after, shapes, place, casing, run] = self.layout(s, i).features(bits);
+        let [pair_before, pair_after, pair_previous, pair_next] = self.word_pair_features(s, i, bits);
+        let caps_word = self.caps_word_feature(self.word(i), self.all_caps[s], bits);
+        [
+            shape, previous[0], next[0], before_previous[0], after_next[0], pair_before, pair_after, shape_before, shape_after, shapes, previous[1],
+            next[1], place, caps_word, casing, pair_previous, pair_next, run,
+        ]
     }
+
+    /// What the second pass's features of token `i` of sentence `s` read (none before the first
+    /// pass is set).
+    pub fn pass_context(&self, s: usize, i: usize) -> Option<PassContext> {
+        let first = self.first_pass.as_ref()?;
+        let word = self.word(i);
+        let t = &self.words[word];
+        let tag_at = |offset: isize| self.word_at(s, i, offset).map_or(99, |_| first.tags[i.wrapping_add_signed(offset)]);
+        let (majority, unanimous) = first.majority(word, t, i);
+        Some(PassContext { tags: [tag_at(-1), tag_at(0), tag_at(1)], majority, unanimous, caps: self.all_caps[s], shape: t.shape })
+    }
+}
+
+/// Per word form, `values` merged over every form with its lowercase form.
+fn by_lowercase_form<V: Copy + Default>(words: &[TokenHashes], values: &[V], merge: impl Fn(&mut V, V)) -> Vec<V> {
+    let mut merged: WordMap<u64, V> = WordMap::default();
+    for (word, &value) in words.iter().zip(values) {
+        merge(merged.entry(word.lower).or_default(), value);
+    }
+    words.iter().map(|word| merged[&word.lower]).collect()
 }
 
 /// How many features [`DocFeatures::word_features`] gives each token.
 pub const WORD_FEATURES: usize = 13;
 /// How many features [`DocFeatures::context_features`] gives each token.
 pub const CONTEXT_FEATURES: usize = 18;
+/// How many features [`PassContext::features`] gives each token.
+pub const PASS_FEATURES: usize = 5;
 /// The value of a neighbour's hash beyond the sentence.
 const NONE: u64 = 0x5eed;
 
 /// A headline or other sentence written in capitals, where capitalization says nothing.
-fn is_all_caps(tokens: &[TokenHashes]) -> bool {
-    let cased = tokens.iter().filter(|t| t.capitalized || t.has_lowercase).count();
-    cased >= 2 && tokens.iter().all(|t| !t.has_lowercase)
+fn is_all_caps<'a>(tokens: impl Iterator<Item = &'a TokenHashes> + Clone) -> bool {
+    let cased = tokens.clone().filter(|t| t.capitalized || t.has_lowercase).count();
+    cased >= 2 && tokens.into_iter().all(|t| !t.has_lowercase)
 }
 
 #[cfg(test)]
@@ -399,8 +539,8 @@ mod tests {
 
     #[test]
     fn word_cache_starts_over_when_full_and_keeps_answering() {
-        let mut cache = WordCache::new();
-        let limit = WordCache::<u64>::CAPACITY as u64;
+        let mut cache = Cache::new();
+        let limit = Cache::<u64, u64>::CAPACITY as u64;
         for key in 0..=limit {
             assert_eq!(cache.get(key, || key * 2), key * 2);
         }

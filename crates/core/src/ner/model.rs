@@ -22,7 +22,7 @@ pub fn begin_tag(kind: usize) -> usize {
 
 /// The entity kind of a tag, and whether the tag continues an entity.
 pub fn tag_kind(tag: usize) -> Option<(usize, bool)> {
-    (tag > 0).then(|| ((tag - 1) / 2, tag % 2 == 0))
+    (tag > 0).then(|| ((tag - 1) / 2, tag.is_multiple_of(2)))
 }
 
 /// BIO's rule: an I tag only continues its own kind.
@@ -104,7 +104,7 @@ impl Model {
     }
 
     /// The best tag sequence given each token's summed weights.
-    pub fn decode(&self, scores: &[[i32; N_TAGS]]) -> Vec<usize> {
+    pub fn decode<E: Copy + Into<i64>>(&self, scores: &[[E; N_TAGS]]) -> Vec<usize> {
         viterbi(scores, &self.transitions)
     }
 }
@@ -147,21 +147,21 @@ pub fn mask_transitions<S: Score>(transitions: &[S]) -> Vec<S> {
 /// Emission scores may be of a narrower type than the path's (`i32` sums, `i64` paths).
 pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &[S]) -> Vec<usize> {
     let Some((first, rest)) = emissions.split_first() else { return Vec::new() };
-    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transitions[N_TAGS * N_TAGS + tag] + first[tag].into());
+    let transition: [[S; N_TAGS]; N_TAGS + 1] = std::array::from_fn(|from| std::array::from_fn(|to| transitions[from * N_TAGS + to]));
+    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transition[N_TAGS][tag] + first[tag].into());
     let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; N_TAGS]);
     for scores in rest {
         let mut from = [0u8; N_TAGS];
         best = std::array::from_fn(|tag| {
+            let score = |previous: usize| best[previous] + transition[previous][tag];
+            // Fixed-size candidates, so that the search unrolls into conditional moves.
+            let (top, previous) = match PREVIOUS[tag] {
+                &[a, b] => best_predecessor([a, b], score),
+                _ => best_predecessor(std::array::from_fn::<_, N_TAGS, _>(|p| p), score),
+            };
+            from[tag] = previous as u8;
             // The emission is the same for every predecessor: added once, to the best.
-            let mut top = S::FORBIDDEN;
-            for &previous in PREVIOUS[tag] {
-                let score = best[previous] + transitions[previous * N_TAGS + tag];
-                if score > top {
-                    top = score;
-                    from[tag] = previous as u8;
-                }
-            }
             top + scores[tag].into()
         });
         back.push(from);
@@ -175,7 +175,19 @@ pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitio
     path
 }
 
-/// The tags BIO allows before each tag, in order: Viterbi need not try the others (whose masked
+/// The highest `score` among the `candidates`, the first of equals, and its candidate.
+fn best_predecessor<S: Score, const N: usize>(candidates: [usize; N], score: impl Fn(usize) -> S) -> (S, usize) {
+    let mut top = (score(candidates[0]), candidates[0]);
+    for candidate in candidates.into_iter().skip(1) {
+        let candidate_score = score(candidate);
+        if candidate_score > top.0 {
+            top = (candidate_score, candidate);
+        }
+    }
+    top
+}
+
+/// The tags BIO allows before each tag (two, or all of them), in order: Viterbi need not try the others (whose masked
 /// transitions never win).
 const PREVIOUS: [&[usize]; N_TAGS] = {
     const ANY: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];

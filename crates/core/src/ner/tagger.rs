@@ -1,5 +1,5 @@
 //! Runs the embedded model over a document and turns BIO tags into mentions.
-use super::features::{sentence_token_ranges, DocFeatures, WordCache};
+use super::features::{sentence_token_ranges, Cache, DocFeatures, Layout, Neighbour, PassContext};
 use super::model::{tag_kind, Model, KINDS, N_TAGS};
 use super::{EntityKind, Mention};
 use crate::text::Token;
@@ -71,11 +71,10 @@ impl Weights {
 
     /// Both models' weights summed over the rows at `at`: four weights a 64-bit addition (odd and
     /// even bytes apart, in 16-bit lanes), which matters where there is no SIMD (wasm).
-    fn sum_rows(&self, at: impl ExactSizeIterator<Item = usize>) -> BothSums {
-        let count = at.len();
-        debug_assert!(count <= MAX_ROWS_SUMMED, "{count} rows overflow a lane");
+    fn sum_rows(&self, at: &[usize]) -> Sums {
+        debug_assert!(at.len() <= MAX_ROWS_SUMMED, "{} rows overflow a lane", at.len());
         let (mut even, mut odd) = ([0u64; 3], [0u64; 3]);
-        for row in at.map(|at| &self.rows[at]) {
+        for row in at.iter().map(|&at| &self.rows[at]) {
             for word in 0..3 {
                 even[word] += row[word] & EVEN_BYTES;
                 odd[word] += (row[word] >> 8) & EVEN_BYTES;
@@ -84,31 +83,67 @@ impl Weights {
         std::array::from_fn(|k| {
             let (word, byte) = (k / 8, k % 8);
             let lanes = if byte % 2 == 0 { even[word] } else { odd[word] };
-            ((lanes >> (16 * (byte / 2))) & 0xFFFF) as i32 - 128 * count as i32
+            (((lanes >> (16 * (byte / 2))) & 0xFFFF) as i32 - 128 * at.len() as i32) as i16
         })
     }
 
-    /// Adds the first and the second model's weights over `buckets` to `sums`, side by side.
-    fn add_both_scores<const N: usize>(&self, buckets: &[u32; N], sums: &mut BothSums) {
+    /// Both models' weights summed over the feature `buckets` (at most [`MAX_FEATURES`]).
+    fn sum(&self, buckets: &[u32]) -> Sums {
         // All row numbers first, then the rows: the loads of the second loop wait on nothing, so
         // the processor overlaps their cache misses (the stall that dominated this pass).
-        let at: [usize; N] = std::array::from_fn(|k| self.row_number(buckets[k]));
-        for (sum, add) in sums.iter_mut().zip(self.sum_rows(at.into_iter())) {
-            *sum += add;
+        let mut at = [0; MAX_FEATURES];
+        for (at, &bucket) in at.iter_mut().zip(buckets) {
+            *at = self.row_number(bucket);
         }
+        self.sum_rows(&at[..buckets.len()])
     }
+}
 
-    /// Adds the second model's weights over `buckets` to `sums`.
-    fn add_second_scores(&self, buckets: &[u32], sums: &mut [i32; N_TAGS]) {
-        let both = self.sum_rows(buckets.iter().map(|&bucket| self.row_number(bucket)));
-        for (sum, add) in sums.iter_mut().zip(&both[N_TAGS..]) {
-            *sum += add;
+/// The most feature buckets [`Weights::sum`] takes at once.
+const MAX_FEATURES: usize = 16;
+
+/// Both models' scores per tag, the first model's `N_TAGS` then the second's, summed over some
+/// features: 16 bits hold any sum (at most 36 features of ±128), which halves the caches.
+type Sums = [i16; 2 * N_TAGS];
+
+fn add<const N: usize>(sums: &mut [i16; N], more: &[i16; N]) {
+    for (sum, more) in sums.iter_mut().zip(more) {
+        *sum += more;
+    }
+}
+
+/// The first model's scores and the second's.
+fn halves(sums: &Sums) -> [[i16; N_TAGS]; 2] {
+    [0, 1].map(|half| std::array::from_fn(|k| sums[half * N_TAGS + k]))
+}
+
+/// Per word form, the sums over the features that depend on it alone: its own, in a sentence in
+/// lowercase and in one in capitals, and what it gives each [`Neighbour`] (in `Neighbour::ALL`
+/// order) of its.
+#[derive(Clone, Copy)]
+struct WordSums {
+    own: [Sums; 2],
+    given: [Sums; 4],
+}
+
+impl WordSums {
+    fn new(doc: &DocFeatures, weights: &Weights, word: usize, bits: u32) -> WordSums {
+        let own = weights.sum(&doc.word_features(word, bits));
+        WordSums {
+            own: [false, true].map(|caps| {
+                let mut sums = own;
+                add(&mut sums, &weights.sum(&[doc.caps_word_feature(word, caps, bits)]));
+                sums
+            }),
+            given: Neighbour::ALL.map(|neighbour| given(doc, weights, neighbour, Some(word), bits)),
         }
     }
 }
 
-/// Both models' score per tag: the first model's `N_TAGS`, then the second's.
-type BothSums = [i32; 2 * N_TAGS];
+/// The sums over the features that `word` (`None`: beyond the sentence) gives its `neighbour`.
+fn given(doc: &DocFeatures, weights: &Weights, neighbour: Neighbour, word: Option<usize>, bits: u32) -> Sums {
+    weights.sum(&doc.neighbour_features(neighbour, word, bits).collect::<Vec<_>>())
+}
 
 /// The embedded models with their shared weight table.
 fn tagger() -> Option<&'static ([Model; 2], Weights)> {
@@ -130,56 +165,69 @@ pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Men
     let Some(([first, second], weights)) = tagger() else { return Vec::new() };
     let mut doc = DocFeatures::new(text, tokens, sentence_token_ranges(tokens, sentences));
     let bits = first.bits;
-    // Both passes' sums over the features they share, in one walk over the table; the sums over
-    // a word's own features once per word form.
+    // Both passes' sums in one walk over the table, each part once per key it depends on: word
+    // forms, layouts and second-pass contexts recur across a thread's documents.
     thread_local! {
-        static WORD_SUMS: RefCell<WordCache<BothSums>> = const { RefCell::new(WordCache::new()) };
+        static WORDS: RefCell<Cache<u64, WordSums>> = const { RefCell::new(Cache::new()) };
+        static LAYOUTS: RefCell<Cache<Layout, Sums>> = const { RefCell::new(Cache::new()) };
+        static CONTEXTS: RefCell<Cache<PassContext, [i16; N_TAGS]>> = const { RefCell::new(Cache::new()) };
     }
-    let mut base_scores: Vec<BothSums> = vec![[0; 2 * N_TAGS]; tokens.len()];
-    WORD_SUMS.with_borrow_mut(|word_sums| {
+    let words: Vec<WordSums> = WORDS.with_borrow_mut(|cache| (0..doc.word_count()).map(|w| cache.get(doc.word_key(w), || WordSums::new(&doc, weights, w, bits))).collect());
+    let beyond = Neighbour::ALL.map(|neighbour| given(&doc, weights, neighbour, None, bits));
+    // Tokens outside every sentence keep tag O and no scores.
+    let mut first_tags = vec![0u8; tokens.len()];
+    let mut second_base = vec![[0i16; N_TAGS]; tokens.len()];
+    let mut scores: Vec<[i16; N_TAGS]> = Vec::new();
+    LAYOUTS.with_borrow_mut(|layouts| {
         for (s, range) in doc.sentences.iter().enumerate() {
+            let caps = usize::from(doc.all_caps(s));
+            scores.clear();
             for i in range.clone() {
-                let mut sums = word_sums.get(doc.word_key(i), || {
-                    let mut sums = [0; 2 * N_TAGS];
-                    weights.add_both_scores(&doc.word_features(i, bits), &mut sums);
-                    sums
-                });
-                let context = doc.context_features(s, i, bits);
-                weights.add_both_scores(&context, &mut sums);
+                let mut sums = words[doc.word(i)].own[caps];
+                for (k, neighbour) in Neighbour::ALL.into_iter().enumerate() {
+                    add(&mut sums, doc.word_at(s, i, neighbour.offset()).map_or(&beyond[k], |w| &words[w].given[k]));
+                }
+                let layout = doc.layout(s, i);
+                add(&mut sums, &layouts.get(layout, || weights.sum(&layout.features(bits))));
+                add(&mut sums, &weights.sum(&doc.word_pair_features(s, i, bits)));
                 debug_assert!(
-                    [first, second].iter().enumerate().all(|(n, model)| {
+                    [first, second].iter().zip(halves(&sums)).all(|(model, sums)| {
                         let mut expected = [0; N_TAGS];
-                        model.add_scores(&[&doc.word_features(i, bits)[..], &context].concat(), &mut expected);
-                        expected[..] == sums[n * N_TAGS..][..N_TAGS]
+                        model.add_scores(&[&doc.word_features(doc.word(i), bits)[..], &doc.context_features(s, i, bits)].concat(), &mut expected);
+                        expected == sums.map(i32::from)
                     }),
-                    "the packed weights disagree with the models'"
+                    "the packed and cached weights disagree with the models'"
                 );
-                base_scores[i] = sums;
+                let [first_sums, second_sums] = halves(&sums);
+                scores.push(first_sums);
+                second_base[i] = second_sums;
+            }
+            for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores)) {
+                *tag = decoded as u8;
             }
         }
     });
-    let pass_scores = |i: usize, pass: usize| -> [i32; N_TAGS] { std::array::from_fn(|k| base_scores[i][pass * N_TAGS + k]) };
-    let mut scores: Vec<[i32; N_TAGS]> = Vec::new();
-    let mut first_tags = vec![0; tokens.len()];
-    for range in &doc.sentences {
-        scores.clear();
-        scores.extend(range.clone().map(|i| pass_scores(i, 0)));
-        first_tags[range.clone()].copy_from_slice(&first.decode(&scores));
-    }
     doc.set_first_pass(first_tags);
     let mut mentions = Vec::new();
-    let mut buffer = Vec::new();
-    for (s, range) in doc.sentences.iter().enumerate() {
-        scores.clear();
-        scores.extend(range.clone().map(|i| {
-            let mut sums = pass_scores(i, 1);
-            buffer.clear();
-            doc.pass_features(s, i, second.bits, &mut buffer);
-            weights.add_second_scores(&buffer, &mut sums);
-            sums
-        }));
-        mentions.extend(decode(tokens, range.start, &second.decode(&scores)));
-    }
+    CONTEXTS.with_borrow_mut(|contexts| {
+        for (s, range) in doc.sentences.iter().enumerate() {
+            scores.clear();
+            scores.extend(range.clone().map(|i| {
+                let mut sums = second_base[i];
+                if let Some(context) = doc.pass_context(s, i) {
+                    let pass = contexts.get(context, || halves(&weights.sum(&context.features(bits)))[1]);
+                    debug_assert!({
+                        let mut expected = [0; N_TAGS];
+                        second.add_scores(&context.features(bits), &mut expected);
+                        expected == pass.map(i32::from)
+                    });
+                    add(&mut sums, &pass);
+                }
+                sums
+            }));
+            mentions.extend(decode(tokens, range.start, &second.decode(&scores)));
+        }
+    });
     join_name_particles(text, tokens, mentions)
 }
 

@@ -93,7 +93,7 @@ struct Prepared {
 fn prepare(doc: &Document, bits: u32, first_pass: Option<Vec<usize>>) -> Prepared {
     let mut features = DocFeatures::new(&doc.text, &doc.tokens, doc.sentences.clone());
     if let Some(tags) = first_pass {
-        features.set_first_pass(tags);
+        features.set_first_pass(tags.into_iter().map(|tag| tag as u8).collect());
     }
     let sentences = (0..doc.sentences.len())
         .map(|s| {
