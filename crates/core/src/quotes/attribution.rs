@@ -137,7 +137,10 @@ pub(super) fn cue_after(doc: &Document, mut i: usize) -> Option<(Attribution, Op
         return Some((Attribution { speaker: Some(doc.span(start + 2, speaker_end)), cue: doc.span(start, start + 2), venue: None }, None));
     }
     if is_verb(start) {
-        let speaker_end = subject_after(doc, start + 1, end);
+        // "…, said the minister" names the speaker after the verb; "…, noting the EU's
+        // contribution" does not: a participle's subject is the sentence's.
+        let inverted = !doc.lower(start).ends_with("ing");
+        let speaker_end = subject_after(doc, start + 1, end).filter(|_| inverted);
         let speaker = speaker_end.map(|e| doc.span(start + 1, e));
         return Some((Attribution { speaker, cue: doc.span(start, start + 1), venue: None }, Some(start)));
     }
@@ -213,11 +216,13 @@ pub(super) fn sentence_subject(doc: &Document, start: usize, end: usize) -> Opti
         first += 1;
     }
     let determiner = doc.is_one_of(first, &["the", "a", "an", "one", "another"]);
+    let verb_follows = |i: usize| is_verb_like(doc, i) || doc.is_in(i, VERB_MODIFIERS) || doc.is_in(i, SUBJECT_TAIL_WORDS) || is_speech_verb(doc, i);
     let mut last = first;
     while last < end && last - first < MAX_SPEAKER_TOKENS {
         let continues = if doc.is_word(last) {
             if determiner {
-                !is_verb_like(doc, last) && !doc.is_in(last, VERB_MODIFIERS) && !is_speech_verb(doc, last)
+                // The word after "the" is a noun even when it looks like a verb ("The leaders").
+                last == first + 1 || !verb_follows(last)
             } else {
                 // "Ursula von der Leyen": particles inside a name.
                 doc.is_capitalized(last) || (doc.is_in(last, NAME_PARTICLES) && last > first && (doc.is_capitalized(last + 1) || doc.is_in(last + 1, NAME_PARTICLES)))
@@ -230,9 +235,19 @@ pub(super) fn sentence_subject(doc: &Document, start: usize, end: usize) -> Opti
         }
         last += 1;
     }
+    // "European leaders are …", "Russian officials said": a plural noun after the capitalized words.
+    if !determiner && last > first && last + 1 < end && is_plural_noun(doc, last) && verb_follows(last + 1) {
+        last += 1;
+    }
     // The name ends at a lower-case word, or at the comma of its appositive ("Ursula von der Leyen, President of …, joined").
     let ends = (doc.is_word(last) && !doc.is_capitalized(last)) || (!determiner && doc.is_punct(last, ","));
     (last > first && last < end && ends && doc.is_word(last - 1)).then_some((first, last))
+}
+
+/// A lower-case word in the plural ("leaders", "officials").
+fn is_plural_noun(doc: &Document, i: usize) -> bool {
+    let word = doc.lower(i);
+    doc.is_word(i) && !doc.is_capitalized(i) && word.ends_with('s') && !word.ends_with("ss") && !doc.is_in(i, VERB_MODIFIERS) && !doc.is_in(i, SUBJECT_TAIL_WORDS)
 }
 
 /// A lower-case word that can be a verb in an attribution ("agreed", "questioned", "put").
@@ -360,7 +375,8 @@ pub(super) fn plausible_speaker(doc: &Document, span: Span) -> bool {
     let first = doc.token_at(span.start);
     let name_end = span.text(doc.text).find(',').map_or(span.end, |comma| span.start + comma);
     let last = doc.token_at(name_end.saturating_sub(1).max(span.start));
-    if doc.is_in(first, NOT_SPEAKER_OPENERS) {
+    // "their plans would …": a possessive alone names no one.
+    if doc.is_in(first, NOT_SPEAKER_OPENERS) || (first == last && doc.is_one_of(first, POSSESSIVES)) {
         return false;
     }
     !doc.is_word(first)
@@ -373,6 +389,9 @@ pub(super) fn plausible_speaker(doc: &Document, span: Span) -> bool {
         // "sources", "former officials": a plural noun.
         || doc.lower(last).ends_with('s')
 }
+
+/// Possessive determiners, which begin a speaker phrase ("his aides") but are none alone.
+const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
 
 /// Resolves speakers to entities where a mention lies in the speaker phrase, and pronouns to the
 /// most recent compatible named speaker or person mention.

@@ -156,6 +156,17 @@ fn reported_speech() {
         ("postposed attribution", "The plan would fail without American support, he said.", &[
             (Indirect, "The plan would fail without American support", Some("he")),
         ]),
+        ("a participle's object is not its speaker", "He welcomed the plan, noting the EU’s contribution to these efforts.", &[
+            (Indirect, "the plan", Some("He")),
+            (Indirect, "the EU’s contribution to these efforts", Some("He")),
+        ]),
+        ("a possessive alone is no speaker", "Yet the coalition knew that their plans would carry weight only with American backing.", &[
+            (Indirect, "would carry weight only with American backing", None),
+        ]),
+        ("the word after a determiner is a noun", "The leaders are expected to endorse the plan.", &[(Indirect, "the plan", Some("The leaders"))]),
+        ("a plural noun after a nationality", "European leaders are expected to endorse a unified vision.", &[
+            (Indirect, "a unified vision", Some("European leaders")),
+        ]),
         ("told someone that", "Macron told reporters that Europe must rearm quickly.", &[
             (Indirect, "that Europe must rearm quickly", Some("Macron")),
         ]),
