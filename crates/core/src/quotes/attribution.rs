@@ -212,7 +212,7 @@ pub(super) fn sentence_subject(doc: &Document, start: usize, end: usize) -> Opti
         return None;
     }
     let mut first = start;
-    while first < end && (!doc.is_word(first) || doc.is_one_of(first, &["and", "but", "then", "so", "or", "yet", "also", "still", "or", "as"])) {
+    while first < end && (!doc.is_word(first) || doc.is_one_of(first, SENTENCE_LINKS)) {
         first += 1;
     }
     let determiner = doc.is_one_of(first, &["the", "a", "an", "one", "another"]);
@@ -243,6 +243,13 @@ pub(super) fn sentence_subject(doc: &Document, start: usize, end: usize) -> Opti
     let ends = (doc.is_word(last) && !doc.is_capitalized(last)) || (!determiner && doc.is_punct(last, ","));
     (last > first && last < end && ends && doc.is_word(last - 1)).then_some((first, last))
 }
+
+/// Words that link a sentence to the one before, ahead of its subject ("Meanwhile, the Air Force
+/// said").
+const SENTENCE_LINKS: &[&str] = &[
+    "and", "but", "then", "so", "or", "yet", "also", "still", "as", "meanwhile", "however", "moreover", "furthermore", "nevertheless",
+    "nonetheless", "separately", "additionally", "instead", "indeed",
+];
 
 /// A lower-case word in the plural ("leaders", "officials").
 fn is_plural_noun(doc: &Document, i: usize) -> bool {

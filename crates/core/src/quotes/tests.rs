@@ -167,6 +167,10 @@ fn reported_speech() {
         ("a plural noun after a nationality", "European leaders are expected to endorse a unified vision.", &[
             (Indirect, "a unified vision", Some("European leaders")),
         ]),
+        ("a linking adverb is no subject", "Meanwhile, the Air Force said Russia launched 112 drones, while claiming that air defenses stopped 84 of them.", &[
+            (Indirect, "Russia launched 112 drones", Some("the Air Force")),
+            (Indirect, "that air defenses stopped 84 of them", Some("the Air Force")),
+        ]),
         ("told someone that", "Macron told reporters that Europe must rearm quickly.", &[
             (Indirect, "that Europe must rearm quickly", Some("Macron")),
         ]),
