@@ -90,6 +90,10 @@ impl<'t> Tokens<'t> {
         let mut tokens: Vec<(usize, String)> = words(text, Span::new(0, text.len())).into_iter().map(|w| (w.span.start, w.folded)).collect();
         tokens.extend(text.char_indices().filter(|&(_, c)| is_symbol(c)).map(|(at, c)| (at, c.to_string())));
         tokens.sort_unstable_by_key(|&(at, _)| at);
+        // Nothing but spaces and punctuation: compared whole.
+        if tokens.is_empty() && !text.is_empty() {
+            tokens.push((0, text.to_string()));
+        }
         let (mut starts, keys): (Vec<usize>, Vec<String>) = tokens.into_iter().unzip();
         // Opening punctuation goes with the first word, so the tokens' texts make up the text.
         if let Some(first) = starts.first_mut() {
