@@ -140,12 +140,13 @@ fn runs(reference: &Tokens, member: &Tokens) -> Vec<Run> {
 /// The runs of the passage both quote: from the first matching run to the last, less the outer
 /// matches that are coincidence. Without any match, all the runs.
 fn passage(runs: &[Run]) -> Range<usize> {
-    let mut matches: Vec<usize> = (0..runs.len()).filter(|&i| runs[i].tag == DiffTag::Equal).collect();
+    let all: Vec<usize> = (0..runs.len()).filter(|&i| runs[i].tag == DiffTag::Equal).collect();
+    let mut matches = all.as_slice();
     while matches.len() > 1 && is_stray(&runs[matches[0]], &runs[matches[1]]) {
-        matches.remove(0);
+        matches = &matches[1..];
     }
     while matches.len() > 1 && is_stray(&runs[matches[matches.len() - 1]], &runs[matches[matches.len() - 2]]) {
-        matches.pop();
+        matches = &matches[..matches.len() - 1];
     }
     match (matches.first(), matches.last()) {
         (Some(&first), Some(&last)) => first..last + 1,
