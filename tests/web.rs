@@ -207,6 +207,21 @@ fn quotes_view_lists_quotes_and_says_when_none_match() {
 }
 
 #[wasm_bindgen_test]
+fn a_partial_report_is_diffed_over_the_words_it_quotes() {
+    use triangulate::views::quotes::Quotes;
+    let files: [(&str, &[u8]); 2] = [
+        ("one.txt", "Emmanuel Macron said: “We are ready to provide security guarantees.”".as_bytes()),
+        ("two.txt", "Emmanuel Macron said: “We Europeans are ready to offer security guarantees to Ukraine and the Ukrainians.”".as_bytes()),
+    ];
+    let corpus = Arc::new(Corpus::from_articles(files.iter().map(|(name, bytes)| parse_article(name, bytes).unwrap()).collect()));
+    let several = Query { min_weight: Some(2), ..Query::view(triangulate::query::View::Quotes) };
+    let container = mount(move || view! { <Quotes corpus query=several/> });
+    assert_eq!(texts(&container, "[data-testid=group-member] del"), ["[only in the first: Europeans ]", "[only in the first: offer ]"]);
+    assert_eq!(texts(&container, "[data-testid=group-member] ins"), ["[only here: provide ]"]);
+    assert_eq!(texts(&container, "[data-testid=diff-context]"), ["[only in the first: to Ukraine and the Ukrainians]"], "the rest, not struck");
+}
+
+#[wasm_bindgen_test]
 fn overview_links_articles_entities_and_counts() {
     use triangulate::views::overview::Overview;
     let corpus = speech_corpus();

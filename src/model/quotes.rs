@@ -8,7 +8,7 @@ use crate::corpus::Corpus;
 use crate::model::entities::{corpus_entity_of, specific_roles};
 use crate::model::reader::position_query;
 use crate::query::{Query, QuoteKindFilter, View};
-use triangulate_core::analysis::{Change, DiffSegment, QuoteGroup, QuoteMember};
+use triangulate_core::analysis::{wdiff, Change, DiffSegment, QuoteGroup, QuoteMember};
 use triangulate_core::quotes::{Quote, QuoteKind};
 use triangulate_core::{Document, Span};
 
@@ -253,17 +253,36 @@ pub struct MemberRow {
 }
 
 impl MemberRow {
-    /// The diff in wdiff notation, `[-removed-]{+added+}`, for export.
+    /// The diff in wdiff notation, `[-removed-]{+added+}`, context in full, for export.
     pub fn changes(&self) -> String {
+        wdiff(&self.diff)
+    }
+
+    /// The diff as shown: context without its edge spaces (it is set apart), the reference's
+    /// shortened too, as the reference is shown in full above and this report does not quote it.
+    pub fn shown_diff(&self) -> Vec<DiffSegment> {
         self.diff
             .iter()
             .map(|segment| match segment.change {
-                Change::Same => segment.text.clone(),
-                Change::Removed => format!("[-{}-]", segment.text),
-                Change::Added => format!("{{+{}+}}", segment.text),
+                Change::ReferenceContext => DiffSegment { change: segment.change, text: elided(&segment.text) },
+                Change::MemberContext => DiffSegment { change: segment.change, text: segment.text.trim().to_string() },
+                Change::Same | Change::Added | Change::Removed => segment.clone(),
             })
             .collect()
     }
+}
+
+/// Words of context shown at most: half from its start, half from its end.
+const CONTEXT_WORDS: usize = 10;
+
+/// `text` cut to its first and last words around a "…", when it is longer than [`CONTEXT_WORDS`].
+fn elided(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= CONTEXT_WORDS {
+        return words.join(" ");
+    }
+    let half = CONTEXT_WORDS / 2;
+    format!("{} … {}", words[..half].join(" "), words[words.len() - half..].join(" "))
 }
 
 impl GroupCard {
@@ -370,6 +389,7 @@ pub fn by_speaker(cards: Vec<GroupCard>) -> Vec<SpeakerGroups> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use triangulate_core::analysis::word_diff;
     use triangulate_core::article::parse_article;
 
     fn corpus() -> Corpus {
@@ -478,12 +498,34 @@ mod tests {
         assert!(other.similarity < 100 && other.similarity == card.similarity, "the lowest similarity is the group's");
         assert_eq!(
             other.changes(),
-            "We [-Europeans -]are ready to [-offer-]{+provide+} security guarantees to Ukraine and the Ukrainians",
+            "We [-Europeans -]are ready to [-offer -]{+provide +}security guarantees to Ukraine and the Ukrainians",
             "diff from the reference"
         );
         assert_eq!(card.rows()[1][..6], [card.id.clone(), "Emmanuel Macron".into(), card.similarity.to_string(), "one".into(), "direct".into(), other.similarity.to_string()]);
         let row = quote_rows(&corpus, &Query::view(View::Quotes)).remove(0);
         assert_eq!(row.group, Some(GroupLink { id: card.id.clone(), articles: 2, href: card.href.clone() }), "a quote links to its group");
+    }
+
+    #[test]
+    fn partial_report_shows_the_reference_context_shortened_and_exports_it_whole() {
+        let reference = "We Europeans are ready to offer security guarantees to Ukraine and the Ukrainians, together with the Americans and the British";
+        let member = MemberRow {
+            article_id: "one".into(),
+            article_title: "One".into(),
+            kind: "direct",
+            speaker: None,
+            text: "ready to offer security guarantees".into(),
+            similarity: 60,
+            diff: word_diff(reference, "ready to offer security guarantees"),
+            href: String::new(),
+        };
+        let context: Vec<String> = member.shown_diff().into_iter().filter(|s| s.change == Change::ReferenceContext).map(|s| s.text).collect();
+        assert_eq!(context, ["We Europeans are", "to Ukraine and the Ukrainians, … the Americans and the British"], "shown: short context whole, long cut in the middle");
+        assert_eq!(
+            member.changes(),
+            "[…We Europeans are …]ready to offer security guarantees[…to Ukraine and the Ukrainians, together with the Americans and the British…]",
+            "exported: the context whole"
+        );
     }
 
     #[test]

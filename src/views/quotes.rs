@@ -91,8 +91,9 @@ fn groups(corpus: &SharedCorpus, query: &Query) -> (String, Table, AnyView) {
             .collect_view();
         view! {
             <p class="diff-key" data-testid="diff-key">
-                "Each report is compared with the first: " <del>"struck-through words"</del> " are only in the first, "
-                <ins>"underlined words"</ins> " only in that report."
+                "Each report is compared with the first over the passage both quote: " <del>"struck-through words"</del>
+                " are only in the first, " <ins>"underlined words"</ins> " only in that report; what only one of them quotes before or after that passage is shown "
+                <span class="diff-label">"[in brackets]"</span> "."
             </p>
             {speakers}
         }
@@ -126,7 +127,7 @@ fn excerpt(text: &str) -> String {
 }
 
 fn group_member(member: MemberRow, reference: bool) -> impl IntoView {
-    let text = if reference { member.text.into_any() } else { diff_view(member.diff).into_any() };
+    let text = if reference { member.text.into_any() } else { diff_view(member.shown_diff()).into_any() };
     let similarity = if reference { "first report".to_string() } else { format!("similarity {}%", member.similarity) };
     let speaker = member.speaker.map(|s| format!(" · as “{s}”"));
     view! {
@@ -140,8 +141,9 @@ fn group_member(member: MemberRow, reference: bool) -> impl IntoView {
     }
 }
 
-/// Words only in the reference struck through, words only in this report underlined, each
-/// announced to screen readers (which do not read `<del>`/`<ins>` by themselves).
+/// Inside the passage both quote, words only in the reference struck through and words only in
+/// this report underlined, each announced to screen readers (which do not read `<del>`/`<ins>` by
+/// themselves); around it, what only one of them quotes, labelled.
 fn diff_view(diff: Vec<DiffSegment>) -> impl IntoView {
     diff.into_iter()
         .map(|segment| match segment.change {
@@ -154,8 +156,19 @@ fn diff_view(diff: Vec<DiffSegment>) -> impl IntoView {
                 <ins><span class="visually-hidden">"[only here: "</span>{segment.text}<span class="visually-hidden">"]"</span></ins>
             }
             .into_any(),
+            Change::ReferenceContext => context("only in the first:", "diff-context", segment.text),
+            Change::MemberContext => context("only here:", "diff-context own", segment.text),
         })
         .collect_view()
+}
+
+/// Words outside the shared passage, in brackets after a visible label: the reference's dimmed,
+/// this report's own in full.
+fn context(label: &'static str, class: &'static str, text: String) -> AnyView {
+    view! {
+        <span class=class data-testid="diff-context"><span class="diff-label">"[" {label}</span> " " {text} <span class="diff-label">"]"</span></span>
+    }
+    .into_any()
 }
 
 /// "All" / "Reported by several articles" tabs over `min`; `base` keeps the view's other filters.

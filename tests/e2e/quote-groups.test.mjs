@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, open, screenshot, assertAccessible } from './harness.mjs';
+import { useApp, open, screenshot, assertAccessible, download } from './harness.mjs';
 
 const app = useApp();
 
@@ -55,6 +55,32 @@ test('quote groups: statements several articles report, per speaker, with word d
   await page.waitForSelector('[data-testid=reader]');
   assert.match(page.url(), new RegExp(`\\?${article}&at=\\d+$`), 'a report opens its article at the quote');
   assert.equal(await page.locator('[data-testid=at-target]').count(), 1, 'outlined there');
+  assert.deepEqual(page.errors, []);
+});
+
+test('quote groups: a report quoting part of a statement is compared over the words it quotes', async () => {
+  const page = await app.newPage();
+  await open(page, app.url, '?view=quotes&min=2');
+  const id = await page.locator(groups).evaluateAll((els) => els.map((g) => g.id).find((id) => id.includes('yermak')));
+  assert.ok(id, 'the seed corpus has the Andriy Yermak statement');
+  await open(page, app.url, `?view=quotes&group=${id}`);
+  const partial = page.locator(members, { hasText: 'cyberspace' });
+  assert.deepEqual(await partial.locator('del').allTextContents(), ['[only in the first: and ]'], 'only wording inside the shared passage is struck');
+  const context = partial.locator('[data-testid=diff-context]');
+  assert.deepEqual(await context.allTextContents(), [
+    '[only in the first: The security guarantees]',
+    '[only here: and in cyberspace]',
+    '[only in the first: The war launched by Russia … that can influence the aggressor]',
+  ], 'what only one side quotes is labelled context, the reference\'s shortened');
+  const decoration = await context.last().evaluate((el) => getComputedStyle(el).textDecorationLine);
+  assert.equal(decoration, 'none', 'context is not struck through');
+  await assertAccessible(page, 'a partial quote');
+  await screenshot(page, 'quote-group-partial');
+
+  const json = JSON.parse(await download(page, '[data-testid=export-json]'));
+  const row = json.find((r) => r.text.includes('cyberspace'));
+  assert.match(row.changes, /^\[…The security guarantees …\]must be strong .*\[-and -\]on land, \{…and in cyberspace…\}\[…The war launched .* the aggressor…\]$/,
+    'exported with the context whole');
   assert.deepEqual(page.errors, []);
 });
 

@@ -8,7 +8,8 @@
 //!                     mentions: [{article, start, end}]}]
 //! quote_groups:     [{id, speaker, speaker_name, articles, similarity,
 //!                     members: [{article, start, end, text, kind, speaker, similarity,
-//!                                diff: [{change: same|added|removed, text}]}]}]
+//!                                diff: [{change: same|added|removed|reference_context|
+//!                                                member_context, text}]}]}]
 //! claim_groups:     [{id, what, unit, date, articles, conflict, corroborated,
 //!                     members: [{article, start, end, text, low, high, low_inclusive,
 //!                                high_inclusive, interval, date, agreeing_articles}]}]

@@ -2,7 +2,7 @@
 //! product promises.
 
 use std::path::Path;
-use triangulate_core::analysis::{analyze, Analysis, ClaimGroup, CorpusEntity};
+use triangulate_core::analysis::{analyze, wdiff, Analysis, Change, ClaimGroup, CorpusEntity};
 use triangulate_core::{article::load_dir, Document};
 
 fn seed_analysis() -> Analysis {
@@ -86,4 +86,17 @@ fn seed_reworded_quote_groups_with_diff() {
             .unwrap_or_else(|| panic!("{case}: no group"));
         assert!(group.members[1..].iter().all(|m| !m.diff.is_empty()), "{case}: diffs");
     }
+}
+
+#[test]
+fn seed_partial_quote_is_diffed_over_the_shared_passage() {
+    // One outlet quotes Andriy Yermak's words from the middle of his statement; the whole of the
+    // rest of the statement was struck through as if that outlet had reworded it.
+    let analysis = seed_analysis();
+    let group = analysis.quote_groups.iter().find(|g| g.speaker.as_deref() == Some("per-andrii-yermak")).expect("the Yermak group");
+    let partial = group.members.iter().find(|m| m.text.contains("cyberspace")).expect("the report that quotes part of it");
+    let removed: Vec<&str> = partial.diff.iter().filter(|s| s.change == Change::Removed).map(|s| s.text.trim()).collect();
+    assert_eq!(removed, ["and"], "only wording inside the shared passage is struck: {}", wdiff(&partial.diff));
+    let context = partial.diff.iter().find(|s| s.change == Change::ReferenceContext && s.text.starts_with("The war launched"));
+    assert!(context.is_some(), "the statement's rest is context: {}", wdiff(&partial.diff));
 }

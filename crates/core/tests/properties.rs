@@ -11,6 +11,7 @@ mod invariants;
 
 use invariants::{check_analyze, check_extract, dct, document};
 use proptest::prelude::*;
+use triangulate_core::analysis::{wdiff, word_diff, Change};
 
 /// Inputs that once broke an invariant, each named after what it exposed.
 const REGRESSIONS: &[(&str, &str)] = &[
@@ -77,6 +78,18 @@ proptest! {
     ) {
         let docs: Vec<_> = texts.iter().enumerate().map(|(i, (text, date))| document(&format!("a{i}"), text, dct(*date))).collect();
         check_analyze(&docs);
+    }
+
+    // The diff a group shows: every character of the member, in order; context only around the passage.
+    #[test]
+    fn word_diff_keeps_the_member_whole(reference in any_text(), member in any_text()) {
+        let diff = word_diff(&reference, &member);
+        let own: String = diff.iter().filter(|s| !matches!(s.change, Change::Removed | Change::ReferenceContext)).map(|s| s.text.as_str()).collect();
+        prop_assert_eq!(own, member);
+        let in_passage: Vec<bool> = diff.iter().map(|s| !matches!(s.change, Change::ReferenceContext | Change::MemberContext)).collect();
+        if let (Some(first), Some(last)) = (in_passage.iter().position(|&p| p), in_passage.iter().rposition(|&p| p)) {
+            prop_assert!(in_passage[first..=last].iter().all(|&p| p), "context inside the passage: {}", wdiff(&diff));
+        }
     }
 
     // Copies share quotes, claims and passages, which is where analysis does the most work.

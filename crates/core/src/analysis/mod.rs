@@ -28,6 +28,7 @@
 //! ```
 
 mod claims;
+mod diff;
 mod entities;
 mod quotes;
 mod similarity;
@@ -38,7 +39,8 @@ mod tests;
 
 pub use claims::{ClaimGroup, ClaimMember};
 pub use entities::{CorpusEntity, EntityMention, Merge};
-pub use quotes::{word_diff, Change, DiffSegment, QuoteGroup, QuoteMember};
+pub use diff::{wdiff, word_diff, Change, DiffSegment};
+pub use quotes::{QuoteGroup, QuoteMember};
 pub use similarity::{ArticlePair, SharedPassage};
 pub use timeline::{EventSource, TimelineEvent};
 

@@ -1,17 +1,17 @@
 //! Quote matching: the same statement reported by several articles — verbatim, trimmed, reworded,
 //! or once direct and once as reported speech — grouped per speaker, with a similarity score and a
-//! word-level diff between members.
+//! word diff of each member against the reference (see [`super::diff`]).
 //!
 //! Candidates come from an inverted index over content stems (never all pairs). Two quotes join
 //! when their IDF-weighted stem overlap passes a threshold: a lower one for the same corpus
 //! speaker, a higher one when either side has no resolved speaker; different speakers never join.
 
+use super::diff::{word_diff, DiffSegment};
 use super::entities::EntityIndex;
 use super::words::{candidate_pairs, content_stems, shared, words, Idf, UnionFind};
 use crate::quotes::{Quote, QuoteKind};
 use crate::{Document, Span};
 use serde::{Deserialize, Serialize};
-use similar::{ChangeTag, TextDiff};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,24 +39,9 @@ pub struct QuoteMember {
     pub speaker: Option<String>,
     /// Similarity to the group's reference member (1 for the reference itself).
     pub similarity: f64,
-    /// From the reference's words to this member's; empty for the reference.
+    /// From the reference's words to this member's, aligned on the passage both quote
+    /// ([`super::word_diff`]); empty for the reference.
     pub diff: Vec<DiffSegment>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiffSegment {
-    pub change: Change,
-    pub text: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Change {
-    Same,
-    /// Only in this member.
-    Added,
-    /// Only in the reference.
-    Removed,
 }
 
 /// Overlap needed between two quotes of the same speaker.
@@ -214,22 +199,4 @@ fn quote_group(docs: &[Document], entities: &EntityIndex, items: &[Item], idf: &
         similarity: quote_members.iter().map(|m| m.similarity).fold(1.0, f64::min),
         members: quote_members,
     }
-}
-
-/// Word-level diff, consecutive words of one kind joined into one segment.
-pub fn word_diff(from: &str, to: &str) -> Vec<DiffSegment> {
-    let diff = TextDiff::from_words(from, to);
-    let mut segments: Vec<DiffSegment> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let kind = match change.tag() {
-            ChangeTag::Equal => Change::Same,
-            ChangeTag::Insert => Change::Added,
-            ChangeTag::Delete => Change::Removed,
-        };
-        match segments.last_mut() {
-            Some(last) if last.change == kind => last.text.push_str(change.value()),
-            _ => segments.push(DiffSegment { change: kind, text: change.value().to_string() }),
-        }
-    }
-    segments
 }
