@@ -1,7 +1,8 @@
 // For the app built into $TRIANGULATE_DIST, in headless Chromium, prints as JSON:
 // - `shownMs`: milliseconds from navigation start until the overview lists the articles;
 // - `inputMs`: while the analysis runs, how long the page takes to answer a click on a navigation
-//   link (until the link is marked current), sampled every 100 ms: the worst and the median.
+//   link (until the link is marked current), sampled every 100 ms: the worst and the median;
+// - `viewsMs`: once it has run, per view, from the click on its link to the next frame painted.
 import { launchBrowser, newPage, serveDist } from '../tests/e2e/harness.mjs';
 
 const server = await serveDist(process.env.TRIANGULATE_DIST);
@@ -35,8 +36,21 @@ try {
   });
   const sorted = [...latencies].sort((a, b) => a - b);
   const inputMs = { samples: sorted.length, worst: Math.round(sorted.at(-1) ?? 0), median: Math.round(sorted[sorted.length >> 1] ?? 0) };
+  await page.waitForSelector('main:not([aria-busy="true"]) [data-testid="overview"]', { timeout: 600000 });
+  const viewsMs = await page.evaluate(async () => {
+    const frame = () => new Promise(requestAnimationFrame);
+    const times = {};
+    for (const link of document.querySelectorAll('.site-header nav a')) {
+      const start = performance.now();
+      link.click();
+      while (link.getAttribute('aria-current') !== 'page') await frame();
+      await frame();
+      times[link.textContent.trim()] = Math.round(performance.now() - start);
+    }
+    return times;
+  });
   for (const p of [page, probe]) if (p.errors.length) throw new Error(`the page reported errors: ${p.errors.join('\n')}`);
-  console.log(JSON.stringify({ shownMs, inputMs }));
+  console.log(JSON.stringify({ shownMs, inputMs, viewsMs }));
 } finally {
   await browser.close();
   await server.close();

@@ -2,7 +2,7 @@
 //! analysis — all computed once when the corpus loads; views only read them.
 
 use std::collections::HashMap;
-use triangulate_core::analysis::{self, Analysis, CorpusEntity};
+use triangulate_core::analysis::{self, Analysis, CorpusEntity, QuoteGroup};
 use triangulate_core::{Article, Document, Extraction, Span};
 
 /// The JSON written by `build.rs` from the `articles/` folder.
@@ -11,9 +11,14 @@ const EMBEDDED_ARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/articles
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub analysis: Analysis,
-    /// (article id, mention span) → index in `analysis.entities`: which corpus entity a mention
+    /// Article id → mention span → index in `analysis.entities`: which corpus entity a mention
     /// belongs to, without a scan over every mention of the corpus per lookup.
-    entity_at: HashMap<(String, Span), usize>,
+    entity_at: HashMap<String, HashMap<Span, usize>>,
+    /// Article id → index in `documents`.
+    document_at: HashMap<String, usize>,
+    /// Article id → its quotes that the analysis grouped, as (span, index in
+    /// `analysis.quote_groups`): a quote's group without a scan over every group per quote.
+    grouped_quotes: HashMap<String, Vec<(Span, usize)>>,
 }
 
 /// The articles embedded in this build. The JSON was produced by the same crate's serializer in
@@ -40,23 +45,37 @@ impl Corpus {
     }
 
     fn new(documents: Vec<Document>, analysis: Analysis) -> Corpus {
-        let entity_at = analysis
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(index, entity)| entity.mentions.iter().map(move |m| ((m.article.clone(), m.span), index)))
-            .collect();
-        Corpus { documents, analysis, entity_at }
+        let mut entity_at: HashMap<String, HashMap<Span, usize>> = HashMap::new();
+        for (index, entity) in analysis.entities.iter().enumerate() {
+            for mention in &entity.mentions {
+                entity_at.entry(mention.article.clone()).or_default().insert(mention.span, index);
+            }
+        }
+        let document_at = documents.iter().enumerate().map(|(index, d)| (d.article.id.clone(), index)).collect();
+        let mut grouped_quotes: HashMap<String, Vec<(Span, usize)>> = HashMap::new();
+        for (index, group) in analysis.quote_groups.iter().enumerate() {
+            for member in &group.members {
+                grouped_quotes.entry(member.article.clone()).or_default().push((member.span, index));
+            }
+        }
+        Corpus { documents, analysis, entity_at, document_at, grouped_quotes }
     }
 
     /// The corpus entity of the mention at `span` of `article`.
     pub fn entity_at(&self, article: &str, span: Span) -> Option<&CorpusEntity> {
-        let index = *self.entity_at.get(&(article.to_string(), span))?;
+        let index = *self.entity_at.get(article)?.get(&span)?;
         self.analysis.entities.get(index)
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.article.id == id)
+        self.documents.get(*self.document_at.get(id)?)
+    }
+
+    /// The first quote group (in the analysis' order) with a member of `article` inside `span`.
+    pub fn quote_group_within(&self, article: &str, span: Span) -> Option<&QuoteGroup> {
+        let members = self.grouped_quotes.get(article)?;
+        let index = members.iter().filter(|(member, _)| span.contains(*member)).map(|&(_, index)| index).min()?;
+        self.analysis.quote_groups.get(index)
     }
 
     /// The article's title, or its id when the article is unknown.

@@ -42,7 +42,7 @@ pub fn kind_class(kind: EntityKind) -> String {
 /// The entity's roles without those another role states more fully ("President" beside
 /// "President, Ukraine"), most specific first.
 pub fn specific_roles(entity: &CorpusEntity) -> Vec<String> {
-    let covered = |role: &String| entity.roles.iter().any(|other| other.len() > role.len() && other.starts_with(&format!("{role},")));
+    let covered = |role: &String| entity.roles.iter().any(|other| other.strip_prefix(role.as_str()).is_some_and(|rest| rest.starts_with(',')));
     let mut roles: Vec<String> = entity.roles.iter().filter(|r| !covered(r)).cloned().collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
     roles
@@ -128,7 +128,7 @@ pub const SORTABLE: [SortKey; 2] = [SortKey::Name, SortKey::Mentions];
 /// Every entity of the types `query` shows, in the query's order (`sort=name`, `sort=-mentions`…);
 /// by default most mentioned first, then by name.
 pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
-    let mut rows: Vec<EntityRow> = corpus
+    let mut rows: Vec<(String, EntityRow)> = corpus
         .analysis
         .entities
         .iter()
@@ -142,18 +142,19 @@ pub fn entity_rows(corpus: &Corpus, query: &Query) -> Vec<EntityRow> {
             articles: entity.articles.len(),
             per_article: per_article_counts(corpus, entity),
         })
+        // Names folded once per row, not per comparison: thousands of entities tie on one mention.
+        .map(|row| (fold(&row.name), row))
         .collect();
     let sort = query.sort.filter(|s| SORTABLE.contains(&s.key)).unwrap_or(Sort { key: SortKey::Mentions, descending: true });
-    let by_name = |a: &EntityRow, b: &EntityRow| fold(&a.name).cmp(&fold(&b.name));
-    rows.sort_by(|a, b| {
+    rows.sort_by(|(a_name, a), (b_name, b)| {
         let order = match sort.key {
-            SortKey::Name => by_name(a, b),
+            SortKey::Name => a_name.cmp(b_name),
             _ => a.total.cmp(&b.total),
         };
         let order = if sort.descending { order.reverse() } else { order };
-        order.then_with(|| by_name(a, b))
+        order.then_with(|| a_name.cmp(b_name))
     });
-    rows
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 /// The rows with the table's columns, for export: a count column per article in small corpora.

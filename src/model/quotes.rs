@@ -8,6 +8,7 @@ use crate::corpus::Corpus;
 use crate::model::entities::{corpus_entity_of, specific_roles};
 use crate::model::reader::position_query;
 use crate::query::{Query, QuoteKindFilter, View};
+use std::collections::HashMap;
 use triangulate_core::analysis::{wdiff, Change, DiffSegment, QuoteGroup, QuoteMember};
 use triangulate_core::quotes::{Quote, QuoteKind};
 use triangulate_core::{Document, Span};
@@ -132,11 +133,6 @@ pub fn group_query(id: &str) -> Query {
     Query { group: Some(id.to_string()), ..Query::view(View::Quotes) }
 }
 
-/// The group holding a member of `article` inside `span`.
-fn group_of<'c>(corpus: &'c Corpus, article: &str, span: Span) -> Option<&'c QuoteGroup> {
-    corpus.analysis.quote_groups.iter().find(|g| g.members.iter().any(|m| m.article == article && span.contains(m.span)))
-}
-
 /// Every quote passing the query's `speaker`, `article` and `kind` filters, in corpus order.
 pub fn quote_rows(corpus: &Corpus, query: &Query) -> Vec<QuoteRow> {
     let mut rows = Vec::new();
@@ -149,7 +145,8 @@ pub fn quote_rows(corpus: &Corpus, query: &Query) -> Vec<QuoteRow> {
                 continue;
             }
             let span = shown_span(quote);
-            let group = group_of(corpus, &document.article.id, span)
+            let group = corpus
+                .quote_group_within(&document.article.id, span)
                 .map(|g| GroupLink { id: g.id.clone(), articles: g.articles.len(), href: group_query(&g.id).href() });
             rows.push(QuoteRow {
                 kind,
@@ -180,14 +177,17 @@ pub struct Choice {
 /// Speakers resolved to a corpus entity, most quoted first.
 pub fn speaker_choices(corpus: &Corpus) -> Vec<Choice> {
     let mut choices: Vec<Choice> = Vec::new();
+    // Entity id → its choice, so that thousands of speakers are not each compared with every other.
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for document in &corpus.documents {
         for (quote, _) in speech(document) {
             let local_id = quote.speaker.as_ref().and_then(|s| s.entity.as_deref());
             let Some(entity) = local_id.and_then(|id| corpus_entity_of(corpus, document, id)) else { continue };
-            match choices.iter_mut().find(|c| c.value == entity.id) {
-                Some(choice) => choice.count += 1,
-                None => choices.push(Choice { value: entity.id.clone(), label: entity.name.clone(), count: 1 }),
-            }
+            let at = *position.entry(&entity.id).or_insert_with(|| {
+                choices.push(Choice { value: entity.id.clone(), label: entity.name.clone(), count: 0 });
+                choices.len() - 1
+            });
+            choices[at].count += 1;
         }
     }
     choices.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));

@@ -35,8 +35,13 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// The character offset of byte offset `byte` (clamped to the text).
 pub fn char_offset(text: &str, byte: usize) -> usize {
-    let byte = byte.min(text.len());
-    text.char_indices().take_while(|(b, _)| *b < byte).count()
+    // Every char that starts before `byte`: those of the prefix up to the next boundary, counted
+    // by the standard library a word at a time (every quote of every list row links here).
+    let mut end = byte.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text[..end].chars().count()
 }
 
 /// The byte offset of character offset `chars`; `None` past the end.
@@ -272,6 +277,7 @@ mod tests {
         let text = "Élysée “yes” ok";
         let ok = text.find("ok").unwrap();
         assert_eq!(char_offset(text, ok), 13, "bytes before count as chars");
+        assert_eq!(char_offset(text, 1), 1, "inside a char: the char counts");
         assert_eq!(byte_offset(text, 13), Some(ok), "and back");
         assert_eq!(char_offset(text, text.len() + 9), text.chars().count(), "clamped past the end");
         assert_eq!(byte_offset(text, 99), None, "past the end");
