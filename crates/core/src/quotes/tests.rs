@@ -171,6 +171,7 @@ fn reported_speech() {
             (Indirect, "Russia launched 112 drones", Some("the Air Force")),
             (Indirect, "that air defenses stopped 84 of them", Some("the Air Force")),
         ]),
+        ("a cue word before a verb is a noun", "Details of US support remain unclear.", &[]),
         ("told someone that", "Macron told reporters that Europe must rearm quickly.", &[
             (Indirect, "that Europe must rearm quickly", Some("Macron")),
         ]),
