@@ -234,9 +234,19 @@ pub fn extract_claims(
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
     let mut lowered = String::new();
-    let tokens = scan::tokenize(text, &mut lowered);
+    claims_in(text, &scan::tokenize(text, &mut lowered), sentences, timexes, dct)
+}
+
+/// [`extract_claims`] over the text's [`scan::tokenize`] tokens.
+pub(crate) fn claims_in(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    timexes: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Vec<Claim> {
     let sentence_spans = if sentences.is_empty() {
-        own_sentences(&tokens)
+        own_sentences(tokens)
     } else {
         sentences.to_vec()
     };
@@ -259,7 +269,7 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match claim_starting_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
+        match claim_starting_at(text, tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
             Some((mut claim, end)) => {
                 claim.sentence = sentence_of(claim.span);
                 if sentence_date
@@ -294,7 +304,7 @@ pub fn extract_claims(
                         .last()
                         .filter(|c: &&Claim| c.sentence == claim.sentence);
                     claim.thing = earlier.and_then(|c| c.thing.clone());
-                    claim.predicate = verb_before(text, &tokens, i);
+                    claim.predicate = verb_before(text, tokens, i);
                 }
                 claims.push(claim);
                 i = end;

@@ -127,7 +127,10 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     let sentences = text::sentences(text, &tokens);
     let entities = ner::extract_entities(text, &tokens, &sentences);
     let (quotes, attributions) = quotes::extract_quotes_and_attributions(text, &entities);
-    let timexes = timex::extract_timexes(text, dct);
-    let claims = claims::extract_claims(text, &sentences, &timexes, dct);
+    // Dates and claims are read from the same tokens, scanned once.
+    let mut lowered = String::new();
+    let scanned = timex::scan::tokenize(text, &mut lowered);
+    let timexes = timex::timexes_in(&scanned, dct);
+    let claims = claims::claims_in(text, &scanned, &sentences, &timexes, dct);
     Extraction { sentences, entities, quotes, attributions, timexes, claims }
 }
