@@ -2,7 +2,7 @@
 //! the attribution rules ask of them.
 use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_SUFFIXES, OUTLET_WORD};
 use super::scan::{self, Marked, Tok, TokKind};
-use crate::Span;
+use crate::{CompactSpan, Span};
 use std::ops::Range;
 
 /// The bit of a word that starts with a capital letter or a digit.
@@ -15,14 +15,14 @@ pub(super) struct Document<'t> {
     /// not ASCII.
     lower: String,
     /// For each token, its lower-cased text in `lower`.
-    lower_spans: Vec<Span>,
+    lower_spans: Vec<CompactSpan>,
     /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`), and
     /// `CAPITALIZED`.
     bits: Vec<u64>,
     /// For each token, whether it ends a sentence (see `is_terminal`).
     terminal: Vec<bool>,
     /// For each token, where the narrative it is in ends (see `narrative_end`).
-    narrative_ends: Vec<usize>,
+    narrative_ends: Vec<u32>,
     pub pairs: Vec<Marked>,
     /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
     pair_roles: Vec<PairRole>,
@@ -53,11 +53,13 @@ impl<'t> Document<'t> {
     }
 
     /// Read from the end, so that a clause with many commas is not scanned to its end from each.
-    fn narrative_ends(&self) -> Vec<usize> {
-        let mut ends = vec![self.len(); self.len()];
+    /// (Token indices fit a `u32`, as the token spans do.)
+    fn narrative_ends(&self) -> Vec<u32> {
+        let len = self.len() as u32;
+        let mut ends = vec![len; self.len()];
         for i in (0..self.len()).rev() {
             let ends_here = self.is_terminal(i) || self.opened_pair(i).is_some() || self.pair_inside(i).is_some();
-            ends[i] = if ends_here { i } else { ends.get(i + 1).copied().unwrap_or(self.len()) };
+            ends[i] = if ends_here { i as u32 } else { ends.get(i + 1).copied().unwrap_or(len) };
         }
         ends
     }
@@ -67,11 +69,11 @@ impl<'t> Document<'t> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.lower_spans.get(i).map_or("", |span| span.text(&self.lower))
+        self.lower_spans.get(i).map_or("", |&span| Span::from(span).text(&self.lower))
     }
 
     pub fn raw(&self, i: usize) -> &'t str {
-        self.toks[i].span.text(self.text)
+        self.toks[i].span().text(self.text)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -127,7 +129,7 @@ impl<'t> Document<'t> {
 
     /// The token that contains byte offset `byte` (the last one starting at or before it).
     pub fn token_at(&self, byte: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start <= byte).saturating_sub(1)
+        self.toks.partition_point(|t| t.span().start <= byte).saturating_sub(1)
     }
 
     /// The indices in `pairs` of the quotations whose marks overlap `span`: a range, because
@@ -139,7 +141,7 @@ impl<'t> Document<'t> {
 
     /// Byte span of tokens `from..to` (non-empty range).
     pub fn span(&self, from: usize, to: usize) -> Span {
-        Span::new(self.toks[from].span.start, self.toks[to - 1].span.end)
+        Span::new(self.toks[from].span().start, self.toks[to - 1].span().end)
     }
 
     /// A period that ends a sentence, not an abbreviation's ("Sen.", "U.S.", "J.").
@@ -147,7 +149,7 @@ impl<'t> Document<'t> {
         if !self.is_punct(i, ".") {
             return false;
         }
-        let Some(prev) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.toks[p].span.end == self.toks[i].span.start) else {
+        let Some(prev) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.toks[p].span().end == self.toks[i].span().start) else {
             return true;
         };
         // "(D-N.Y.)", "U.S.," : a period before a closing parenthesis or a comma ends an abbreviation.
@@ -163,7 +165,7 @@ impl<'t> Document<'t> {
     /// The end of the narrative from token `start` on, as after a quotation: the first sentence
     /// end, line break or quotation mark at or after it.
     pub fn narrative_end(&self, start: usize) -> usize {
-        self.narrative_ends.get(start).copied().unwrap_or(start)
+        self.narrative_ends.get(start).map_or(start, |&end| end as usize)
     }
 
     /// Terminal punctuation or a line break.
@@ -274,7 +276,7 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
 
 /// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
 /// that is not ASCII, after it; and the bits of each token (see `Document::bits`).
-fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
+fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<CompactSpan>, Vec<u64>) {
     // Room for the tokens that are not ASCII, so that the first of them does not copy it all.
     let mut lower = String::with_capacity(text.len() + text.len() / 8);
     lower.push_str(text);
@@ -282,11 +284,11 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
     let mut spans = Vec::with_capacity(toks.len());
     let mut bits = Vec::with_capacity(toks.len());
     for tok in toks {
-        let raw = tok.span.text(text);
-        let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span.start..], raw.len()) } else { None };
-        let span = if key.is_some() || raw.is_ascii() { tok.span } else { push_lower_case(&mut lower, raw) };
+        let raw = tok.span().text(text);
+        let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span().start..], raw.len()) } else { None };
+        let span = if key.is_some() || raw.is_ascii() { tok.span() } else { push_lower_case(&mut lower, raw) };
         bits.push(if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 });
-        spans.push(span);
+        spans.push(span.into());
     }
     (lower, spans, bits)
 }
