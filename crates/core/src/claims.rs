@@ -320,9 +320,9 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     for (k, token) in tokens.iter().enumerate() {
         match spans.last_mut() {
             Some(last) if !scan::starts_sentence(tokens, k) && token.class != Class::Break => {
-                last.end = token.span.end
+                last.end = token.span().end
             }
-            _ if token.class != Class::Break => spans.push(token.span),
+            _ if token.class != Class::Break => spans.push(token.span()),
             _ => {}
         }
     }
@@ -453,7 +453,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
         }
         None => (thing, predicate),
     };
-    let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+    let span = Span::new(tokens[i].span().start, tokens[end - 1].span().end);
     let claim = Claim {
         span,
         sentence: span,
@@ -486,9 +486,9 @@ fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
         return false;
     }
     if let Some(previous) = start.checked_sub(1).map(|j| &tokens[j]) {
-        let attached = previous.span.end == token.span.start
+        let attached = previous.span().end == token.span().start
             && matches!(previous.class, Class::Word | Class::Number);
-        let attached_hyphen = previous.lower == "-" && previous.span.end == token.span.start;
+        let attached_hyphen = previous.lower == "-" && previous.span().end == token.span().start;
         let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower)
             || previous.lower == "#";
         if attached || attached_hyphen || named {
@@ -619,10 +619,10 @@ fn predicate_and_subject(
             subject_start -= 1;
         }
         let subject = (subject_start < verb_at).then(|| {
-            text[tokens[subject_start].span.start..tokens[verb_at - 1].span.end].to_string()
+            text[tokens[subject_start].span().start..tokens[verb_at - 1].span().end].to_string()
         });
         return (
-            Some(text[tokens[verb_at].span.start..tokens[verb_at].span.end].to_string()),
+            Some(text[tokens[verb_at].span().start..tokens[verb_at].span().end].to_string()),
             subject,
         );
     }
@@ -661,7 +661,7 @@ fn verb_before(text: &str, tokens: &[Token], i: usize) -> Option<String> {
         .rev()
         .take_while(|&k| is_verb_word(&tokens[k]))
         .last()?;
-    Some(text[tokens[start].span.start..tokens[i - 1].span.end].to_string())
+    Some(text[tokens[start].span().start..tokens[i - 1].span().end].to_string())
 }
 
 /// The verb phrase starting at token `j` (after auxiliaries), when a verb starts there. After an
@@ -712,7 +712,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
     while end < j + MAX_PREDICATE_WORDS && word(end).is_some() && !(end > j && ends_phrase(end)) {
         end += 1;
     }
-    Some(text[tokens[j].span.start..tokens[end - 1].span.end].to_string())
+    Some(text[tokens[j].span().start..tokens[end - 1].span().end].to_string())
 }
 
 #[cfg(test)]

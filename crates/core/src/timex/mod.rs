@@ -71,7 +71,7 @@ pub(crate) fn timexes_in(tokens: &[Token], dct: Option<NaiveDate>) -> Vec<Timex>
             anchor = point.or(anchor);
         }
         timexes.push(Timex {
-            span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+            span: Span::new(tokens[i].span().start, tokens[end - 1].span().end),
             value,
             kind: found.kind,
         });
