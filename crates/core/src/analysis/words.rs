@@ -3,17 +3,19 @@
 
 use crate::fold::fold;
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A word of a text: its byte span and its case- and diacritic-folded form.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     pub span: Span,
-    pub folded: String,
+    /// The word itself where folding leaves it unchanged: most words are lower-case ASCII.
+    pub folded: Cow<'t, str>,
 }
 
 /// The alphanumeric runs of `text[span]`, folded. An apostrophe splits a word ("Trump’s" → "trump", "s").
-pub(crate) fn words(text: &str, span: Span) -> Vec<Word> {
+pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let Some(slice) = text.get(span.start..span.end) else {
         return Vec::new();
     };
@@ -25,7 +27,13 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Word> {
             (false, Some(from)) => {
                 let word = &slice[from..offset];
                 // Most words are ASCII: lower-casing is all their folding needs, and much cheaper.
-                let folded = if word.is_ascii() { word.to_ascii_lowercase() } else { fold(word) };
+                let folded = if !word.is_ascii() {
+                    Cow::Owned(fold(word))
+                } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                };
                 out.push(Word { span: Span::new(span.start + from, span.start + offset), folded });
                 start = None;
             }
@@ -179,7 +187,7 @@ impl UnionFind {
 /// A lower-case slug of the first `max_words` words of `text`: for readable, content-derived ids.
 pub(crate) fn slug(text: &str, max_words: usize) -> String {
     let all = Span::new(0, text.len());
-    words(text, all).iter().filter(|w| w.folded.is_ascii()).take(max_words).map(|w| w.folded.as_str()).collect::<Vec<_>>().join("-")
+    words(text, all).iter().filter(|w| w.folded.is_ascii()).take(max_words).map(|w| &*w.folded).collect::<Vec<_>>().join("-")
 }
 
 #[cfg(test)]
@@ -207,7 +215,7 @@ mod tests {
     fn words_split_possessives_and_keep_spans() {
         let text = "Trump’s “Zelenskyy”";
         let found = words(text, Span::new(0, text.len()));
-        let folded: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+        let folded: Vec<&str> = found.iter().map(|w| &*w.folded).collect();
         assert_eq!(folded, ["trump", "s", "zelenskyy"]);
         assert_eq!(found[2].span.text(text), "Zelenskyy");
     }
