@@ -11,8 +11,8 @@ pub(super) const CAPITALIZED: u64 = 1 << 63;
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
-    /// The text with ASCII letters lower-cased, then the lower-cased texts of the tokens that are
-    /// not ASCII.
+    /// The text with ASCII letters lower-cased, then the lower-cased texts of the tokens with
+    /// other letters that lower-casing changes.
     lower: String,
     /// For each token, its lower-cased text in `lower`.
     lower_spans: Vec<CompactSpan>,
@@ -275,9 +275,10 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
 }
 
 /// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
-/// that is not ASCII, after it; and the bits of each token (see `Document::bits`).
+/// with other letters that lower-casing changes, after it; and the bits of each token (see
+/// `Document::bits`).
 fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<CompactSpan>, Vec<u64>) {
-    // Room for the tokens that are not ASCII, so that the first of them does not copy it all.
+    // Room for the tokens copied after it, so that the first of them does not copy it all.
     let mut lower = String::with_capacity(text.len() + text.len() / 8);
     lower.push_str(text);
     lower.make_ascii_lowercase();
@@ -286,7 +287,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<CompactSpan>, Vec<u64>) 
     for tok in toks {
         let raw = tok.span().text(text);
         let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span().start..], raw.len()) } else { None };
-        let span = if key.is_some() || raw.is_ascii() { tok.span() } else { push_lower_case(&mut lower, raw) };
+        let span = if key.is_some() || lower_case_in_place(raw) { tok.span() } else { push_lower_case(&mut lower, raw) };
         bits.push(if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 });
         spans.push(span.into());
     }
@@ -311,6 +312,12 @@ fn short_ascii_key(bytes: &[u8], len: usize) -> Option<u128> {
         None => lexicon::packed(&bytes[..len])?,
     };
     (key & u128::from_le_bytes([0x80; 16]) == 0).then_some(key)
+}
+
+/// Whether lower-casing changes no character of `raw` but ASCII letters: its lower-case text is
+/// then in place. (Curly quotes and dashes, the commonest tokens beyond ASCII, are not copied.)
+fn lower_case_in_place(raw: &str) -> bool {
+    raw.is_ascii() || raw.chars().all(|c| c.is_ascii() || c.to_lowercase().eq([c]))
 }
 
 /// Appends `raw` lower-cased to `lower`: where it is.
