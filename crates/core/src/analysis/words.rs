@@ -19,7 +19,8 @@ pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let Some(slice) = text.get(span.start..span.end) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
+    // Prose has a word in five or six bytes: room for them all, instead of growing by copies.
+    let mut out = Vec::with_capacity(slice.len() / 5 + 1);
     let mut start = None;
     for (offset, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
         match (c.is_alphanumeric(), start) {
