@@ -2,22 +2,27 @@
 //! the attribution rules ask of them.
 use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_SUFFIXES, OUTLET_WORD};
 use super::scan::{self, Marked, Tok, TokKind};
-use crate::{CompactSpan, Span};
+use crate::Span;
 use std::ops::Range;
 
 /// The bit of a word that starts with a capital letter or a digit.
 pub(super) const CAPITALIZED: u64 = 1 << 63;
 
+/// The bit of a token whose lower-cased text is copied after the text (see `Document::lower`).
+pub(super) const LOWER_CASE_COPIED: u64 = 1 << 62;
+
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
     /// The text with ASCII letters lower-cased, then the lower-cased texts of the tokens with
-    /// other letters that lower-casing changes.
+    /// other letters that lower-casing changes. A token's lower-cased text is at its own span, or
+    /// for one of those (`LOWER_CASE_COPIED`) at its span in `copied_lower`.
     lower: String,
-    /// For each token, its lower-cased text in `lower`.
-    lower_spans: Vec<CompactSpan>,
-    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`), and
-    /// `CAPITALIZED`.
+    /// The tokens whose lower-cased text is copied, in order, and its span in `lower`: they are
+    /// few, so the others keep no span of their own.
+    copied_lower: Vec<(usize, Span)>,
+    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`),
+    /// `CAPITALIZED` and `LOWER_CASE_COPIED`.
     bits: Vec<u64>,
     /// For each token, whether it ends a sentence (see `is_terminal`).
     terminal: Vec<bool>,
@@ -33,10 +38,10 @@ pub(super) struct Document<'t> {
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
         let toks = scan::tokenize(text);
-        let (lower, lower_spans, bits) = lower_case(text, &toks);
+        let (lower, copied_lower, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, lower_spans, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
+        let mut doc = Document { text, toks, lower, copied_lower, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
         doc.terminal = doc.terminals();
         doc.narrative_ends = doc.narrative_ends();
         doc.sentences = doc.split_sentences();
@@ -69,7 +74,15 @@ impl<'t> Document<'t> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.lower_spans.get(i).map_or("", |&span| Span::from(span).text(&self.lower))
+        let span = match self.bits.get(i) {
+            None => return "",
+            Some(bits) if bits & LOWER_CASE_COPIED != 0 => {
+                let k = self.copied_lower.partition_point(|&(copied, _)| copied < i);
+                self.copied_lower[k].1
+            }
+            Some(_) => self.toks[i].span(),
+        };
+        span.text(&self.lower)
     }
 
     pub fn raw(&self, i: usize) -> &'t str {
@@ -275,23 +288,29 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
 }
 
 /// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
-/// with other letters that lower-casing changes, after it; and the bits of each token (see
-/// `Document::bits`).
-fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<CompactSpan>, Vec<u64>) {
+/// with other letters that lower-casing changes, after it (`Document::copied_lower`); and the
+/// bits of each token (see `Document::bits`).
+fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>) {
     // Room for the tokens copied after it, so that the first of them does not copy it all.
     let mut lower = String::with_capacity(text.len() + text.len() / 8);
     lower.push_str(text);
     lower.make_ascii_lowercase();
-    let mut spans = Vec::with_capacity(toks.len());
+    let mut copied = Vec::new();
     let mut bits = Vec::with_capacity(toks.len());
-    for tok in toks {
+    for (i, tok) in toks.iter().enumerate() {
         let raw = tok.span().text(text);
         let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span().start..], raw.len()) } else { None };
-        let span = if key.is_some() || lower_case_in_place(raw) { tok.span() } else { push_lower_case(&mut lower, raw) };
-        bits.push(if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 });
-        spans.push(span.into());
+        let (span, copied_bit) = if key.is_some() || lower_case_in_place(raw) {
+            (tok.span(), 0)
+        } else {
+            let span = push_lower_case(&mut lower, raw);
+            copied.push((i, span));
+            (span, LOWER_CASE_COPIED)
+        };
+        let word_bits = if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 };
+        bits.push(word_bits | copied_bit);
     }
-    (lower, spans, bits)
+    (lower, copied, bits)
 }
 
 /// The bits of a word (see `Document::bits`): written `raw`, lower-cased `lower`, with its key
