@@ -16,32 +16,38 @@ pub(crate) struct Word<'t> {
 
 /// The alphanumeric runs of `text[span]`, folded. An apostrophe splits a word ("Trump’s" → "trump", "s").
 pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
-    let Some(slice) = text.get(span.start..span.end) else {
-        return Vec::new();
-    };
     // Prose has a word in five or six bytes: room for them all, instead of growing by copies.
-    let mut out = Vec::with_capacity(slice.len() / 5 + 1);
-    let mut start = None;
-    for (offset, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(offset),
-            (false, Some(from)) => {
-                let word = &slice[from..offset];
-                // Most words are ASCII: lower-casing is all their folding needs, and much cheaper.
-                let folded = if !word.is_ascii() {
-                    Cow::Owned(fold(word))
-                } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                    Cow::Owned(word.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(word)
-                };
-                out.push(Word { span: Span::new(span.start + from, span.start + offset), folded });
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let room = text.get(span.start..span.end).map_or(0, |slice| slice.len() / 5 + 1);
+    let mut out = Vec::with_capacity(room);
+    out.extend(each_word(text, span));
     out
+}
+
+/// [`words`] one at a time, for a reader that need not keep them all.
+pub(crate) fn each_word(text: &str, span: Span) -> impl Iterator<Item = Word<'_>> {
+    let mut rest = text.get(span.start..span.end).unwrap_or_default();
+    let mut offset = span.start;
+    std::iter::from_fn(move || {
+        let start = rest.find(char::is_alphanumeric)?;
+        let len = rest[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len() - start);
+        let word = &rest[start..start + len];
+        let span = Span::new(offset + start, offset + start + len);
+        rest = &rest[start + len..];
+        offset = span.end;
+        Some(Word { span, folded: folded(word) })
+    })
+}
+
+/// `word` case- and diacritic-folded. Most words are ASCII: lower-casing is all their folding
+/// needs, and much cheaper; most are lower-case already, and fold to themselves.
+fn folded(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(fold(word))
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Function words that say nothing about what a statement is about.
