@@ -234,9 +234,19 @@ pub fn extract_claims(
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
     let mut lowered = String::new();
-    let tokens = scan::tokenize(text, &mut lowered);
+    claims_in(text, &scan::tokenize(text, &mut lowered), sentences, timexes, dct)
+}
+
+/// [`extract_claims`] over the text's [`scan::tokenize`] tokens.
+pub(crate) fn claims_in(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    timexes: &[Timex],
+    dct: Option<NaiveDate>,
+) -> Vec<Claim> {
     let sentence_spans = if sentences.is_empty() {
-        own_sentences(&tokens)
+        own_sentences(tokens)
     } else {
         sentences.to_vec()
     };
@@ -259,7 +269,7 @@ pub fn extract_claims(
     let mut claims = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match claim_starting_at(text, &tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
+        match claim_starting_at(text, tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
             Some((mut claim, end)) => {
                 claim.sentence = sentence_of(claim.span);
                 if sentence_date
@@ -294,7 +304,7 @@ pub fn extract_claims(
                         .last()
                         .filter(|c: &&Claim| c.sentence == claim.sentence);
                     claim.thing = earlier.and_then(|c| c.thing.clone());
-                    claim.predicate = verb_before(text, &tokens, i);
+                    claim.predicate = verb_before(text, tokens, i);
                 }
                 claims.push(claim);
                 i = end;
@@ -310,9 +320,9 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     for (k, token) in tokens.iter().enumerate() {
         match spans.last_mut() {
             Some(last) if !scan::starts_sentence(tokens, k) && token.class != Class::Break => {
-                last.end = token.span.end
+                last.end = token.span().end
             }
-            _ if token.class != Class::Break => spans.push(token.span),
+            _ if token.class != Class::Break => spans.push(token.span()),
             _ => {}
         }
     }
@@ -443,7 +453,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
         }
         None => (thing, predicate),
     };
-    let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+    let span = Span::new(tokens[i].span().start, tokens[end - 1].span().end);
     let claim = Claim {
         span,
         sentence: span,
@@ -476,9 +486,9 @@ fn is_fact_number(tokens: &[Token], start: usize, end: usize) -> bool {
         return false;
     }
     if let Some(previous) = start.checked_sub(1).map(|j| &tokens[j]) {
-        let attached = previous.span.end == token.span.start
+        let attached = previous.span().end == token.span().start
             && matches!(previous.class, Class::Word | Class::Number);
-        let attached_hyphen = previous.lower == "-" && previous.span.end == token.span.start;
+        let attached_hyphen = previous.lower == "-" && previous.span().end == token.span().start;
         let named = previous.capitalized && NAME_BEFORE_NUMBER.contains(&previous.lower)
             || previous.lower == "#";
         if attached || attached_hyphen || named {
@@ -609,10 +619,10 @@ fn predicate_and_subject(
             subject_start -= 1;
         }
         let subject = (subject_start < verb_at).then(|| {
-            text[tokens[subject_start].span.start..tokens[verb_at - 1].span.end].to_string()
+            text[tokens[subject_start].span().start..tokens[verb_at - 1].span().end].to_string()
         });
         return (
-            Some(text[tokens[verb_at].span.start..tokens[verb_at].span.end].to_string()),
+            Some(text[tokens[verb_at].span().start..tokens[verb_at].span().end].to_string()),
             subject,
         );
     }
@@ -651,7 +661,7 @@ fn verb_before(text: &str, tokens: &[Token], i: usize) -> Option<String> {
         .rev()
         .take_while(|&k| is_verb_word(&tokens[k]))
         .last()?;
-    Some(text[tokens[start].span.start..tokens[i - 1].span.end].to_string())
+    Some(text[tokens[start].span().start..tokens[i - 1].span().end].to_string())
 }
 
 /// The verb phrase starting at token `j` (after auxiliaries), when a verb starts there. After an
@@ -702,7 +712,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
     while end < j + MAX_PREDICATE_WORDS && word(end).is_some() && !(end > j && ends_phrase(end)) {
         end += 1;
     }
-    Some(text[tokens[j].span.start..tokens[end - 1].span.end].to_string())
+    Some(text[tokens[j].span().start..tokens[end - 1].span().end].to_string())
 }
 
 #[cfg(test)]

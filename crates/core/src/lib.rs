@@ -68,6 +68,27 @@ impl Span {
     }
 }
 
+/// A [`Span`] in half the room, for the lists that keep one for every token of a text. (No text is
+/// 4 GiB long.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CompactSpan {
+    start: u32,
+    end: u32,
+}
+
+impl From<Span> for CompactSpan {
+    fn from(span: Span) -> Self {
+        let offset = |at: usize| u32::try_from(at).expect("a text shorter than 4 GiB");
+        CompactSpan { start: offset(span.start), end: offset(span.end) }
+    }
+}
+
+impl From<CompactSpan> for Span {
+    fn from(span: CompactSpan) -> Self {
+        Span::new(span.start as usize, span.end as usize)
+    }
+}
+
 /// Converts byte offsets of one text into character (Unicode scalar value) offsets.
 pub struct CharOffsets {
     /// `char_at[byte]` = number of chars before `byte`; filled for every byte offset up to `len`.
@@ -127,7 +148,10 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     let sentences = text::sentences(text, &tokens);
     let entities = ner::extract_entities(text, &tokens, &sentences);
     let (quotes, attributions) = quotes::extract_quotes_and_attributions(text, &entities);
-    let timexes = timex::extract_timexes(text, dct);
-    let claims = claims::extract_claims(text, &sentences, &timexes, dct);
+    // Dates and claims are read from the same tokens, scanned once.
+    let mut lowered = String::new();
+    let scanned = timex::scan::tokenize(text, &mut lowered);
+    let timexes = timex::timexes_in(&scanned, dct);
+    let claims = claims::claims_in(text, &scanned, &sentences, &timexes, dct);
     Extraction { sentences, entities, quotes, attributions, timexes, claims }
 }

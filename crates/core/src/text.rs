@@ -46,11 +46,19 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut pieces = word_bounds::word_bounds(text);
-    pieces.retain(|piece| !piece.text(text).chars().all(char::is_whitespace));
-    let pieces = join_clitics(text, split_possessives(text, pieces));
-    let pieces = join_currency_prefixes(text, join_hyphenated(text, pieces));
-    attach_abbreviation_periods(text, pieces).into_iter().map(|span| Token { span }).collect()
+    // The token list is the only allocation that grows with the text: the pieces go straight into
+    // it and each later pass merges them in place. Prose has about one token in five bytes.
+    let mut pieces = Vec::with_capacity(text.len() / 4 + 1);
+    word_bounds::word_bounds(text, |piece| {
+        if !piece.text(text).chars().all(char::is_whitespace) {
+            push_splitting_possessive(text, piece, &mut pieces);
+        }
+    });
+    join_clitics(text, &mut pieces);
+    join_hyphenated(text, &mut pieces);
+    join_currency_prefixes(text, &mut pieces);
+    attach_abbreviation_periods(text, &mut pieces);
+    pieces.into_iter().map(|span| Token { span }).collect()
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -58,42 +66,33 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
-fn split_possessives(text: &str, pieces: Vec<Span>) -> Vec<Span> {
-    let mut out = Vec::with_capacity(pieces.len());
-    for span in pieces {
-        let piece = span.text(text);
-        let lower_s = piece.ends_with('s') || piece.ends_with('S');
-        let before_s = &piece[..piece.len() - usize::from(lower_s)];
-        match before_s.chars().next_back() {
-            Some(c) if lower_s && is_apostrophe(c) && before_s.len() > c.len_utf8() => {
-                let cut = span.start + before_s.len() - c.len_utf8();
-                out.push(Span::new(span.start, cut));
-                out.push(Span::new(cut, span.end));
-            }
-            _ => out.push(span),
+fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Span>) {
+    let piece = span.text(text);
+    let lower_s = piece.ends_with('s') || piece.ends_with('S');
+    let before_s = &piece[..piece.len() - usize::from(lower_s)];
+    match before_s.chars().next_back() {
+        Some(c) if lower_s && is_apostrophe(c) && before_s.len() > c.len_utf8() => {
+            let cut = span.start + before_s.len() - c.len_utf8();
+            out.push(Span::new(span.start, cut));
+            out.push(Span::new(cut, span.end));
         }
+        _ => out.push(span),
     }
-    out
 }
 
 /// A free-standing `'` before `s`, `re`, `ll`... (as in pre-tokenized `U.S. 's`) → one token `'s`.
-fn join_clitics(text: &str, pieces: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
-    for span in pieces {
-        let piece = span.text(text);
-        match out.last_mut() {
-            Some(last)
-                if last.end == span.start
-                    && last.text(text).chars().all(is_apostrophe)
-                    && last.text(text).chars().count() == 1
-                    && ["s", "re", "ll", "ve", "d", "m", "t"].iter().any(|c| piece.eq_ignore_ascii_case(c)) =>
-            {
-                last.end = span.end;
-            }
-            _ => out.push(span),
+fn join_clitics(text: &str, pieces: &mut Vec<Span>) {
+    // `dedup_by` hands each piece with the last one kept before it, and drops the piece on `true`.
+    pieces.dedup_by(|span, last| {
+        let joins = last.end == span.start
+            && last.text(text).chars().all(is_apostrophe)
+            && last.text(text).chars().count() == 1
+            && ["s", "re", "ll", "ve", "d", "m", "t"].iter().any(|c| span.text(text).eq_ignore_ascii_case(c));
+        if joins {
+            last.end = span.end;
         }
-    }
-    out
+        joins
+    });
 }
 
 fn is_hyphen(piece: &str) -> bool {
@@ -105,44 +104,46 @@ fn is_wordlike(piece: &str) -> bool {
 }
 
 /// `all` `-` `rounder` with nothing between them → `all-rounder`; `1996-08-30` likewise.
-fn join_hyphenated(text: &str, pieces: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+fn join_hyphenated(text: &str, pieces: &mut Vec<Span>) {
+    let joinable = |a: Span, hyphen: Span, b: Span| {
+        a.end == hyphen.start && hyphen.end == b.start && is_hyphen(hyphen.text(text)) && is_wordlike(b.text(text))
+    };
+    // The pieces kept so far are `pieces[..kept]`; a join reads two pieces and keeps none, so the
+    // kept ones never overtake the ones still to read.
+    let mut kept = 0_usize;
     let mut i = 0;
     while i < pieces.len() {
-        let joinable = |a: Span, hyphen: Span, b: Span| {
-            a.end == hyphen.start && hyphen.end == b.start && is_hyphen(hyphen.text(text)) && is_wordlike(b.text(text))
-        };
-        match out.last_mut() {
-            Some(last) if i + 1 < pieces.len() && is_wordlike(last.text(text)) && joinable(*last, pieces[i], pieces[i + 1]) => {
-                last.end = pieces[i + 1].end;
+        match kept.checked_sub(1) {
+            Some(last)
+                if i + 1 < pieces.len()
+                    && is_wordlike(pieces[last].text(text))
+                    && joinable(pieces[last], pieces[i], pieces[i + 1]) =>
+            {
+                pieces[last].end = pieces[i + 1].end;
                 i += 2;
             }
             _ => {
-                out.push(pieces[i]);
+                pieces[kept] = pieces[i];
+                kept += 1;
                 i += 1;
             }
         }
     }
-    out
+    pieces.truncate(kept);
 }
 
 /// `C` `$` with nothing between them → `C$` (Canadian dollars), likewise `US$`, `HK$`.
-fn join_currency_prefixes(text: &str, pieces: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
-    for span in pieces {
-        match out.last_mut() {
-            Some(last)
-                if last.end == span.start
-                    && span.text(text) == "$"
-                    && (1..=3).contains(&last.text(text).len())
-                    && last.text(text).bytes().all(|b| b.is_ascii_uppercase()) =>
-            {
-                last.end = span.end;
-            }
-            _ => out.push(span),
+fn join_currency_prefixes(text: &str, pieces: &mut Vec<Span>) {
+    pieces.dedup_by(|span, last| {
+        let joins = last.end == span.start
+            && span.text(text) == "$"
+            && (1..=3).contains(&last.text(text).len())
+            && last.text(text).bytes().all(|b| b.is_ascii_uppercase());
+        if joins {
+            last.end = span.end;
         }
-    }
-    out
+        joins
+    });
 }
 
 /// Whether a word followed by "." is an abbreviation or initial that keeps the period.
@@ -153,17 +154,14 @@ fn takes_period(word: &str) -> bool {
     single_letter || dotted || ABBREVIATIONS.iter().any(|abbr| word.eq_ignore_ascii_case(abbr))
 }
 
-fn attach_abbreviation_periods(text: &str, pieces: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
-    for span in pieces {
-        match out.last_mut() {
-            Some(last) if span.text(text) == "." && last.end == span.start && takes_period(last.text(text)) => {
-                last.end = span.end;
-            }
-            _ => out.push(span),
+fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
+    pieces.dedup_by(|span, last| {
+        let joins = span.text(text) == "." && last.end == span.start && takes_period(last.text(text));
+        if joins {
+            last.end = span.end;
         }
-    }
-    out
+        joins
+    });
 }
 
 /// Sentence spans (first token start .. last token end). A sentence ends at `.`/`!`/`?` (plus any

@@ -3,10 +3,10 @@
 //! square), exact Jaccard scores them, and aligned runs of shared shingles locate the passages one
 //! article shares with the other.
 
-use super::words::words;
+use super::words::each_word;
 use crate::{Document, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePair {
@@ -54,15 +54,25 @@ struct Shingles {
 
 fn shingles(doc: &Document) -> Shingles {
     let text = &doc.article.text;
-    let words = words(text, Span::new(0, text.len()));
-    let sequence: Vec<u64> = words
-        .windows(SHINGLE_WORDS)
-        .map(|window| window.iter().fold(FNV_OFFSET, |hash, w| fnv1a(fnv1a(hash, w.folded.as_bytes()), b" ")))
-        .collect();
+    // A shingle is hashed when its last word comes: the article's words are not all kept. Prose
+    // has a word in five or six bytes.
+    let mut word_spans = Vec::with_capacity(text.len() / 5 + 1);
+    let mut sequence = Vec::with_capacity(word_spans.capacity());
+    let mut window = VecDeque::with_capacity(SHINGLE_WORDS + 1);
+    for word in each_word(text, Span::new(0, text.len())) {
+        word_spans.push(word.span);
+        window.push_back(word.folded);
+        if window.len() > SHINGLE_WORDS {
+            window.pop_front();
+        }
+        if window.len() == SHINGLE_WORDS {
+            sequence.push(window.iter().fold(FNV_OFFSET, |hash, w| fnv1a(fnv1a(hash, w.as_bytes()), b" ")));
+        }
+    }
     let mut set = sequence.clone();
     set.sort_unstable();
     set.dedup();
-    Shingles { word_spans: words.iter().map(|w| w.span).collect(), sequence, set }
+    Shingles { word_spans, sequence, set }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

@@ -3,36 +3,51 @@
 
 use crate::fold::fold;
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A word of a text: its byte span and its case- and diacritic-folded form.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     pub span: Span,
-    pub folded: String,
+    /// The word itself where folding leaves it unchanged: most words are lower-case ASCII.
+    pub folded: Cow<'t, str>,
 }
 
 /// The alphanumeric runs of `text[span]`, folded. An apostrophe splits a word ("Trump’s" → "trump", "s").
-pub(crate) fn words(text: &str, span: Span) -> Vec<Word> {
-    let Some(slice) = text.get(span.start..span.end) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut start = None;
-    for (offset, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(offset),
-            (false, Some(from)) => {
-                let word = &slice[from..offset];
-                // Most words are ASCII: lower-casing is all their folding needs, and much cheaper.
-                let folded = if word.is_ascii() { word.to_ascii_lowercase() } else { fold(word) };
-                out.push(Word { span: Span::new(span.start + from, span.start + offset), folded });
-                start = None;
-            }
-            _ => {}
-        }
-    }
+pub(crate) fn words(text: &str, span: Span) -> Vec<Word<'_>> {
+    // Prose has a word in five or six bytes: room for them all, instead of growing by copies.
+    let room = text.get(span.start..span.end).map_or(0, |slice| slice.len() / 5 + 1);
+    let mut out = Vec::with_capacity(room);
+    out.extend(each_word(text, span));
     out
+}
+
+/// [`words`] one at a time, for a reader that need not keep them all.
+pub(crate) fn each_word(text: &str, span: Span) -> impl Iterator<Item = Word<'_>> {
+    let mut rest = text.get(span.start..span.end).unwrap_or_default();
+    let mut offset = span.start;
+    std::iter::from_fn(move || {
+        let start = rest.find(char::is_alphanumeric)?;
+        let len = rest[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len() - start);
+        let word = &rest[start..start + len];
+        let span = Span::new(offset + start, offset + start + len);
+        rest = &rest[start + len..];
+        offset = span.end;
+        Some(Word { span, folded: folded(word) })
+    })
+}
+
+/// `word` case- and diacritic-folded. Most words are ASCII: lower-casing is all their folding
+/// needs, and much cheaper; most are lower-case already, and fold to themselves.
+fn folded(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(fold(word))
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Function words that say nothing about what a statement is about.
@@ -179,7 +194,7 @@ impl UnionFind {
 /// A lower-case slug of the first `max_words` words of `text`: for readable, content-derived ids.
 pub(crate) fn slug(text: &str, max_words: usize) -> String {
     let all = Span::new(0, text.len());
-    words(text, all).iter().filter(|w| w.folded.is_ascii()).take(max_words).map(|w| w.folded.as_str()).collect::<Vec<_>>().join("-")
+    words(text, all).iter().filter(|w| w.folded.is_ascii()).take(max_words).map(|w| &*w.folded).collect::<Vec<_>>().join("-")
 }
 
 #[cfg(test)]
@@ -207,7 +222,7 @@ mod tests {
     fn words_split_possessives_and_keep_spans() {
         let text = "Trump’s “Zelenskyy”";
         let found = words(text, Span::new(0, text.len()));
-        let folded: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+        let folded: Vec<&str> = found.iter().map(|w| &*w.folded).collect();
         assert_eq!(folded, ["trump", "s", "zelenskyy"]);
         assert_eq!(found[2].span.text(text), "Zelenskyy");
     }

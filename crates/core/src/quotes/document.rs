@@ -8,21 +8,26 @@ use std::ops::Range;
 /// The bit of a word that starts with a capital letter or a digit.
 pub(super) const CAPITALIZED: u64 = 1 << 63;
 
+/// The bit of a token whose lower-cased text is copied after the text (see `Document::lower`).
+pub(super) const LOWER_CASE_COPIED: u64 = 1 << 62;
+
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
-    /// The text with ASCII letters lower-cased, then the lower-cased texts of the tokens that are
-    /// not ASCII.
+    /// The text with ASCII letters lower-cased, then the lower-cased texts of the tokens with
+    /// other letters that lower-casing changes. A token's lower-cased text is at its own span, or
+    /// for one of those (`LOWER_CASE_COPIED`) at its span in `copied_lower`.
     lower: String,
-    /// For each token, its lower-cased text in `lower`.
-    lower_spans: Vec<Span>,
-    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`), and
-    /// `CAPITALIZED`.
+    /// The tokens whose lower-cased text is copied, in order, and its span in `lower`: they are
+    /// few, so the others keep no span of their own.
+    copied_lower: Vec<(usize, Span)>,
+    /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`),
+    /// `CAPITALIZED` and `LOWER_CASE_COPIED`.
     bits: Vec<u64>,
     /// For each token, whether it ends a sentence (see `is_terminal`).
     terminal: Vec<bool>,
     /// For each token, where the narrative it is in ends (see `narrative_end`).
-    narrative_ends: Vec<usize>,
+    narrative_ends: Vec<u32>,
     pub pairs: Vec<Marked>,
     /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
     pair_roles: Vec<PairRole>,
@@ -33,10 +38,10 @@ pub(super) struct Document<'t> {
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
         let toks = scan::tokenize(text);
-        let (lower, lower_spans, bits) = lower_case(text, &toks);
+        let (lower, copied_lower, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, lower_spans, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
+        let mut doc = Document { text, toks, lower, copied_lower, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
         doc.terminal = doc.terminals();
         doc.narrative_ends = doc.narrative_ends();
         doc.sentences = doc.split_sentences();
@@ -53,11 +58,13 @@ impl<'t> Document<'t> {
     }
 
     /// Read from the end, so that a clause with many commas is not scanned to its end from each.
-    fn narrative_ends(&self) -> Vec<usize> {
-        let mut ends = vec![self.len(); self.len()];
+    /// (Token indices fit a `u32`, as the token spans do.)
+    fn narrative_ends(&self) -> Vec<u32> {
+        let len = self.len() as u32;
+        let mut ends = vec![len; self.len()];
         for i in (0..self.len()).rev() {
             let ends_here = self.is_terminal(i) || self.opened_pair(i).is_some() || self.pair_inside(i).is_some();
-            ends[i] = if ends_here { i } else { ends.get(i + 1).copied().unwrap_or(self.len()) };
+            ends[i] = if ends_here { i as u32 } else { ends.get(i + 1).copied().unwrap_or(len) };
         }
         ends
     }
@@ -67,11 +74,19 @@ impl<'t> Document<'t> {
     }
 
     pub fn lower(&self, i: usize) -> &str {
-        self.lower_spans.get(i).map_or("", |span| span.text(&self.lower))
+        let span = match self.bits.get(i) {
+            None => return "",
+            Some(bits) if bits & LOWER_CASE_COPIED != 0 => {
+                let k = self.copied_lower.partition_point(|&(copied, _)| copied < i);
+                self.copied_lower[k].1
+            }
+            Some(_) => self.toks[i].span(),
+        };
+        span.text(&self.lower)
     }
 
     pub fn raw(&self, i: usize) -> &'t str {
-        self.toks[i].span.text(self.text)
+        self.toks[i].span().text(self.text)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -127,7 +142,7 @@ impl<'t> Document<'t> {
 
     /// The token that contains byte offset `byte` (the last one starting at or before it).
     pub fn token_at(&self, byte: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start <= byte).saturating_sub(1)
+        self.toks.partition_point(|t| t.span().start <= byte).saturating_sub(1)
     }
 
     /// The indices in `pairs` of the quotations whose marks overlap `span`: a range, because
@@ -139,7 +154,7 @@ impl<'t> Document<'t> {
 
     /// Byte span of tokens `from..to` (non-empty range).
     pub fn span(&self, from: usize, to: usize) -> Span {
-        Span::new(self.toks[from].span.start, self.toks[to - 1].span.end)
+        Span::new(self.toks[from].span().start, self.toks[to - 1].span().end)
     }
 
     /// A period that ends a sentence, not an abbreviation's ("Sen.", "U.S.", "J.").
@@ -147,7 +162,7 @@ impl<'t> Document<'t> {
         if !self.is_punct(i, ".") {
             return false;
         }
-        let Some(prev) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.toks[p].span.end == self.toks[i].span.start) else {
+        let Some(prev) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.toks[p].span().end == self.toks[i].span().start) else {
             return true;
         };
         // "(D-N.Y.)", "U.S.," : a period before a closing parenthesis or a comma ends an abbreviation.
@@ -163,7 +178,7 @@ impl<'t> Document<'t> {
     /// The end of the narrative from token `start` on, as after a quotation: the first sentence
     /// end, line break or quotation mark at or after it.
     pub fn narrative_end(&self, start: usize) -> usize {
-        self.narrative_ends.get(start).copied().unwrap_or(start)
+        self.narrative_ends.get(start).map_or(start, |&end| end as usize)
     }
 
     /// Terminal punctuation or a line break.
@@ -273,22 +288,29 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
 }
 
 /// Each token's lower-cased text, in the text with its ASCII letters lower-cased or, for a token
-/// that is not ASCII, after it; and the bits of each token (see `Document::bits`).
-fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<Span>, Vec<u64>) {
-    // Room for the tokens that are not ASCII, so that the first of them does not copy it all.
+/// with other letters that lower-casing changes, after it (`Document::copied_lower`); and the
+/// bits of each token (see `Document::bits`).
+fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>) {
+    // Room for the tokens copied after it, so that the first of them does not copy it all.
     let mut lower = String::with_capacity(text.len() + text.len() / 8);
     lower.push_str(text);
     lower.make_ascii_lowercase();
-    let mut spans = Vec::with_capacity(toks.len());
+    let mut copied = Vec::new();
     let mut bits = Vec::with_capacity(toks.len());
-    for tok in toks {
-        let raw = tok.span.text(text);
-        let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span.start..], raw.len()) } else { None };
-        let span = if key.is_some() || raw.is_ascii() { tok.span } else { push_lower_case(&mut lower, raw) };
-        bits.push(if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 });
-        spans.push(span);
+    for (i, tok) in toks.iter().enumerate() {
+        let raw = tok.span().text(text);
+        let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span().start..], raw.len()) } else { None };
+        let (span, copied_bit) = if key.is_some() || lower_case_in_place(raw) {
+            (tok.span(), 0)
+        } else {
+            let span = push_lower_case(&mut lower, raw);
+            copied.push((i, span));
+            (span, LOWER_CASE_COPIED)
+        };
+        let word_bits = if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 };
+        bits.push(word_bits | copied_bit);
     }
-    (lower, spans, bits)
+    (lower, copied, bits)
 }
 
 /// The bits of a word (see `Document::bits`): written `raw`, lower-cased `lower`, with its key
@@ -309,6 +331,12 @@ fn short_ascii_key(bytes: &[u8], len: usize) -> Option<u128> {
         None => lexicon::packed(&bytes[..len])?,
     };
     (key & u128::from_le_bytes([0x80; 16]) == 0).then_some(key)
+}
+
+/// Whether lower-casing changes no character of `raw` but ASCII letters: its lower-case text is
+/// then in place. (Curly quotes and dashes, the commonest tokens beyond ASCII, are not copied.)
+fn lower_case_in_place(raw: &str) -> bool {
+    raw.is_ascii() || raw.chars().all(|c| c.is_ascii() || c.to_lowercase().eq([c]))
 }
 
 /// Appends `raw` lower-cased to `lower`: where it is.

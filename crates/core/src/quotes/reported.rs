@@ -29,7 +29,7 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
     for &(start, end) in &doc.sentences {
         let end = content_end(doc, start, end);
         // Labelled lines are in text order: only the last one starting before the sentence can hold it.
-        let holder = labelled.partition_point(|q| q.span.start <= doc.toks[start].span.start).checked_sub(1);
+        let holder = labelled.partition_point(|q| q.span.start <= doc.toks[start].span().start).checked_sub(1);
         if end <= start || holder.is_some_and(|k| labelled[k].span.contains(doc.span(start, end))) {
             continue;
         }
@@ -135,7 +135,7 @@ fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
     let (attribution, _) = cue_after(doc, comma + 1)?;
     let speaker_span = attribution.speaker?;
     // Little may follow the attribution: "…, he said on Tuesday", not "…, he said the plan …".
-    let last_token = (comma..end).rev().find(|&i| doc.toks[i].span.end <= speaker_span.end.max(attribution.cue.end))?;
+    let last_token = (comma..end).rev().find(|&i| doc.toks[i].span().end <= speaker_span.end.max(attribution.cue.end))?;
     if end - last_token > 5 {
         return None;
     }
@@ -151,8 +151,8 @@ fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
         if doc.is_punct(comma, ",") && doc.pair_inside(comma).is_none() {
             if let Some((attribution, _)) = cue_after(doc, comma + 1).filter(|(a, _)| a.speaker.is_some()) {
                 let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
-                let after = (comma + 1..end).find(|&i| doc.toks[i].span.start >= attribution_end);
-                if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span.start < attribution_end {
+                let after = (comma + 1..end).find(|&i| doc.toks[i].span().start >= attribution_end);
+                if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span().start < attribution_end {
                     let source = attribution.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
                     return reported(doc, (start, end), source, attribution.cue);
                 }
@@ -188,7 +188,7 @@ fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> 
         };
         let participle = (doc.is_in(v, PARTICIPLES) || is_participle(doc, v)) && v > start && doc.is_punct(v - 1, ",");
         // "Trump criticized the deals and called for …": the coordinated verb shares the subject.
-        let coordinated = v > start && doc.lower(v - 1) == "and" && found.last().is_some_and(|q| q.span.end <= doc.toks[v - 1].span.start);
+        let coordinated = v > start && doc.lower(v - 1) == "and" && found.last().is_some_and(|q| q.span.end <= doc.toks[v - 1].span().start);
         let source = if participle {
             found.last().or(earlier.last()).and_then(|q| q.speaker.clone())
         } else if coordinated {

@@ -1,7 +1,7 @@
 //! The quotes module's own light scanner: words, punctuation, quote marks and line breaks with byte
 //! spans, and the pairing of quote marks into quotations. It does not wait for `text.rs`, because
 //! quote detection must work on any input, and it must tell quote marks from apostrophes itself.
-use crate::Span;
+use crate::{CompactSpan, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Family {
@@ -22,11 +22,14 @@ pub(super) enum TokKind {
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tok {
-    pub span: Span,
+    span: CompactSpan,
     pub kind: TokKind,
 }
 
 impl Tok {
+    pub fn span(&self) -> Span {
+        self.span.into()
+    }
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
@@ -65,7 +68,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             mark_or_punct(text, start, c)
         };
-        toks.push(Tok { span: Span::new(start, end), kind });
+        toks.push(Tok { span: Span::new(start, end).into(), kind });
         start = end;
     }
     toks
@@ -240,10 +243,10 @@ pub(super) fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Marked> {
 }
 
 fn marked(text: &str, toks: &[Tok], open: usize, close: usize, runs_on: bool) -> Marked {
-    let outer_end = toks[close].span.end;
-    let inner_end = if runs_on { outer_end } else { toks[close].span.start };
-    let inner = trim(text, Span::new(toks[open].span.end, inner_end.max(toks[open].span.end)));
-    Marked { open, close, inner, outer: Span::new(toks[open].span.start, outer_end) }
+    let outer_end = toks[close].span().end;
+    let inner_end = if runs_on { outer_end } else { toks[close].span().start };
+    let inner = trim(text, Span::new(toks[open].span().end, inner_end.max(toks[open].span().end)));
+    Marked { open, close, inner, outer: Span::new(toks[open].span().start, outer_end) }
 }
 
 /// Whether `text` has at least `count` (at least one) words between spaces: it stops there, where

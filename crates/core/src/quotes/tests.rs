@@ -320,9 +320,9 @@ fn pathological_inputs_finish_quickly_without_panicking() {
 
 #[test]
 fn word_lists_have_bits_of_their_own() {
-    use super::document::CAPITALIZED;
+    use super::document::{CAPITALIZED, LOWER_CASE_COPIED};
     use super::lexicon::{OUTLET_WORD, PHRASE_LISTS, WORD_LISTS};
-    let bits: Vec<u64> = WORD_LISTS.iter().map(|w| w.bit).chain(PHRASE_LISTS.iter().map(|p| p.bit)).chain([OUTLET_WORD, CAPITALIZED]).collect();
+    let bits: Vec<u64> = WORD_LISTS.iter().map(|w| w.bit).chain(PHRASE_LISTS.iter().map(|p| p.bit)).chain([OUTLET_WORD, CAPITALIZED, LOWER_CASE_COPIED]).collect();
     assert_eq!(bits.iter().fold(0, |all, bit| all | bit).count_ones() as usize, bits.len(), "every list has a bit no other list has");
 }
 
@@ -335,4 +335,11 @@ fn one_reading_gives_what_the_two_extractions_give() {
         assert_eq!(together, (extract_quotes(text, &[]), extract_media_attributions(text)), "{}", article.id);
         assert!(!together.0.is_empty(), "{}: quotes", article.id);
     }
+}
+
+#[test]
+fn tokens_read_lower_case_in_place_or_copied() {
+    let doc = document::Document::new("“ÉLYSÉE” Said Ñandú — é ΟΔΟΣ");
+    let lower: Vec<&str> = (0..doc.len()).map(|i| doc.lower(i)).collect();
+    assert_eq!(lower, ["“", "élysée", "”", "said", "ñandú", "—", "é", "οδος"]);
 }

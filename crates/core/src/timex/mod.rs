@@ -43,8 +43,12 @@ pub struct Timex {
 /// All temporal expressions of `text`, in order, not overlapping.
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut lowered = String::new();
-    let tokens = scan::tokenize(text, &mut lowered);
-    let grammar = Grammar::new(&tokens);
+    timexes_in(&scan::tokenize(text, &mut lowered), dct)
+}
+
+/// [`extract_timexes`] over the text's [`scan::tokenize`] tokens.
+pub(crate) fn timexes_in(tokens: &[Token], dct: Option<NaiveDate>) -> Vec<Timex> {
+    let grammar = Grammar::new(tokens);
     let mut anchor = None;
     let mut timexes = Vec::new();
     let mut i = 0;
@@ -59,7 +63,7 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let end = found.end.clamp(i + 1, tokens.len());
         let context = resolve::Context {
             dct,
-            tense: tense_before(&tokens, i),
+            tense: tense_before(tokens, i),
             anchor,
         };
         let (value, point) = resolve::resolve(&found.meaning, &context);
@@ -67,7 +71,7 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             anchor = point.or(anchor);
         }
         timexes.push(Timex {
-            span: Span::new(tokens[i].span.start, tokens[end - 1].span.end),
+            span: Span::new(tokens[i].span().start, tokens[end - 1].span().end),
             value,
             kind: found.kind,
         });

@@ -206,7 +206,7 @@ mod tests {
             let got = parse_number(&tokens, 0).map(|n| {
                 (
                     n.value,
-                    &text[tokens[0].span.start..tokens[n.end - 1].span.end],
+                    &text[tokens[0].span().start..tokens[n.end - 1].span().end],
                 )
             });
             assert_eq!(got, expected, "{name}");

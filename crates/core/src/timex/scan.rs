@@ -1,7 +1,7 @@
 //! A small private tokenizer for the date and number grammars: words, numbers and punctuation with
 //! byte spans. It does not depend on `crate::text`, so the grammars work on any input.
 
-use crate::Span;
+use crate::{CompactSpan, Span};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,11 +16,17 @@ pub(crate) enum Class {
 
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Token<'t> {
-    pub span: Span,
+    span: CompactSpan,
     /// Lower-cased text (words), the text itself (numbers, punctuation).
     pub lower: &'t str,
     pub class: Class,
     pub capitalized: bool,
+}
+
+impl Token<'_> {
+    pub fn span(&self) -> Span {
+        self.span.into()
+    }
 }
 
 /// Lower-case words with a value each, looked up fast: the scans look up every word of a text,
@@ -197,7 +203,7 @@ fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, bool)> {
 
 fn token(text: &str, start: usize, end: usize, class: Class, capitalized: bool) -> Token<'_> {
     Token {
-        span: Span::new(start, end),
+        span: Span::new(start, end).into(),
         lower: &text[start..end],
         class,
         capitalized,
@@ -348,7 +354,7 @@ mod tests {
         let text = "At 10:35 a.m. on Sept. 4, 1,500 U.S. troops—in the 1990s.\n\nNext";
         let mut lowered = String::new();
         let tokens = tokenize(text, &mut lowered);
-        let shown: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
+        let shown: Vec<&str> = tokens.iter().map(|t| t.span().text(text)).collect();
         assert_eq!(
             shown,
             [
@@ -375,7 +381,7 @@ mod tests {
         for text in ["é.", "a.é", "1.é", "€5", "x\n \n", "5,"] {
             for token in tokenize(text, &mut String::new()) {
                 assert!(
-                    text.get(token.span.start..token.span.end).is_some(),
+                    text.get(token.span().start..token.span().end).is_some(),
                     "{text:?}"
                 );
             }
