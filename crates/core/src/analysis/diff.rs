@@ -10,6 +10,7 @@ use super::words::words;
 use crate::Span;
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,19 +83,19 @@ struct Tokens<'t> {
     /// Byte offset where each token's text starts; the first starts the text.
     starts: Vec<usize>,
     /// What is compared: the folded word, or the symbol.
-    keys: Vec<String>,
+    keys: Vec<Cow<'t, str>>,
 }
 
 impl<'t> Tokens<'t> {
     fn new(text: &'t str) -> Self {
-        let mut tokens: Vec<(usize, String)> = words(text, Span::new(0, text.len())).into_iter().map(|w| (w.span.start, w.folded)).collect();
-        tokens.extend(text.char_indices().filter(|&(_, c)| is_symbol(c)).map(|(at, c)| (at, c.to_string())));
+        let mut tokens: Vec<(usize, Cow<str>)> = words(text, Span::new(0, text.len())).into_iter().map(|w| (w.span.start, w.folded)).collect();
+        tokens.extend(text.char_indices().filter(|&(_, c)| is_symbol(c)).map(|(at, c)| (at, Cow::Owned(c.to_string()))));
         tokens.sort_unstable_by_key(|&(at, _)| at);
         // Nothing but spaces and punctuation: compared whole.
         if tokens.is_empty() && !text.is_empty() {
-            tokens.push((0, text.to_string()));
+            tokens.push((0, Cow::Borrowed(text)));
         }
-        let (mut starts, keys): (Vec<usize>, Vec<String>) = tokens.into_iter().unzip();
+        let (mut starts, keys): (Vec<usize>, Vec<Cow<str>>) = tokens.into_iter().unzip();
         // Opening punctuation goes with the first word, so the tokens' texts make up the text.
         if let Some(first) = starts.first_mut() {
             *first = 0;
