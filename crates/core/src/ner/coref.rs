@@ -108,15 +108,20 @@ fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], wor
 
 /// Adds each description to the single person whose role (and affiliation, if stated) it matches.
 fn link_descriptions(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention], entities: &mut [Entity]) {
+    // People by the last word of their role, ASCII lower-cased: a description is compared with those
+    // alone, not with every entity of the article.
+    let mut by_role: WordMap<String, Vec<usize>> = WordMap::default();
+    for (index, entity) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+        if let Some(role) = &entity.role {
+            by_role.entry(last_word(role).to_ascii_lowercase()).or_default().push(index);
+        }
+    }
     for description in find_descriptions(text, tokens, lower, mentions) {
-        let matches = |e: &Entity| {
-            e.kind == EntityKind::Person
-                && e.role.as_ref().is_some_and(|r| last_word(r).eq_ignore_ascii_case(last_word(&description.role)))
-                && description.affiliation.as_ref().is_none_or(|a| e.affiliation.as_ref() == Some(a))
-        };
-        let mut candidates = entities.iter_mut().filter(|e| matches(e));
-        if let (Some(entity), None) = (candidates.next(), candidates.next()) {
-            entity.descriptions.push(description.span);
+        let Some(people) = by_role.get(&last_word(&description.role).to_ascii_lowercase()) else { continue };
+        let matches = |&&e: &&usize| description.affiliation.as_ref().is_none_or(|a| entities[e].affiliation.as_ref() == Some(a));
+        let mut candidates = people.iter().filter(matches);
+        if let (Some(&entity), None) = (candidates.next(), candidates.next()) {
+            entities[entity].descriptions.push(description.span);
         }
     }
 }
