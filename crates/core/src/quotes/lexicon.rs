@@ -236,12 +236,14 @@ pub(super) const OUTLET_SUFFIXES: &[&str] = &[
 /// Generic media phrases that can be a venue ("speaking to local media").
 pub(super) const MEDIA_NOUNS: Words = Words::new(11, &["media", "press", "reporters", "journalists", "newspaper", "television", "radio", "broadcaster"]);
 
-/// Newsroom labels before a colon that introduce the newsroom's own text, not anyone's words:
-/// "Editor's note:", "Correction:", "The Latest:", "UPDATE:".
+/// Newsroom labels and headline topics before a colon that introduce the newsroom's own text, not
+/// anyone's words: "Editor's note:", "Correction:", "The Latest:", "UPDATE:", "Paris Summit:".
 pub(super) const EDITORIAL_LABELS: Words = Words::new(12, &[
     "note", "correction", "corrections", "clarification", "update", "updated", "latest", "related", "disclosure",
     "disclaimer", "background", "analysis", "opinion", "breaking", "exclusive", "watch", "video", "photo", "photos",
     "read", "more", "see", "also",
+    // Events a headline is about, which say nothing.
+    "summit", "talks", "conference", "meeting", "meetings", "election", "elections", "debate", "hearing", "war", "crisis",
 ]);
 
 /// Lower-case words inside names ("Ursula von der Leyen", "Osama bin Laden").

@@ -207,6 +207,7 @@ fn reported_speech() {
             (Indirect, "Flowers Won’t Be at Debate", Some("Pence")),
         ]),
         ("newsroom labels are not speakers", "Editor’s note: Donald Trump regularly incites violence.\n\nCorrection: An earlier version misdated the law.\n", &[]),
+        ("a headline's event is not a speaker", "Paris Summit: Unity Among Allies for Ukraine's Security\n\nAllies met on Tuesday.\n", &[]),
         ("transcript label", "WALLACE: Let’s start with the debate story tonight.\n", &[
             (Indirect, "Let’s start with the debate story tonight", Some("WALLACE")),
         ]),
