@@ -371,7 +371,9 @@ fn venue_in(doc: &Document, start: usize, end: usize) -> Option<String> {
 /// A speaker as written, with its name: the part before an appositive comma.
 pub(super) fn speaker_from(text: &str, span: Span) -> Speaker {
     let written = span.text(text);
-    let name = written.split(',').next().unwrap_or(written).trim().to_string();
+    // "Moscow’s talk of peace": the speaker is Moscow.
+    let name = written.split(',').next().unwrap_or(written).trim();
+    let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).filter(|n| !n.is_empty()).unwrap_or(name).to_string();
     Speaker { span: Some(span), text: written.to_string(), name, entity: None }
 }
 

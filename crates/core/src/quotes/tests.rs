@@ -124,6 +124,13 @@ fn speakers_resolve_to_entities() {
 }
 
 #[test]
+fn a_possessive_speaker_is_named_without_its_s() {
+    let text = "Despite Moscow’s talk of peace, Lambrinidis pointed out, Russia kept up its attacks. The minister's call for calm went unheeded.";
+    let names: Vec<String> = extract_quotes(text, &[]).into_iter().filter_map(|q| q.speaker.map(|s| s.name)).collect();
+    assert_eq!(names, ["Moscow", "The minister"]);
+}
+
+#[test]
 fn venues() {
     let cases = [
         ("told an outlet", "“We will not retreat,” Zelensky told CBS News.", "CBS News"),
