@@ -114,6 +114,7 @@ pub(crate) fn merge_entities(docs: &[Document]) -> EntityIndex {
     merge_same_names(&nodes, &mut sets, &mut reasons);
     merge_name_variants(&nodes, &mut sets, &mut reasons);
     merge_surname_only(&nodes, &mut sets, &mut reasons);
+    merge_abbreviations(&nodes, &mut sets, &mut reasons);
     build(docs, &nodes, &mut sets, reasons)
 }
 
@@ -247,6 +248,55 @@ fn merge_surname_only(nodes: &[Node], sets: &mut UnionFind, reasons: &mut Vec<(u
     }
 }
 
+/// Step 4: places, organizations and the like written as an abbreviation join its other
+/// spellings ("U.S." / "US") and the one name it abbreviates in the corpus ("EU" / "European
+/// Union"); with two names of the same initials it joins neither.
+fn merge_abbreviations(nodes: &[Node], sets: &mut UnionFind, reasons: &mut Vec<(usize, Merge)>) {
+    let mut abbreviations: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut expansions: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, node) in nodes.iter().enumerate().filter(|(_, n)| n.kind != EntityKind::Person) {
+        if let Some(letters) = abbreviation(&node.name) {
+            abbreviations.entry(letters).or_default().push(index);
+        } else if let Some(initials) = initials(&node.written) {
+            expansions.entry(initials).or_default().push(index);
+        }
+    }
+    let mut join = |a: usize, b: usize, reason: String| {
+        if sets.find(a) != sets.find(b) {
+            sets.union(a, b);
+            reasons.push((b, Merge { name: nodes[b].name.clone(), with: nodes[a].name.clone(), reason }));
+        }
+    };
+    for (letters, written) in &abbreviations {
+        let first = written[0];
+        for &other in &written[1..] {
+            join(first, other, "the same abbreviation".into());
+        }
+        let Some(names) = expansions.get(letters) else { continue };
+        let distinct = distinct_names(nodes, names.iter().copied());
+        if let [name] = distinct[..] {
+            for &expansion in names.iter().filter(|&&n| nodes[n].words == nodes[name].words) {
+                join(first, expansion, format!("“{}” is the initials of “{}”", nodes[first].name, nodes[expansion].name));
+            }
+        }
+    }
+}
+
+/// The letters of a name written as an abbreviation: two to five capitals, with or without
+/// periods ("EU", "U.S.").
+fn abbreviation(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|&c| c != '.').collect();
+    ((2..=5).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+}
+
+/// The initials of a name of two or more capitalized words, small joining words aside ("United
+/// States" → "US", "Bank of England" → "BE").
+fn initials(written: &[String]) -> Option<String> {
+    let words: Vec<&String> = written.iter().filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for")).collect();
+    let capitalized = words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+    (words.len() >= 2 && capitalized).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
 fn qualify(how: &str) -> String {
     if how.is_empty() {
         String::new()
@@ -364,7 +414,10 @@ fn kind_corrections(docs: &[Document], members: &[&Node]) -> Vec<Merge> {
 
 fn corpus_entity(docs: &[Document], members: &[&Node], merges: Vec<Merge>) -> CorpusEntity {
     let name = canonical_name(docs, members);
-    let kind = members[0].kind;
+    // An abbreviation may join spellings the tagger typed differently ("EU" ORG, "E.U." LOC): the
+    // kind of most mentions wins, the first member's on a tie.
+    let mentions_of = |kind: EntityKind| members.iter().filter(|m| m.kind == kind).map(|m| docs[m.doc].extraction.entities[m.entity].mentions.len()).sum::<usize>();
+    let kind = members.iter().map(|m| m.kind).fold(members[0].kind, |best, kind| if mentions_of(kind) > mentions_of(best) { kind } else { best });
     let mut aliases = BTreeSet::new();
     let mut roles = BTreeSet::new();
     let mut mentions = Vec::new();

@@ -245,3 +245,26 @@ fn empty_and_odd_inputs_do_not_panic() {
         assert!(analysis.quote_groups.is_empty() && analysis.similar_articles.is_empty(), "{case}");
     }
 }
+
+#[test]
+fn abbreviations_join_their_spellings_and_the_one_name_they_abbreviate() {
+    let analysis = analyze(&docs(&[
+        "The E.U. said on Monday that the talks in Brussels would resume.",
+        "The EU said on Monday that the talks in Brussels would resume.",
+        "The European Union said on Monday that the talks in Brussels would resume.",
+    ]));
+    let eu = entity_named(&analysis, "EU").expect("EU is an entity");
+    for alias in ["E.U.", "European Union"] {
+        assert!(eu.aliases.iter().any(|a| a == alias), "{alias} joins EU: {:?}", eu.aliases);
+    }
+    assert!(eu.merges.iter().any(|m| m.reason.contains("initials of “European Union”")), "{:?}", eu.merges);
+
+    // Two names with the initials US: the abbreviation joins neither.
+    let analysis = analyze(&docs(&[
+        "The US said on Monday that it would send aid.",
+        "The United States said on Monday that it would send aid.",
+        "The University of Sydney said on Monday that it would send staff.",
+    ]));
+    let us = entity_named(&analysis, "US").expect("US is an entity");
+    assert_eq!(us.aliases, ["US"], "ambiguous initials");
+}
