@@ -138,6 +138,8 @@ const TWO_WORD_QUALIFIERS: [(&str, &str); 7] = [
     ("no", "more"),
 ];
 const VAGUE_COUNTS: [&str; 5] = ["few", "several", "many", "some", "couple"];
+/// Words that make a duration a stretch of the calendar: "the past three years", "next two weeks".
+const RANGE_WORDS: [&str; 10] = ["past", "last", "next", "first", "coming", "previous", "final", "latest", "following", "recent"];
 /// "previously", "formerly" and "soon" are left out: TimeBank rarely marks them.
 const PAST_REFS: [&str; 3] = ["recently", "lately", "recent"];
 const PRESENT_REFS: [&str; 5] = ["now", "currently", "current", "nowadays", "presently"];
@@ -1127,21 +1129,7 @@ impl<'t> Grammar<'t> {
         if self.is(at, "the") {
             at += 1;
         }
-        if self.is_any(
-            at,
-            &[
-                "past",
-                "last",
-                "next",
-                "first",
-                "coming",
-                "previous",
-                "final",
-                "latest",
-                "following",
-                "recent",
-            ],
-        ) {
+        if self.is_any(at, &RANGE_WORDS) {
             ranged = true;
             at += 1;
         }

@@ -6,7 +6,7 @@ use super::super::lexicon::*;
 use super::super::numbers::first_number_words;
 use super::super::scan::WordMap;
 use super::{
-    Grammar, Match, PAST_REFS, PRESENT_REFS, QUALIFIERS, TWO_WORD_QUALIFIERS, UNITS_OF_TIME,
+    Grammar, Match, PAST_REFS, PRESENT_REFS, QUALIFIERS, RANGE_WORDS, TWO_WORD_QUALIFIERS, UNITS_OF_TIME,
 };
 use std::sync::OnceLock;
 
@@ -107,16 +107,6 @@ impl Rule {
             Rule::Duration => &[
                 "the",
                 "year",
-                "past",
-                "last",
-                "next",
-                "first",
-                "coming",
-                "previous",
-                "final",
-                "latest",
-                "following",
-                "recent",
                 "several",
                 "few",
                 "many",
@@ -150,7 +140,7 @@ impl Rule {
                     .chain(TWO_WORD_QUALIFIERS.map(|q| q.0));
                 let units =
                     names(&UNITS_OF_TIME).flat_map(|unit| [unit.to_string(), format!("{unit}s")]);
-                owned(qualifiers.chain(first_number_words()))
+                owned(qualifiers.chain(RANGE_WORDS).chain(first_number_words()))
                     .chain(units)
                     .collect()
             }
