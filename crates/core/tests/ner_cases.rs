@@ -82,6 +82,24 @@ fn recent_names() {
     }
 }
 
+/// Lowercase words the tagger must still read as part of a name although they follow lowercase
+/// words (the tagger holds tokens far from any capital at O; name particles are not held).
+/// (name, text, "LABEL name" of entities that must be found)
+const LOWERCASE_NEIGHBOUR_CASES: &[(&str, &str, &[&str])] = &[
+    ("particles after a comma", "European Commission President Ursula von der Leyen condemned the attack. Days later, von der Leyen's plane was delayed.", &["PER von der Leyen"]),
+    ("particles after a preposition", "Ajax keeper Edwin van der Sar was beaten early, and the second goal went past van der Sar too.", &["PER van der Sar"]),
+];
+
+#[test]
+fn names_next_to_lowercase_words() {
+    for (name, text, expected) in LOWERCASE_NEIGHBOUR_CASES {
+        let got: Vec<String> = entities(text).iter().flat_map(|e| e.mentions.iter().map(|m| format!("{} {}", e.kind.label(), m.text(text)))).collect();
+        for entity in *expected {
+            assert!(got.iter().any(|g| g == entity), "case {name:?}: no {entity:?} in {got:?}");
+        }
+    }
+}
+
 /// (name, text, canonical name, mention surfaces, description surfaces)
 const COREF_CASES: &[(&str, &str, &str, &[&str], &[&str])] = &[
     ("surname joins full name", "French President Emmanuel Macron met Olaf Scholz. Later, Macron flew home.", "Emmanuel Macron", &["Emmanuel Macron", "Macron"], &[]),

@@ -102,6 +102,8 @@ struct TokenHashes {
     gazetteer: u8,
     capitalized: bool,
     has_lowercase: bool,
+    has_uppercase: bool,
+    name_particle: bool,
 }
 
 /// The hashes of `word`, whose [`hash_str`] is `exact`.
@@ -125,6 +127,7 @@ fn token_hashes(word: &str, exact: u64, lower_buf: &mut String) -> TokenHashes {
             last_class = class;
         }
         hashes.has_lowercase |= class == b'x';
+        hashes.has_uppercase |= class == b'X';
     }
     hashes.shape = shape;
     hashes.capitalized = word.chars().next().is_some_and(char::is_uppercase);
@@ -140,6 +143,7 @@ fn token_hashes(word: &str, exact: u64, lower_buf: &mut String) -> TokenHashes {
         hashes.suffixes[n] = suffix;
     }
     hashes.gazetteer = gazetteer().get(&hashes.lower).copied().unwrap_or(0);
+    hashes.name_particle = lexicon::NAME_PARTICLES.contains(&lower_buf.as_str());
     hashes
 }
 
@@ -390,6 +394,18 @@ impl DocFeatures {
     /// [`DocFeatures::caps_word_feature`] and [`DocFeatures::neighbour_features`] alone depend.
     pub fn word_key(&self, word: usize) -> u64 {
         self.words[word].exact
+    }
+
+    /// Whether token `i`'s word has a capital letter.
+    pub fn has_capital(&self, i: usize) -> bool {
+        self.words[self.word(i)].has_uppercase
+    }
+
+    /// Whether token `i`'s word may be part of a name: it has a capital letter or is a particle
+    /// of names ("von", "de").
+    pub fn may_be_in_name(&self, i: usize) -> bool {
+        let word = &self.words[self.word(i)];
+        word.has_uppercase || word.name_particle
     }
 
     /// Whether sentence `s` is written in capitals.

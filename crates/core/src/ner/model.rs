@@ -103,9 +103,10 @@ impl Model {
         &self.emissions
     }
 
-    /// The best tag sequence given each token's summed weights.
-    pub fn decode<E: Copy + Into<i64>>(&self, scores: &[[E; N_TAGS]]) -> Vec<usize> {
-        viterbi(scores, &self.transitions)
+    /// The best tag sequence given each token's summed weights, for tokens that are the whole
+    /// sentence or, where `run` says so, come after or before a token tagged O.
+    pub fn decode<E: Copy + Into<i64>>(&self, scores: &[[E; N_TAGS]], run: Run) -> Vec<usize> {
+        viterbi(scores, &self.transitions, run)
     }
 }
 
@@ -143,12 +144,23 @@ pub fn mask_transitions<S: Score>(transitions: &[S]) -> Vec<S> {
         .collect()
 }
 
+/// Where a stretch of tokens to decode lies in its sentence: whether a token tagged O comes just
+/// before it (else it starts the sentence) and just after it (else it ends the sentence). Decoding
+/// the stretches between tokens known to be O one by one gives the tags decoding the whole
+/// sentence would with those tokens held at O.
+#[derive(Clone, Copy, Default)]
+pub struct Run {
+    pub after_outside: bool,
+    pub before_outside: bool,
+}
+
 /// Highest-scoring path; `transitions[(from) * N_TAGS + to]` masked, row `N_TAGS` = start.
 /// Emission scores may be of a narrower type than the path's (`i32` sums, `i64` paths).
-pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &[S]) -> Vec<usize> {
+pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &[S], run: Run) -> Vec<usize> {
     let Some((first, rest)) = emissions.split_first() else { return Vec::new() };
     let transition: [[S; N_TAGS]; N_TAGS + 1] = std::array::from_fn(|from| std::array::from_fn(|to| transitions[from * N_TAGS + to]));
-    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transition[N_TAGS][tag] + first[tag].into());
+    let start = if run.after_outside { 0 } else { N_TAGS };
+    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transition[start][tag] + first[tag].into());
     let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; N_TAGS]);
     for scores in rest {
@@ -165,6 +177,9 @@ pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitio
             top + scores[tag].into()
         });
         back.push(from);
+    }
+    if run.before_outside {
+        best = std::array::from_fn(|tag| best[tag] + transition[tag][0]);
     }
     let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| best[a].compare(&best[b])) else { return Vec::new() };
     let mut path = vec![0; emissions.len()];
@@ -274,6 +289,38 @@ mod tests {
     }
 
     #[test]
+    fn decoding_the_runs_between_held_tokens_scores_as_decoding_the_sentence_with_them_held_at_o() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut random = |range: i64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % (2 * range as u64 + 1)) as i64 - range
+        };
+        for case in 0..500 {
+            let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(1000)).collect::<Vec<i64>>());
+            let len = 1 + case % 12;
+            let emissions: Vec<[i64; N_TAGS]> = (0..len).map(|_| std::array::from_fn(|_| random(1000))).collect();
+            let held: Vec<bool> = (0..len).map(|_| random(1) == 0).collect();
+            let forced: Vec<[i64; N_TAGS]> = emissions.iter().zip(&held).map(|(e, &h)| if h { std::array::from_fn(|t| if t == 0 { e[0] } else { -1_000_000_000 }) } else { *e }).collect();
+            let whole = viterbi(&forced, &transitions, Run::default());
+            let mut by_runs = vec![0; len];
+            let mut i = 0;
+            while i < len {
+                let end = (i..len).find(|&j| held[j]).unwrap_or(len);
+                if i < end {
+                    let run = Run { after_outside: i > 0, before_outside: end < len };
+                    by_runs[i..end].copy_from_slice(&viterbi(&emissions[i..end], &transitions, run));
+                }
+                i = end + 1;
+            }
+            // Equal scores: paths that tie may differ.
+            let score = |path: &[usize]| (0..len).map(|i| forced[i][path[i]] + transitions[if i == 0 { N_TAGS } else { path[i - 1] } * N_TAGS + path[i]]).sum::<i64>();
+            assert_eq!(score(&by_runs), score(&whole), "case {case}: held {held:?}, {by_runs:?} vs {whole:?}");
+        }
+    }
+
+    #[test]
     fn integer_scores_stay_exact_in_a_sentence_too_long_for_floats() {
         // A million tokens: past 2^24 a float sum absorbs the one point by which O beats B-PER
         // at the last token, and the tie went to the later tag.
@@ -283,7 +330,7 @@ mod tests {
             scores[0] = 100;
         }
         emissions.last_mut().unwrap()[1] = 99;
-        let path = viterbi(&emissions, &transitions);
+        let path = viterbi(&emissions, &transitions, Run::default());
         assert!(path.iter().all(|&tag| tag == 0), "ends with {:?}", path.last());
     }
 }

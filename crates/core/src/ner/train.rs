@@ -1,7 +1,7 @@
 //! Training the tagger (feature `train`, used by `triangulate train-ner`): an averaged structured
 //! perceptron over CoNLL-2003 IOB2 files, deterministic for a given seed.
 use super::features::DocFeatures;
-use super::model::{self, begin_tag, mask_transitions, tag_kind, viterbi, N_TAGS};
+use super::model::{self, begin_tag, mask_transitions, tag_kind, viterbi, Run, N_TAGS};
 use crate::text::Token;
 use crate::Span;
 use std::ops::Range;
@@ -146,7 +146,7 @@ impl Perceptron {
                 sums
             })
             .collect();
-        viterbi(&scores, &mask_transitions(transitions))
+        viterbi(&scores, &mask_transitions(transitions), Run::default())
     }
 
     fn update(&mut self, sentence: &[Vec<u32>], gold: &[usize], predicted: &[usize]) {
