@@ -129,6 +129,9 @@ struct WordSums {
 }
 
 impl WordSums {
+    /// In place of the sums of a word no decoded token reads.
+    const UNREAD: WordSums = WordSums { own: [[0; 2 * N_TAGS]; 2], given: [[0; 2 * N_TAGS]; 4] };
+
     fn new(doc: &DocFeatures, weights: &Weights, word: usize, bits: u32) -> WordSums {
         let own = weights.sum(&doc.word_features(word, bits));
         WordSums {
@@ -174,98 +177,110 @@ pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Men
         static LAYOUTS: RefCell<Cache<Layout, Sums>> = const { RefCell::new(Cache::new()) };
         static CONTEXTS: RefCell<Cache<PassContext, [i16; N_TAGS]>> = const { RefCell::new(Cache::new()) };
     }
-    let words: Vec<WordSums> = WORDS.with_borrow_mut(|cache| (0..doc.word_count()).map(|w| cache.get(doc.word_key(w), || WordSums::new(&doc, weights, w, bits))).collect());
+    let stretches = stretches_to_decode(&doc);
+    // Only the words that decoded tokens are or neighbour: the others' sums would go unread.
+    let mut needed = vec![false; doc.word_count()];
+    for stretch in &stretches {
+        let sentence = &doc.sentences[stretch.sentence];
+        for i in stretch.tokens.start.saturating_sub(2).max(sentence.start)..(stretch.tokens.end + 2).min(sentence.end) {
+            needed[doc.word(i)] = true;
+        }
+    }
+    let words: Vec<WordSums> = WORDS.with_borrow_mut(|cache| {
+        (0..doc.word_count()).map(|w| if needed[w] { cache.get(doc.word_key(w), || WordSums::new(&doc, weights, w, bits)) } else { WordSums::UNREAD }).collect()
+    });
     let beyond = Neighbour::ALL.map(|neighbour| given(&doc, weights, neighbour, None, bits));
-    // Tokens outside every sentence or any run keep tag O and no scores.
+    // Tokens outside every sentence or stretch keep tag O and no scores.
     let mut first_tags = vec![0u8; tokens.len()];
     let mut second_base = vec![[0i16; N_TAGS]; tokens.len()];
     let mut scores: Vec<[i16; N_TAGS]> = Vec::new();
-    let mut runs = Vec::new();
     LAYOUTS.with_borrow_mut(|layouts| {
-        for (s, sentence) in doc.sentences.iter().enumerate() {
+        for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
             let caps = usize::from(doc.all_caps(s));
-            runs_to_decode(&doc, sentence.clone(), &mut runs);
-            for (range, run) in &runs {
-                scores.clear();
-                for i in range.clone() {
-                    let mut sums = words[doc.word(i)].own[caps];
-                    for (k, neighbour) in Neighbour::ALL.into_iter().enumerate() {
-                        add(&mut sums, doc.word_at(s, i, neighbour.offset()).map_or(&beyond[k], |w| &words[w].given[k]));
-                    }
-                    let layout = doc.layout(s, i);
-                    add(&mut sums, &layouts.get(layout, || weights.sum(&layout.features(bits))));
-                    add(&mut sums, &weights.sum(&doc.word_pair_features(s, i, bits)));
-                    debug_assert!(
-                        [first, second].iter().zip(halves(&sums)).all(|(model, sums)| {
-                            let mut expected = [0; N_TAGS];
-                            model.add_scores(&[&doc.word_features(doc.word(i), bits)[..], &doc.context_features(s, i, bits)].concat(), &mut expected);
-                            expected == sums.map(i32::from)
-                        }),
-                        "the packed and cached weights disagree with the models'"
-                    );
-                    let [first_sums, second_sums] = halves(&sums);
-                    scores.push(first_sums);
-                    second_base[i] = second_sums;
+            scores.clear();
+            for i in range.clone() {
+                let mut sums = words[doc.word(i)].own[caps];
+                for (k, neighbour) in Neighbour::ALL.into_iter().enumerate() {
+                    add(&mut sums, doc.word_at(s, i, neighbour.offset()).map_or(&beyond[k], |w| &words[w].given[k]));
                 }
-                for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores, *run)) {
-                    *tag = decoded as u8;
-                }
+                let layout = doc.layout(s, i);
+                add(&mut sums, &layouts.get(layout, || weights.sum(&layout.features(bits))));
+                add(&mut sums, &weights.sum(&doc.word_pair_features(s, i, bits)));
+                debug_assert!(
+                    [first, second].iter().zip(halves(&sums)).all(|(model, sums)| {
+                        let mut expected = [0; N_TAGS];
+                        model.add_scores(&[&doc.word_features(doc.word(i), bits)[..], &doc.context_features(s, i, bits)].concat(), &mut expected);
+                        expected == sums.map(i32::from)
+                    }),
+                    "the packed and cached weights disagree with the models'"
+                );
+                let [first_sums, second_sums] = halves(&sums);
+                scores.push(first_sums);
+                second_base[i] = second_sums;
+            }
+            for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores, run)) {
+                *tag = decoded as u8;
             }
         }
     });
     doc.set_first_pass(first_tags);
     let mut mentions = Vec::new();
     CONTEXTS.with_borrow_mut(|contexts| {
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            runs_to_decode(&doc, sentence.clone(), &mut runs);
-            for (range, run) in &runs {
-                scores.clear();
-                scores.extend(range.clone().map(|i| {
-                    let mut sums = second_base[i];
-                    if let Some(context) = doc.pass_context(s, i) {
-                        let pass = contexts.get(context, || halves(&weights.sum(&context.features(bits)))[1]);
-                        debug_assert!({
-                            let mut expected = [0; N_TAGS];
-                            second.add_scores(&context.features(bits), &mut expected);
-                            expected == pass.map(i32::from)
-                        });
-                        add(&mut sums, &pass);
-                    }
-                    sums
-                }));
-                mentions.extend(decode(tokens, range.start, &second.decode(&scores, *run)));
-            }
+        for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
+            scores.clear();
+            scores.extend(range.clone().map(|i| {
+                let mut sums = second_base[i];
+                if let Some(context) = doc.pass_context(s, i) {
+                    let pass = contexts.get(context, || halves(&weights.sum(&context.features(bits)))[1]);
+                    debug_assert!({
+                        let mut expected = [0; N_TAGS];
+                        second.add_scores(&context.features(bits), &mut expected);
+                        expected == pass.map(i32::from)
+                    });
+                    add(&mut sums, &pass);
+                }
+                sums
+            }));
+            mentions.extend(decode(tokens, range.start, &second.decode(&scores, run)));
         }
     });
     join_name_particles(text, tokens, mentions)
 }
 
-/// The stretches of `sentence` (token indices) that both passes decode, into `runs`: in text
-/// written normally, a token whose word has no capital letter and is no name particle ("von"),
-/// between two such (or the sentence's edge), is outside every name, and held at O rather than
-/// scored and decoded (64% of the bench
-/// corpus's tokens; the model gave 27 of its 687,000 another tag, mostly lowercase words inside
-/// long names: "Federal office for motor vehicles"). A sentence with no capital at all is lowercase
-/// text, where capitals say nothing: decoded whole.
-fn runs_to_decode(doc: &DocFeatures, sentence: Range<usize>, runs: &mut Vec<(Range<usize>, Run)>) {
-    runs.clear();
-    if !sentence.clone().any(|i| doc.has_capital(i)) {
-        runs.push((sentence, Run::default()));
-        return;
-    }
-    let near_name = |i: usize| doc.may_be_in_name(i) || (i > sentence.start && doc.may_be_in_name(i - 1)) || (i + 1 < sentence.end && doc.may_be_in_name(i + 1));
-    let mut i = sentence.start;
-    while i < sentence.end {
-        if !near_name(i) {
-            i += 1;
-            continue;
-        }
-        let end = (i..sentence.end).find(|&j| !near_name(j)).unwrap_or(sentence.end);
-        runs.push((i..end, Run { after_outside: i > sentence.start, before_outside: end < sentence.end }));
-        i = end;
-    }
+/// Tokens of one sentence that both passes decode together.
+struct Stretch {
+    sentence: usize,
+    tokens: Range<usize>,
+    run: Run,
 }
 
+/// The stretches of each sentence that both passes decode: in text written normally, a token
+/// whose word has no capital letter and is no name particle ("von"), between two such (or the
+/// sentence's edge), is outside every name, and held at O rather than scored and decoded (64% of
+/// the bench corpus's tokens; the model gave 27 of its 687,000 another tag, mostly lowercase words
+/// inside long names: "Federal office for motor vehicles"). A sentence with no capital at all is
+/// lowercase text, where capitals say nothing: decoded whole.
+fn stretches_to_decode(doc: &DocFeatures) -> Vec<Stretch> {
+    let mut stretches = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if !sentence.clone().any(|i| doc.has_capital(i)) {
+            stretches.push(Stretch { sentence: s, tokens: sentence.clone(), run: Run::default() });
+            continue;
+        }
+        let near_name = |i: usize| doc.may_be_in_name(i) || (i > sentence.start && doc.may_be_in_name(i - 1)) || (i + 1 < sentence.end && doc.may_be_in_name(i + 1));
+        let mut i = sentence.start;
+        while i < sentence.end {
+            if !near_name(i) {
+                i += 1;
+                continue;
+            }
+            let end = (i..sentence.end).find(|&j| !near_name(j)).unwrap_or(sentence.end);
+            stretches.push(Stretch { sentence: s, tokens: i..end, run: Run { after_outside: i > sentence.start, before_outside: end < sentence.end } });
+            i = end;
+        }
+    }
+    stretches
+}
 
 /// "Ursula" + "von der" + "Leyen" → one person "Ursula von der Leyen", whatever kinds the tagger
 /// gave the parts alone.
