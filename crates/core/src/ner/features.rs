@@ -1,12 +1,11 @@
 //! Hashed features of each token for the sequence tagger.
 //!
-//! Every string a feature needs is hashed once per token ([`TokenHashes`]); a feature is then a mix
+//! Every string a feature needs is hashed once per token ([`WordForm`]); a feature is then a mix
 //! of a template number with one to three of those hashes, reduced to a bucket of the weight table.
 //! Training and tagging share this code, so the two cannot drift apart.
 use super::lexicon;
 use crate::text::Token;
 use crate::Span;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -91,27 +90,26 @@ fn gazetteer() -> &'static WordMap<u64, u8> {
     })
 }
 
-/// Hashes of one token's strings.
+/// What the tagger reads of a word form on every document: its hashes and casing, computed
+/// afresh for each (cheaper than looking them up in a cache the size of the vocabulary).
 #[derive(Clone, Copy, Default)]
-struct TokenHashes {
+struct WordForm {
     exact: u64,
     lower: u64,
     shape: u64,
-    prefixes: [u64; 4],
-    suffixes: [u64; 4],
-    gazetteer: u8,
+    /// Its first token, where its text is read back for [`Affixes`].
+    first: u32,
     capitalized: bool,
     has_lowercase: bool,
     has_uppercase: bool,
     name_particle: bool,
 }
 
-/// The hashes of `word`, whose [`hash_str`] is `exact`.
-fn token_hashes(word: &str, exact: u64, lower_buf: &mut String) -> TokenHashes {
+/// The form of `word`, whose [`hash_str`] is `exact`, first met at token `first`.
+fn word_form(word: &str, exact: u64, first: u32, lower_buf: &mut String) -> WordForm {
     lower_buf.clear();
     lower_buf.extend(word.chars().flat_map(char::to_lowercase));
-    let mut hashes = TokenHashes { exact, lower: hash_str(lower_buf), ..TokenHashes::default() };
-
+    let mut form = WordForm { exact, lower: hash_str(lower_buf), first, ..WordForm::default() };
     let mut shape = SEED;
     let mut last_class = 0u8;
     for c in word.chars() {
@@ -126,25 +124,43 @@ fn token_hashes(word: &str, exact: u64, lower_buf: &mut String) -> TokenHashes {
             shape = hash_step(shape, class);
             last_class = class;
         }
-        hashes.has_lowercase |= class == b'x';
-        hashes.has_uppercase |= class == b'X';
+        form.has_lowercase |= class == b'x';
+        form.has_uppercase |= class == b'X';
     }
-    hashes.shape = shape;
-    hashes.capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    form.shape = shape;
+    form.capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    form.name_particle = lexicon::NAME_PARTICLES.contains(&lower_buf.as_str());
+    form
+}
 
-    let mut prefix = SEED;
-    for (n, c) in lower_buf.chars().take(4).enumerate() {
-        prefix = c.encode_utf8(&mut [0; 4]).bytes().fold(prefix, hash_step);
-        hashes.prefixes[n] = prefix;
+/// What only a word form's own features read, computed when they are summed (once per form and
+/// thread when tagging).
+struct Affixes {
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+}
+
+impl Affixes {
+    fn of(word: &str) -> Affixes {
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        let mut affixes = Affixes { prefixes: [0; 4], suffixes: [0; 4] };
+        let mut prefix = SEED;
+        for (n, c) in lower.chars().take(4).enumerate() {
+            prefix = c.encode_utf8(&mut [0; 4]).bytes().fold(prefix, hash_step);
+            affixes.prefixes[n] = prefix;
+        }
+        let mut suffix = SEED;
+        for (n, c) in lower.chars().rev().take(4).enumerate() {
+            suffix = c.encode_utf8(&mut [0; 4]).bytes().fold(suffix, hash_step);
+            affixes.suffixes[n] = suffix;
+        }
+        affixes
     }
-    let mut suffix = SEED;
-    for (n, c) in lower_buf.chars().rev().take(4).enumerate() {
-        suffix = c.encode_utf8(&mut [0; 4]).bytes().fold(suffix, hash_step);
-        hashes.suffixes[n] = suffix;
-    }
-    hashes.gazetteer = gazetteer().get(&hashes.lower).copied().unwrap_or(0);
-    hashes.name_particle = lexicon::NAME_PARTICLES.contains(&lower_buf.as_str());
-    hashes
+}
+
+/// The gazetteer flags of a lowercase word's hash.
+fn gazetteer_flags(lower: u64) -> u8 {
+    gazetteer().get(&lower).copied().unwrap_or(0)
 }
 
 /// What the rest of the document says about a word, independent of any tagging: whether it was
@@ -163,10 +179,12 @@ impl std::ops::BitOrAssign for DocCasing {
 }
 
 /// A document prepared for feature extraction.
-pub struct DocFeatures {
+pub struct DocFeatures<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
     /// The document's distinct word forms; each token is the index of its form, so that per token
     /// only four bytes are kept and what depends on the word alone is done once per form.
-    words: Vec<TokenHashes>,
+    words: Vec<WordForm>,
     token_words: Vec<u32>,
     /// Token index ranges, one per sentence.
     pub sentences: Vec<Range<usize>>,
@@ -190,7 +208,7 @@ struct FirstPass {
 impl FirstPass {
     /// The kind (0 = none) the first pass gave most often to the other mentions of token `i`'s
     /// word (form `word`), and whether it gave no other.
-    fn majority(&self, word: usize, t: &TokenHashes, i: usize) -> (u8, bool) {
+    fn majority(&self, word: usize, t: &WordForm, i: usize) -> (u8, bool) {
         let own = usize::from(self.tags[i]);
         let mut others = self.kind_counts[word];
         if t.capitalized || own != 0 {
@@ -309,27 +327,23 @@ impl PassContext {
     }
 }
 
-impl DocFeatures {
-    pub fn new(text: &str, tokens: &[Token], sentences: Vec<Range<usize>>) -> Self {
-        thread_local! {
-            static HASHES: RefCell<Cache<u64, TokenHashes>> = const { RefCell::new(Cache::new()) };
-        }
+impl<'a> DocFeatures<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], sentences: Vec<Range<usize>>) -> Self {
         let mut lower_buf = String::new();
         let mut ids: WordMap<u64, u32> = WordMap::default();
-        let mut words: Vec<TokenHashes> = Vec::new();
-        let token_words: Vec<u32> = HASHES.with_borrow_mut(|cache| {
-            tokens
-                .iter()
-                .map(|t| {
-                    let word = t.text(text);
-                    let exact = hash_str(word);
-                    *ids.entry(exact).or_insert_with(|| {
-                        words.push(cache.get(exact, || token_hashes(word, exact, &mut lower_buf)));
-                        (words.len() - 1) as u32
-                    })
+        let mut words: Vec<WordForm> = Vec::new();
+        let token_words: Vec<u32> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let word = t.text(text);
+                let exact = hash_str(word);
+                *ids.entry(exact).or_insert_with(|| {
+                    words.push(word_form(word, exact, i as u32, &mut lower_buf));
+                    (words.len() - 1) as u32
                 })
-                .collect()
-        });
+            })
+            .collect();
         let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(token_words[s.clone()].iter().map(|&w| &words[w as usize]))).collect();
         let mut seen = vec![DocCasing::default(); words.len()];
         for (sentence, &caps) in sentences.iter().zip(&all_caps) {
@@ -353,7 +367,7 @@ impl DocFeatures {
                 i = end + 1;
             }
         }
-        DocFeatures { words, token_words, sentences, all_caps, casing, runs, first_pass: None }
+        DocFeatures { text, tokens, words, token_words, sentences, all_caps, casing, runs, first_pass: None }
     }
 
     /// Adds the first pass's tags (one per token) so that features see the document's other
@@ -419,16 +433,17 @@ impl DocFeatures {
         self.sentences[s].contains(&j).then(|| self.word(j))
     }
 
-    fn at(&self, s: usize, i: usize, offset: isize) -> Option<&TokenHashes> {
+    fn at(&self, s: usize, i: usize, offset: isize) -> Option<&WordForm> {
         self.word_at(s, i, offset).map(|w| &self.words[w])
     }
 
     /// The buckets of the features that depend on word form `word` alone.
     pub fn word_features(&self, word: usize, bits: u32) -> [u32; WORD_FEATURES] {
         let t = &self.words[word];
+        let affixes = Affixes::of(self.tokens[t.first as usize].text(self.text));
         let bucket = |template: u64, values: &[u64]| bucket(bits, template, values);
-        let prefix = |n: usize| bucket(6 + n as u64, &[t.prefixes[n]]);
-        let suffix = |n: usize| bucket(10 + n as u64, &[t.suffixes[n]]);
+        let prefix = |n: usize| bucket(6 + n as u64, &[affixes.prefixes[n]]);
+        let suffix = |n: usize| bucket(10 + n as u64, &[affixes.suffixes[n]]);
         [
             bucket(1, &[]),
             bucket(2, &[t.lower]),
@@ -442,7 +457,7 @@ impl DocFeatures {
             suffix(1),
             suffix(2),
             suffix(3),
-            bucket(23, &[u64::from(t.gazetteer)]),
+            bucket(23, &[u64::from(gazetteer_flags(t.lower))]),
         ]
     }
 
@@ -456,7 +471,7 @@ impl DocFeatures {
     pub fn neighbour_features(&self, neighbour: Neighbour, word: Option<usize>, bits: u32) -> impl Iterator<Item = u32> {
         let word = word.map(|w| &self.words[w]);
         let lower = word.map_or(NONE, |t| t.lower);
-        let gazetteer = u64::from(word.map_or(0, |t| t.gazetteer));
+        let gazetteer = u64::from(word.map_or(0, |t| gazetteer_flags(t.lower)));
         let (lower_template, gazetteer_template) = match neighbour {
             Neighbour::Previous => (14, Some(24)),
             Neighbour::Next => (15, Some(25)),
@@ -526,7 +541,7 @@ impl DocFeatures {
 }
 
 /// Per word form, `values` merged over every form with its lowercase form.
-fn by_lowercase_form<V: Copy + Default>(words: &[TokenHashes], values: &[V], merge: impl Fn(&mut V, V)) -> Vec<V> {
+fn by_lowercase_form<V: Copy + Default>(words: &[WordForm], values: &[V], merge: impl Fn(&mut V, V)) -> Vec<V> {
     let mut merged: WordMap<u64, V> = WordMap::default();
     for (word, &value) in words.iter().zip(values) {
         merge(merged.entry(word.lower).or_default(), value);
@@ -544,7 +559,7 @@ pub const PASS_FEATURES: usize = 5;
 const NONE: u64 = 0x5eed;
 
 /// A headline or other sentence written in capitals, where capitalization says nothing.
-fn is_all_caps<'a>(tokens: impl Iterator<Item = &'a TokenHashes> + Clone) -> bool {
+fn is_all_caps<'a>(tokens: impl Iterator<Item = &'a WordForm> + Clone) -> bool {
     let cased = tokens.clone().filter(|t| t.capitalized || t.has_lowercase).count();
     cased >= 2 && tokens.into_iter().all(|t| !t.has_lowercase)
 }
