@@ -106,7 +106,11 @@ fn is_wordlike(piece: &str) -> bool {
 /// `all` `-` `rounder` with nothing between them → `all-rounder`; `1996-08-30` likewise.
 fn join_hyphenated(text: &str, pieces: &mut Vec<Span>) {
     let joinable = |a: Span, hyphen: Span, b: Span| {
-        a.end == hyphen.start && hyphen.end == b.start && is_hyphen(hyphen.text(text)) && is_wordlike(b.text(text))
+        a.end == hyphen.start
+            && hyphen.end == b.start
+            && is_hyphen(hyphen.text(text))
+            && is_wordlike(a.text(text))
+            && is_wordlike(b.text(text))
     };
     // The pieces kept so far are `pieces[..kept]`; a join reads two pieces and keeps none, so the
     // kept ones never overtake the ones still to read.
@@ -114,10 +118,7 @@ fn join_hyphenated(text: &str, pieces: &mut Vec<Span>) {
     let mut i = 0;
     while i < pieces.len() {
         match kept.checked_sub(1) {
-            Some(last)
-                if i + 1 < pieces.len()
-                    && is_wordlike(pieces[last].text(text))
-                    && joinable(pieces[last], pieces[i], pieces[i + 1]) =>
+            Some(last) if i + 1 < pieces.len() && joinable(pieces[last], pieces[i], pieces[i + 1]) =>
             {
                 pieces[last].end = pieces[i + 1].end;
                 i += 2;
@@ -156,7 +157,8 @@ fn takes_period(word: &str) -> bool {
 
 fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
     pieces.dedup_by(|span, last| {
-        let joins = span.text(text) == "." && last.end == span.start && takes_period(last.text(text));
+        // Most pieces are apart (a space between): the cheapest test goes first.
+        let joins = last.end == span.start && span.text(text) == "." && takes_period(last.text(text));
         if joins {
             last.end = span.end;
         }
