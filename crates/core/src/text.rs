@@ -191,7 +191,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
     let gap = &text[tokens[i].span.end..next.span.start];
     let next_text = next.text(text);
     let next_starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
-    let newlines = gap.matches('\n').count();
+    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
     if newlines >= 2 || (newlines == 1 && !next_starts_lower) {
         return true;
     }
