@@ -68,10 +68,10 @@ fn is_apostrophe(c: char) -> bool {
 /// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
 fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Span>) {
     let piece = span.text(text);
-    let lower_s = piece.ends_with('s') || piece.ends_with('S');
-    let before_s = &piece[..piece.len() - usize::from(lower_s)];
-    match before_s.chars().next_back() {
-        Some(c) if lower_s && is_apostrophe(c) && before_s.len() > c.len_utf8() => {
+    // Most pieces do not end in `s`: they are not decoded from the back.
+    let before_s = piece.strip_suffix('s').or_else(|| piece.strip_suffix('S'));
+    match before_s.and_then(|before_s| Some((before_s, before_s.chars().next_back()?))) {
+        Some((before_s, c)) if is_apostrophe(c) && before_s.len() > c.len_utf8() => {
             let cut = span.start + before_s.len() - c.len_utf8();
             out.push(Span::new(span.start, cut));
             out.push(Span::new(cut, span.end));
