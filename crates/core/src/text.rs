@@ -68,10 +68,10 @@ fn is_apostrophe(c: char) -> bool {
 /// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
 fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Span>) {
     let piece = span.text(text);
-    let lower_s = piece.ends_with('s') || piece.ends_with('S');
-    let before_s = &piece[..piece.len() - usize::from(lower_s)];
-    match before_s.chars().next_back() {
-        Some(c) if lower_s && is_apostrophe(c) && before_s.len() > c.len_utf8() => {
+    // Most pieces do not end in `s`: they are not decoded from the back.
+    let before_s = piece.strip_suffix('s').or_else(|| piece.strip_suffix('S'));
+    match before_s.and_then(|before_s| Some((before_s, before_s.chars().next_back()?))) {
+        Some((before_s, c)) if is_apostrophe(c) && before_s.len() > c.len_utf8() => {
             let cut = span.start + before_s.len() - c.len_utf8();
             out.push(Span::new(span.start, cut));
             out.push(Span::new(cut, span.end));
@@ -106,7 +106,11 @@ fn is_wordlike(piece: &str) -> bool {
 /// `all` `-` `rounder` with nothing between them → `all-rounder`; `1996-08-30` likewise.
 fn join_hyphenated(text: &str, pieces: &mut Vec<Span>) {
     let joinable = |a: Span, hyphen: Span, b: Span| {
-        a.end == hyphen.start && hyphen.end == b.start && is_hyphen(hyphen.text(text)) && is_wordlike(b.text(text))
+        a.end == hyphen.start
+            && hyphen.end == b.start
+            && is_hyphen(hyphen.text(text))
+            && is_wordlike(a.text(text))
+            && is_wordlike(b.text(text))
     };
     // The pieces kept so far are `pieces[..kept]`; a join reads two pieces and keeps none, so the
     // kept ones never overtake the ones still to read.
@@ -114,10 +118,7 @@ fn join_hyphenated(text: &str, pieces: &mut Vec<Span>) {
     let mut i = 0;
     while i < pieces.len() {
         match kept.checked_sub(1) {
-            Some(last)
-                if i + 1 < pieces.len()
-                    && is_wordlike(pieces[last].text(text))
-                    && joinable(pieces[last], pieces[i], pieces[i + 1]) =>
+            Some(last) if i + 1 < pieces.len() && joinable(pieces[last], pieces[i], pieces[i + 1]) =>
             {
                 pieces[last].end = pieces[i + 1].end;
                 i += 2;
@@ -156,7 +157,8 @@ fn takes_period(word: &str) -> bool {
 
 fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
     pieces.dedup_by(|span, last| {
-        let joins = span.text(text) == "." && last.end == span.start && takes_period(last.text(text));
+        // Most pieces are apart (a space between): the cheapest test goes first.
+        let joins = last.end == span.start && span.text(text) == "." && takes_period(last.text(text));
         if joins {
             last.end = span.end;
         }
@@ -189,7 +191,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
     let gap = &text[tokens[i].span.end..next.span.start];
     let next_text = next.text(text);
     let next_starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
-    let newlines = gap.matches('\n').count();
+    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
     if newlines >= 2 || (newlines == 1 && !next_starts_lower) {
         return true;
     }

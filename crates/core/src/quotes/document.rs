@@ -227,7 +227,8 @@ impl<'t> Document<'t> {
         // "The Associated Press" is a name; "the BBC" has an article.
         let (start, known) = match self.known_outlet_at(i) {
             Some(end) => (i, Some(end)),
-            None if self.lower(i) == "the" && self.is_capitalized(i + 1) => (i + 1, self.known_outlet_at(i + 1)),
+            // The capital is tested first: it is a bit, and rules out most words.
+            None if self.is_capitalized(i + 1) && self.lower(i) == "the" => (i + 1, self.known_outlet_at(i + 1)),
             None => (i, None),
         };
         let end = known.or_else(|| {

@@ -236,9 +236,9 @@ fn object_cue(doc: &Document, v: usize) -> Option<(usize, bool)> {
     }
     // "asked him about …" leaves the content to "about".
     let topic_follows = || (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.lower(k) == "about");
-    // "US support remains unclear": before a verb the cue is a noun.
-    let noun = doc.is_one_of(v + 1, FINITE_VERBS);
-    (doc.is_in(v, OBJECT_CUES) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_in(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows() && !noun)
+    // "US support remains unclear": before a verb the cue is a noun. (Asked last: most words are no cue.)
+    let noun = || doc.is_one_of(v + 1, FINITE_VERBS);
+    (doc.is_in(v, OBJECT_CUES) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_in(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows() && !noun())
         .then_some((v + 1, true))
 }
 

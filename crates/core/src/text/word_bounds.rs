@@ -26,10 +26,8 @@ enum Class {
     Other,
 }
 
-/// The class of `c`, or `None` for a character this module does not handle. (Inlined in both
-/// loops over the text: it is much of their work.)
-#[inline(always)]
-fn class(c: char) -> Option<Class> {
+/// The class of `c`, or `None` for a character this module does not handle.
+const fn class(c: char) -> Option<Class> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '0'..='9' => Class::Numeric,
@@ -51,6 +49,32 @@ fn class(c: char) -> Option<Class> {
         '\0'..='\u{D7}' | '\u{F7}' | '\u{2013}'..='\u{2015}' | '\u{201C}' | '\u{201D}' | '\u{2026}' => Class::Other,
         _ => return None,
     })
+}
+
+/// The class of each ASCII byte, looked up rather than matched: most characters of a text are ASCII.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = match class(byte as u8 as char) {
+            Some(class) => class,
+            None => panic!("every ASCII character has a class"),
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The class of the character at byte `at` of a text that [`has_classes`], and its length.
+#[inline(always)]
+fn class_at(text: &str, at: usize) -> (Class, usize) {
+    match text.as_bytes()[at] {
+        ascii @ 0..0x80 => (ASCII_CLASSES[ascii as usize], 1),
+        _ => {
+            let c = text[at..].chars().next().expect("a character at a character boundary");
+            (class(c).expect("a text with classes"), c.len_utf8())
+        }
+    }
 }
 
 /// Whether a word boundary falls between `b` and `c`, given the classes around them: `a` before
@@ -94,20 +118,37 @@ fn has_classes(text: &str) -> bool {
 /// [`word_bounds`] for a text that [`has_classes`]. Each boundary is decided from a window of
 /// four characters that slides along the text.
 fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span)) {
-    let mut chars = text
-        .char_indices()
-        .map(|(at, c)| (at, class(c).expect("a text with classes")));
-    let Some((_, mut b)) = chars.next() else { return };
+    let bytes = text.as_bytes();
+    if text.is_empty() {
+        return;
+    }
+    // The window is `a`, `b`, the character at `at` and the one after it.
+    let (mut b, len) = class_at(text, 0);
     let mut a = None;
-    let mut next = chars.next();
+    let mut at = len;
     let mut start = 0;
-    while let Some((at, c)) = next {
-        next = chars.next();
-        if breaks(a, b, c, next.map(|(_, d)| d)) {
+    while at < text.len() {
+        // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d): the
+        // ASCII ones, most of a text, are skipped a byte at a time.
+        let run = match b {
+            Class::Letter | Class::Numeric => bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count(),
+            Class::Space => bytes[at..].iter().take_while(|&&b| b == b' ').count(),
+            _ => 0,
+        };
+        if run > 0 {
+            let last = at + run - 1;
+            a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
+            b = ASCII_CLASSES[bytes[last] as usize];
+            at = last + 1;
+            continue;
+        }
+        let (c, len) = class_at(text, at);
+        let d = (at + len < text.len()).then(|| class_at(text, at + len).0);
+        if breaks(a, b, c, d) {
             piece(Span::new(start, at));
             start = at;
         }
-        (a, b) = (Some(b), c);
+        (a, b, at) = (Some(b), c, at + len);
     }
     piece(Span::new(start, text.len()));
 }
