@@ -107,8 +107,7 @@ struct WordForm {
 
 /// The form of `word`, whose [`hash_str`] is `exact`, first met at token `first`.
 fn word_form(word: &str, exact: u64, first: u32, lower_buf: &mut String) -> WordForm {
-    lower_buf.clear();
-    lower_buf.extend(word.chars().flat_map(char::to_lowercase));
+    lowercase_into(word, lower_buf);
     let mut form = WordForm { exact, lower: hash_str(lower_buf), first, ..WordForm::default() };
     let mut shape = SEED;
     let mut last_class = 0u8;
@@ -133,6 +132,17 @@ fn word_form(word: &str, exact: u64, first: u32, lower_buf: &mut String) -> Word
     form
 }
 
+/// `word` in lowercase, into `buf`; ASCII without decoding characters (most words are).
+fn lowercase_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// What only a word form's own features read, computed when they are summed (once per form and
 /// thread when tagging).
 struct Affixes {
@@ -142,7 +152,8 @@ struct Affixes {
 
 impl Affixes {
     fn of(word: &str) -> Affixes {
-        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        let mut lower = String::new();
+        lowercase_into(word, &mut lower);
         let mut affixes = Affixes { prefixes: [0; 4], suffixes: [0; 4] };
         let mut prefix = SEED;
         for (n, c) in lower.chars().take(4).enumerate() {
