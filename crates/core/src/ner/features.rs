@@ -1,7 +1,8 @@
 //! Hashed features of each token for the sequence tagger.
 //!
-//! Every string a feature needs is hashed once per token ([`WordForm`]); a feature is then a mix
-//! of a template number with one to three of those hashes, reduced to a bucket of the weight table.
+//! Every string a feature needs is hashed once per word form of a document ([`WordForm`]; a form's
+//! affixes only when its own features are asked for); a feature is then a mix of a template number
+//! with one to three of those hashes, reduced to a bucket of the weight table.
 //! Training and tagging share this code, so the two cannot drift apart.
 use super::lexicon;
 use crate::text::Token;

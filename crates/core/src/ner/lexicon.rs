@@ -109,10 +109,10 @@ pub fn all_adjectives() -> impl Iterator<Item = &'static str> {
     PLACE_ADJECTIVES.iter().map(|(adjective, _)| *adjective)
 }
 
-/// Prepositions: a word between a name's comma and a title that makes the title someone else's.
 /// Lowercase particles inside names, which the tagger (trained on little such data) may leave out.
 pub const NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn", "al", "dos", "das"];
 /// Particles found only in people's names, so that they make a person of any two names they join.
 pub const PERSON_PARTICLES: &[&str] = &["von", "van", "der", "den", "bin", "ibn"];
 
+/// Prepositions: a word between a name's comma and a title that makes the title someone else's.
 pub const PREPOSITIONS: [&str; 13] = ["by", "of", "for", "to", "with", "from", "as", "at", "in", "on", "under", "after", "before"];
