@@ -124,8 +124,17 @@ fn coreference() {
 
 #[test]
 fn ids_are_slugs() {
-    assert_eq!(triangulate_core::ner::entity_id(EntityKind::Person, "Emmanuel Macron"), "per-emmanuel-macron");
-    assert_eq!(triangulate_core::ner::entity_id(EntityKind::Organization, "U.S. Army"), "org-u-s-army");
+    for (kind, name, id) in [
+        (EntityKind::Person, "Emmanuel Macron", "per-emmanuel-macron"),
+        (EntityKind::Organization, "U.S. Army", "org-u-s-army"),
+        (EntityKind::Person, "  --Micheál  Martin--", "per-micheál-martin"),
+        // Lowercased a character at a time: no final sigma.
+        (EntityKind::Location, "ΑΘΗΝΑΣ", "loc-αθηνασ"),
+        (EntityKind::Misc, "İstanbul 2024", "misc-i\u{307}stanbul-2024"),
+        (EntityKind::Misc, "!!!", "misc"),
+    ] {
+        assert_eq!(triangulate_core::ner::entity_id(kind, name), id, "{name:?}");
+    }
 }
 
 #[test]

@@ -122,10 +122,23 @@ impl Lowercase {
 
 /// A stable id: kind label and name, lowercased, runs of non-alphanumerics as one `-`.
 pub fn entity_id(kind: EntityKind, name: &str) -> String {
-    let mut id = kind.label().to_lowercase();
-    for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        id.push('-');
-        id.extend(word.chars().flat_map(char::to_lowercase));
+    let mut id = kind.label().to_ascii_lowercase();
+    id.reserve(name.len() + 1);
+    let mut in_word = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            id.push('-');
+            in_word = true;
+        }
+        if c.is_ascii() {
+            id.push(c.to_ascii_lowercase());
+        } else {
+            id.extend(c.to_lowercase());
+        }
     }
     id
 }
