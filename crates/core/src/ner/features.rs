@@ -106,13 +106,18 @@ struct WordForm {
     name_particle: bool,
 }
 
-/// The form of `word`, whose [`hash_str`] is `exact`, first met at token `first`.
-fn word_form(word: &str, exact: u64, first: u32, lower_buf: &mut String) -> WordForm {
-    lowercase_into(word, lower_buf);
-    let mut form = WordForm { exact, lower: hash_str(lower_buf), first, ..WordForm::default() };
-    let mut shape = SEED;
+/// The form of `word`, whose [`hash_str`] is `exact`, first met at token `first`: one pass over
+/// its characters, the lowercase form hashed as it is made rather than written out.
+fn word_form(word: &str, exact: u64, first: u32) -> WordForm {
+    let mut form = WordForm { exact, first, ..WordForm::default() };
+    let (mut lower, mut shape) = (SEED, SEED);
     let mut last_class = 0u8;
     for c in word.chars() {
+        if c.is_ascii() {
+            lower = hash_step(lower, c.to_ascii_lowercase() as u8);
+        } else {
+            lower = c.to_lowercase().fold(lower, |hash, l| l.encode_utf8(&mut [0; 4]).bytes().fold(hash, hash_step));
+        }
         let class = match c {
             c if c.is_uppercase() => b'X',
             c if c.is_lowercase() => b'x',
@@ -127,9 +132,11 @@ fn word_form(word: &str, exact: u64, first: u32, lower_buf: &mut String) -> Word
         form.has_lowercase |= class == b'x';
         form.has_uppercase |= class == b'X';
     }
+    form.lower = lower;
     form.shape = shape;
     form.capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    form.name_particle = lexicon::NAME_PARTICLES.contains(&lower_buf.as_str());
+    // The particles are ASCII, and no other character lowercases to their letters.
+    form.name_particle = lexicon::NAME_PARTICLES.iter().any(|particle| particle.eq_ignore_ascii_case(word));
     form
 }
 
@@ -341,9 +348,8 @@ impl PassContext {
 
 impl<'a> DocFeatures<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], sentences: Vec<Range<usize>>) -> Self {
-        let mut lower_buf = String::new();
-        let mut ids: WordMap<u64, u32> = WordMap::default();
-        let mut words: Vec<WordForm> = Vec::new();
+        let mut ids: WordMap<u64, u32> = WordMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+        let mut words: Vec<WordForm> = Vec::with_capacity(tokens.len() / 2);
         let token_words: Vec<u32> = tokens
             .iter()
             .enumerate()
@@ -351,7 +357,7 @@ impl<'a> DocFeatures<'a> {
                 let word = t.text(text);
                 let exact = hash_str(word);
                 *ids.entry(exact).or_insert_with(|| {
-                    words.push(word_form(word, exact, i as u32, &mut lower_buf));
+                    words.push(word_form(word, exact, i as u32));
                     (words.len() - 1) as u32
                 })
             })
@@ -554,7 +560,7 @@ impl<'a> DocFeatures<'a> {
 
 /// Per word form, `values` merged over every form with its lowercase form.
 fn by_lowercase_form<V: Copy + Default>(words: &[WordForm], values: &[V], merge: impl Fn(&mut V, V)) -> Vec<V> {
-    let mut merged: WordMap<u64, V> = WordMap::default();
+    let mut merged: WordMap<u64, V> = WordMap::with_capacity_and_hasher(words.len(), Default::default());
     for (word, &value) in words.iter().zip(values) {
         merge(merged.entry(word.lower).or_default(), value);
     }
@@ -579,6 +585,30 @@ fn is_all_caps<'a>(tokens: impl Iterator<Item = &'a WordForm> + Clone) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What [`word_form`] hashes and flags, from the lowercase form written out.
+    fn assert_form_matches_lowercase(word: &str) {
+        let mut lower = String::new();
+        lowercase_into(word, &mut lower);
+        let form = word_form(word, hash_str(word), 0);
+        assert_eq!(form.lower, hash_str(&lower), "lowercase hash of {word:?}");
+        assert_eq!(form.name_particle, lexicon::NAME_PARTICLES.contains(&lower.as_str()), "particle {word:?}");
+    }
+
+    #[test]
+    fn word_forms_hash_the_lowercase_form() {
+        for word in ["Macron", "NATO", "von", "VON", "Van", "dé", "de", "Micheál", "ΟΔΥΣΣΕΥΣ", "İstanbul", "\u{212A}", "Straße", "", "1,500", "U.S."] {
+            assert_form_matches_lowercase(word);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_word_form_hashes_its_lowercase_form(word in "\\PC{0,12}") {
+            assert_form_matches_lowercase(&word);
+        }
+    }
 
     #[test]
     fn word_cache_starts_over_when_full_and_keeps_answering() {
