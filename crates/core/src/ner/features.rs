@@ -204,6 +204,8 @@ pub struct DocFeatures<'a> {
     /// The document's distinct word forms; each token is the index of its form, so that per token
     /// only four bytes are kept and what depends on the word alone is done once per form.
     words: Vec<WordForm>,
+    /// Per word form, the number of its lowercase form (see [`lowercase_ids`]).
+    lower_ids: Vec<u32>,
     token_words: Vec<u32>,
     /// Token index ranges, one per sentence.
     pub sentences: Vec<Range<usize>>,
@@ -373,7 +375,8 @@ impl<'a> DocFeatures<'a> {
                 seen[w as usize] |= DocCasing { capitalized_inside: t.capitalized && k > 0, lowercase: !t.capitalized && t.has_lowercase };
             }
         }
-        let casing = by_lowercase_form(&words, &seen, |into, casing| *into |= casing);
+        let lower_ids = lowercase_ids(&words);
+        let casing = by_lowercase_form(&lower_ids, &seen, |into, casing| *into |= casing);
         let mut runs = vec![[0u8; 2]; token_words.len()];
         for sentence in &sentences {
             let mut i = sentence.start;
@@ -385,7 +388,7 @@ impl<'a> DocFeatures<'a> {
                 i = end + 1;
             }
         }
-        DocFeatures { text, tokens, words, token_words, sentences, all_caps, casing, runs, first_pass: None }
+        DocFeatures { text, tokens, words, lower_ids, token_words, sentences, all_caps, casing, runs, first_pass: None }
     }
 
     /// Adds the first pass's tags (one per token) so that features see the document's other
@@ -397,7 +400,7 @@ impl<'a> DocFeatures<'a> {
                 counts[w as usize][tag_class(usize::from(tag))] += 1;
             }
         }
-        let kind_counts = by_lowercase_form(&self.words, &counts, |into, counts| into.iter_mut().zip(counts).for_each(|(a, b)| *a += b));
+        let kind_counts = by_lowercase_form(&self.lower_ids, &counts, |into, counts| into.iter_mut().zip(counts).for_each(|(a, b)| *a += b));
         self.first_pass = Some(FirstPass { tags, kind_counts });
     }
 
@@ -558,13 +561,23 @@ impl<'a> DocFeatures<'a> {
     }
 }
 
-/// Per word form, `values` merged over every form with its lowercase form.
-fn by_lowercase_form<V: Copy + Default>(words: &[WordForm], values: &[V], merge: impl Fn(&mut V, V)) -> Vec<V> {
-    let mut merged: WordMap<u64, V> = WordMap::with_capacity_and_hasher(words.len(), Default::default());
-    for (word, &value) in words.iter().zip(values) {
-        merge(merged.entry(word.lower).or_default(), value);
+/// Per word form, `values` merged over every form with its lowercase form (`lower_ids`, from
+/// [`lowercase_ids`]).
+fn by_lowercase_form<V: Copy + Default>(lower_ids: &[u32], values: &[V], merge: impl Fn(&mut V, V)) -> Vec<V> {
+    let mut merged = vec![V::default(); lower_ids.len()];
+    for (&id, &value) in lower_ids.iter().zip(values) {
+        merge(&mut merged[id as usize], value);
     }
-    words.iter().map(|word| merged[&word.lower]).collect()
+    lower_ids.iter().map(|&id| merged[id as usize]).collect()
+}
+
+/// Per word form, a number shared by the forms with the same lowercase form (below their count).
+fn lowercase_ids(words: &[WordForm]) -> Vec<u32> {
+    let mut ids: WordMap<u64, u32> = WordMap::with_capacity_and_hasher(words.len(), Default::default());
+    words.iter().map(|word| {
+        let next = ids.len() as u32;
+        *ids.entry(word.lower).or_insert(next)
+    }).collect()
 }
 
 /// How many features [`DocFeatures::word_features`] gives each token.

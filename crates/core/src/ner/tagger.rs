@@ -147,7 +147,9 @@ impl WordSums {
 
 /// The sums over the features that `word` (`None`: beyond the sentence) gives its `neighbour`.
 fn given(doc: &DocFeatures, weights: &Weights, neighbour: Neighbour, word: Option<usize>, bits: u32) -> Sums {
-    weights.sum(&doc.neighbour_features(neighbour, word, bits).collect::<Vec<_>>())
+    let mut buckets = [0; 2];
+    let count = buckets.iter_mut().zip(doc.neighbour_features(neighbour, word, bits)).map(|(slot, bucket)| *slot = bucket).count();
+    weights.sum(&buckets[..count])
 }
 
 /// The embedded models with their shared weight table.
