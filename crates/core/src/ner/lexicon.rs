@@ -93,8 +93,18 @@ pub const ABBREVIATED_TITLES: &[(&str, &str)] = &[
 ];
 
 /// The place an adjective or short form stands for ("French" → France, "U.K." → United Kingdom).
+/// Looked up in a map rather than the list: roles and descriptions ask for every "the …".
 pub fn place_of_adjective(word: &str) -> Option<&'static str> {
-    PLACE_ADJECTIVES.iter().find(|(adjective, _)| adjective.eq_ignore_ascii_case(word)).map(|(_, place)| *place)
+    static BY_ADJECTIVE: std::sync::OnceLock<super::features::WordMap<&str, &str>> = std::sync::OnceLock::new();
+    const LONGEST: usize = 24;
+    let by_adjective = BY_ADJECTIVE.get_or_init(|| PLACE_ADJECTIVES.iter().copied().collect());
+    debug_assert!(PLACE_ADJECTIVES.iter().all(|(adjective, _)| adjective.len() <= LONGEST && !adjective.bytes().any(|b| b.is_ascii_uppercase())));
+    // Case-insensitive in ASCII alone, as `eq_ignore_ascii_case`.
+    let mut lower = [0u8; LONGEST];
+    let lower = lower.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    by_adjective.get(std::str::from_utf8(lower).ok()?).copied()
 }
 
 pub fn all_places() -> impl Iterator<Item = &'static str> {
@@ -116,3 +126,27 @@ pub const PERSON_PARTICLES: &[&str] = &["von", "van", "der", "den", "bin", "ibn"
 
 /// Prepositions: a word between a name's comma and a title that makes the title someone else's.
 pub const PREPOSITIONS: [&str; 13] = ["by", "of", "for", "to", "with", "from", "as", "at", "in", "on", "under", "after", "before"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjectives_name_their_place_in_any_ascii_case() {
+        for (word, place) in [
+            ("French", Some("France")),
+            ("FRENCH", Some("France")),
+            ("french", Some("France")),
+            ("Frenchman", None),
+            ("Frenc", None),
+            ("", None),
+            ("an adjective longer than any in the list", None),
+            ("Ｆrench", None),
+        ] {
+            assert_eq!(place_of_adjective(word), place, "{word:?}");
+        }
+        for &(adjective, place) in PLACE_ADJECTIVES {
+            assert_eq!(place_of_adjective(&adjective.to_ascii_uppercase()), Some(place), "{adjective:?}");
+        }
+    }
+}
