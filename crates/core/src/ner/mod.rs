@@ -87,36 +87,53 @@ pub fn extract_entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec
     coref::group(text, tokens, &words, &mentions, &roles)
 }
 
-/// Every token lowercased once, for roles, descriptions and coreference: in one buffer rather than
-/// a string per token.
-struct Lowercase {
+/// Every token lowercased once, for roles, descriptions and coreference. A token already in
+/// lowercase ASCII (most are) is read from the text; the others are written to one buffer rather
+/// than a string each.
+struct Lowercase<'t> {
+    text: &'t str,
     buffer: String,
-    ends: Vec<usize>,
+    places: Vec<Lowered>,
 }
 
-impl Lowercase {
-    fn new(text: &str, tokens: &[Token]) -> Self {
-        let mut buffer = String::with_capacity(tokens.iter().map(|t| t.span.len()).sum());
-        let ends = tokens
+/// Where a token's lowercase form is.
+#[derive(Clone, Copy)]
+enum Lowered {
+    InText(Span),
+    InBuffer(Span),
+}
+
+impl<'t> Lowercase<'t> {
+    fn new(text: &'t str, tokens: &[Token]) -> Self {
+        let mut buffer = String::new();
+        let places = tokens
             .iter()
             .map(|t| {
                 let word = t.text(text);
+                if !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    return Lowered::InText(t.span);
+                }
+                let start = buffer.len();
                 if word.is_ascii() {
-                    let start = buffer.len();
                     buffer.push_str(word);
                     buffer[start..].make_ascii_lowercase();
                 } else {
                     buffer.push_str(&word.to_lowercase());
                 }
-                buffer.len()
+                Lowered::InBuffer(Span::new(start, buffer.len()))
             })
             .collect();
-        Lowercase { buffer, ends }
+        Lowercase { text, buffer, places }
     }
 
     fn words(&self) -> Vec<&str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(start, &end)| &self.buffer[start..end]).collect()
+        self.places
+            .iter()
+            .map(|&place| match place {
+                Lowered::InText(span) => span.text(self.text),
+                Lowered::InBuffer(span) => span.text(&self.buffer),
+            })
+            .collect()
     }
 }
 
