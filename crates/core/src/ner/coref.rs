@@ -20,10 +20,8 @@ pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention],
     for m in order {
         // Among the groups this mention can join, the one named most recently before it.
         let start = mentions[m].span.start;
-        let nearest = heads
-            .candidates(mentions[m].kind, words[m])
-            .into_iter()
-            .max_by_key(|&index| starts[index].range(..start).next_back().copied());
+        // Ties (no mention of either before this one) go to the group made last.
+        let nearest = heads.candidates(mentions[m].kind, words[m]).max_by_key(|&index| (starts[index].range(..start).next_back().copied(), index));
         match nearest {
             Some(index) => {
                 members[index].push(m);
@@ -65,15 +63,10 @@ impl<'w> HeadIndex<'w> {
         }
     }
 
-    /// The groups a mention of `kind` with these words may join, in the order they were made.
-    fn candidates(&self, kind: EntityKind, words: &[&str]) -> Vec<usize> {
-        let mut groups: Vec<usize> = self.same.get(&(kind, words)).into_iter().flatten().copied().collect();
-        if kind == EntityKind::Person {
-            groups.extend(self.short.get(words).into_iter().flatten());
-            groups.sort_unstable();
-            groups.dedup();
-        }
-        groups
+    /// The groups a mention of `kind` with these words may join (a group may come twice).
+    fn candidates<'s>(&'s self, kind: EntityKind, words: &'w [&'w str]) -> impl Iterator<Item = usize> + 's {
+        let short = (kind == EntityKind::Person).then(|| self.short.get(words)).flatten();
+        self.same.get(&(kind, words)).into_iter().chain(short).flatten().copied()
     }
 }
 
