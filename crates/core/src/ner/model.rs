@@ -6,6 +6,7 @@
 //! row scores the first tag); row count u32; then per non-zero row of the table: the bucket as a
 //! varint delta from the previous row's bucket, and one i8 weight per tag.
 use super::EntityKind;
+use std::hint::select_unpredictable;
 
 pub const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
 /// Tag 0 is O; for kind `k`, `1 + 2k` is B and `2 + 2k` is I.
@@ -164,18 +165,29 @@ pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitio
     let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(emissions.len());
     back.push([0; N_TAGS]);
     for scores in rest {
+        // Each tag's best predecessor, the first of equals: O and B- may follow any tag, so those
+        // five are found together in one pass over the predecessors; I-x follows B-x or I-x.
+        // Fixed loops over constant tags, unrolled; selections rather than branches, which the
+        // processor could not predict.
+        let mut top = best; // every tag set below
         let mut from = [0u8; N_TAGS];
-        best = std::array::from_fn(|tag| {
-            let score = |previous: usize| best[previous] + transition[previous][tag];
-            // Fixed-size candidates, so that the search unrolls into conditional moves.
-            let (top, previous) = match PREVIOUS[tag] {
-                &[a, b] => best_predecessor([a, b], score),
-                _ => best_predecessor(std::array::from_fn::<_, N_TAGS, _>(|p| p), score),
-            };
-            from[tag] = previous as u8;
-            // The emission is the same for every predecessor: added once, to the best.
-            top + scores[tag].into()
-        });
+        for tag in AFTER_ANY {
+            top[tag] = best[0] + transition[0][tag];
+        }
+        for previous in 1..N_TAGS {
+            for tag in AFTER_ANY {
+                let score = best[previous] + transition[previous][tag];
+                let better = score > top[tag];
+                top[tag] = select_unpredictable(better, score, top[tag]);
+                from[tag] = select_unpredictable(better, previous as u8, from[tag]);
+            }
+        }
+        for tag in INSIDE {
+            let (begin, inside) = (best[tag - 1] + transition[tag - 1][tag], best[tag] + transition[tag][tag]);
+            (top[tag], from[tag]) = select_unpredictable(inside > begin, (inside, tag as u8), (begin, tag as u8 - 1));
+        }
+        // The emission is the same for every predecessor: added once, to the best.
+        best = std::array::from_fn(|tag| top[tag] + scores[tag].into());
         back.push(from);
     }
     if run.before_outside {
@@ -190,24 +202,11 @@ pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitio
     path
 }
 
-/// The highest `score` among the `candidates`, the first of equals, and its candidate.
-fn best_predecessor<S: Score, const N: usize>(candidates: [usize; N], score: impl Fn(usize) -> S) -> (S, usize) {
-    let mut top = (score(candidates[0]), candidates[0]);
-    for candidate in candidates.into_iter().skip(1) {
-        let candidate_score = score(candidate);
-        if candidate_score > top.0 {
-            top = (candidate_score, candidate);
-        }
-    }
-    top
-}
-
-/// The tags BIO allows before each tag (two, or all of them), in order: Viterbi need not try the others (whose masked
-/// transitions never win).
-const PREVIOUS: [&[usize]; N_TAGS] = {
-    const ANY: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8];
-    [ANY, ANY, &[1, 2], ANY, &[3, 4], ANY, &[5, 6], ANY, &[7, 8]]
-};
+/// The tags that may follow any tag (O and the B- tags), and the I- tags, which follow only the
+/// B- tag before them in [`KINDS`] order and themselves: Viterbi need not try the transitions BIO
+/// forbids (whose masked scores never win).
+const AFTER_ANY: [usize; 5] = [0, 1, 3, 5, 7];
+const INSIDE: [usize; 4] = [2, 4, 6, 8];
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -283,8 +282,62 @@ mod tests {
     fn viterbi_tries_exactly_the_transitions_bio_allows() {
         for tag in 0..N_TAGS {
             for previous in 0..N_TAGS {
-                assert_eq!(PREVIOUS[tag].contains(&previous), allowed(Some(previous), tag), "{previous} → {tag}");
+                let tried = AFTER_ANY.contains(&tag) || (INSIDE.contains(&tag) && (previous == tag - 1 || previous == tag));
+                assert_eq!(tried, allowed(Some(previous), tag), "{previous} → {tag}");
             }
+        }
+    }
+
+    /// Viterbi over every transition, each tag's predecessor the first of equals: what the
+    /// decoder must return, ties included.
+    fn viterbi_over_all_transitions(emissions: &[[i64; N_TAGS]], transitions: &[i64], run: Run) -> Vec<usize> {
+        let start = if run.after_outside { 0 } else { N_TAGS };
+        let mut best: Vec<i64> = (0..N_TAGS).map(|tag| transitions[start * N_TAGS + tag] + emissions[0][tag]).collect();
+        let mut back = vec![vec![0; N_TAGS]];
+        for scores in &emissions[1..] {
+            let mut from = vec![0; N_TAGS];
+            let mut next = vec![0; N_TAGS];
+            for tag in 0..N_TAGS {
+                let mut top = (best[0] + transitions[tag], 0);
+                for previous in 1..N_TAGS {
+                    let score = best[previous] + transitions[previous * N_TAGS + tag];
+                    if score > top.0 {
+                        top = (score, previous);
+                    }
+                }
+                (next[tag], from[tag]) = (top.0 + scores[tag], top.1);
+            }
+            best = next;
+            back.push(from);
+        }
+        if run.before_outside {
+            best = (0..N_TAGS).map(|tag| best[tag] + transitions[tag * N_TAGS]).collect();
+        }
+        let mut tag = (0..N_TAGS).max_by(|&a, &b| best[a].cmp(&best[b])).unwrap();
+        let mut path = vec![0; emissions.len()];
+        for i in (0..emissions.len()).rev() {
+            path[i] = tag;
+            tag = back[i][tag];
+        }
+        path
+    }
+
+    #[test]
+    fn viterbi_picks_the_path_and_breaks_ties_as_a_search_of_every_transition() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut random = |range: i64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % (2 * range as u64 + 1)) as i64 - range
+        };
+        for case in 0..2000 {
+            // Small ranges make ties common.
+            let range = if case % 2 == 0 { 3 } else { 1000 };
+            let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(range)).collect::<Vec<i64>>());
+            let emissions: Vec<[i64; N_TAGS]> = (0..1 + case % 9).map(|_| std::array::from_fn(|_| random(range))).collect();
+            let run = Run { after_outside: case % 3 == 0, before_outside: case % 5 == 0 };
+            assert_eq!(viterbi(&emissions, &transitions, run), viterbi_over_all_transitions(&emissions, &transitions, run), "case {case}");
         }
     }
 
