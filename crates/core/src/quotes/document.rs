@@ -1,6 +1,6 @@
 //! A scanned text: tokens, paired quote marks and narrative sentences, with the small queries
 //! the attribution rules ask of them.
-use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_SUFFIXES, OUTLET_WORD};
+use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_CAPITAL_START, OUTLET_LOWER_CASE_START, OUTLET_SUFFIX, OUTLET_SUFFIXES};
 use super::scan::{self, Marked, Tok, TokKind};
 use crate::Span;
 use std::ops::Range;
@@ -221,9 +221,9 @@ impl<'t> Document<'t> {
         sentences
     }
 
-    /// The news outlet named at token `i` ("the BBC", "Kyiv Post", "local media"): its last token
-    /// (exclusive) and name.
-    pub fn outlet_at(&self, i: usize) -> Option<(usize, String)> {
+    /// The news outlet named at token `i` ("the BBC", "Kyiv Post"): its last token (exclusive)
+    /// and its name's span.
+    pub fn outlet_at(&self, i: usize) -> Option<(usize, Span)> {
         // "The Associated Press" is a name; "the BBC" has an article.
         let (start, known) = match self.known_outlet_at(i) {
             Some(end) => (i, Some(end)),
@@ -236,15 +236,15 @@ impl<'t> Document<'t> {
             while self.is_capitalized(end) && !self.raw(end).chars().all(|c| c.is_ascii_digit()) {
                 end += 1;
             }
-            (end > start && self.bits[end - 1] & OUTLET_WORD != 0 && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
+            (end > start && self.bits[end - 1] & OUTLET_SUFFIX != 0 && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
         })?;
-        let name = self.text[self.span(start, end).start..self.span(start, end).end].to_string();
-        Some((end, name))
+        Some((end, self.span(start, end)))
     }
 
     /// The end of the longest known outlet (`OUTLETS`) that starts at token `start`.
     fn known_outlet_at(&self, start: usize) -> Option<usize> {
-        if self.bits.get(start).is_none_or(|&bits| bits & OUTLET_WORD == 0) {
+        let start_bit = if self.is_capitalized(start) { OUTLET_CAPITAL_START } else { OUTLET_LOWER_CASE_START };
+        if self.bits.get(start).is_none_or(|&bits| bits & start_bit == 0) {
             return None;
         }
         let first = self.raw(start);
@@ -317,8 +317,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
 /// The bits of a word (see `Document::bits`): written `raw`, lower-cased `lower`, with its key
 /// when it has one.
 fn token_bits(raw: &str, lower: &str, key: Option<u128>) -> u64 {
-    let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    key.map_or_else(|| lexicon::word_bits(lower), lexicon::key_bits) | if capitalized { CAPITALIZED } else { 0 }
+    key.map_or_else(|| lexicon::word_bits(lower), lexicon::key_bits) | if lexicon::is_capitalized(raw) { CAPITALIZED } else { 0 }
 }
 
 /// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they

@@ -358,7 +358,7 @@ pub(super) fn media_attributions(doc: &Document) -> Vec<MediaAttribution> {
                 None => None,
             };
             if let Some(span) = cue {
-                attributions.push(MediaAttribution { outlet, span, sentence });
+                attributions.push(MediaAttribution { outlet: outlet.text(doc.text).to_string(), span, sentence });
             }
             i = outlet_end.max(i + 1);
         }
