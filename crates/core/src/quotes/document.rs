@@ -113,6 +113,11 @@ impl<'t> Document<'t> {
         self.is_word(i) && words.contains(&self.lower(i))
     }
 
+    /// The bits of tokens `from..to` together: whether any is in a list.
+    pub fn bits_in(&self, from: usize, to: usize) -> u64 {
+        self.bits[from..to].iter().fold(0, |all, bits| all | bits)
+    }
+
     /// `is_one_of` for a lexicon list, by its bit.
     pub fn is_in(&self, i: usize, words: Words) -> bool {
         debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list.len() == words.list.len()), "a word list missing from WORD_LISTS");

@@ -46,12 +46,12 @@ pub(super) fn is_capitalized(word: &str) -> bool {
 }
 
 /// Every word list, for the table behind `word_bits`.
-pub(super) const WORD_LISTS: [Words; 30] = [
+pub(super) const WORD_LISTS: [Words; 31] = [
     SPEECH_VERBS, REPORT_ONLY_VERBS, VERB_MODIFIERS, SUBJECT_TAIL_WORDS, NOT_SPEAKER_OPENERS, SPEAKER_OPENERS, CLAUSE_BREAKS,
     SPEAKER_TAIL_BREAKS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, ABBREVIATIONS, MEDIA_NOUNS, EDITORIAL_LABELS, NAME_PARTICLES,
     ADJUNCT_STARTS, OBJECT_VERBS, OBJECT_CUES, CLAUSE_BREAKS_AFTER_CUE, OBJECT_BOUNDARIES, APPEARANCE_VERBS, BARE_CLAUSE_VERBS,
     NOT_CLAUSE_STARTS, THAT_BLOCKERS, CLAUSE_END_LINKS, TOPIC_HEADS, PARTICIPLES, CLAUSE_STARTS, PRONOUN_STARTS, DAY_AND_MONTH_WORDS,
-    ACCORDING,
+    ACCORDING, ABOUT,
 ];
 
 /// Every phrase list, for the table behind `word_bits`.
@@ -355,6 +355,9 @@ pub(super) const THAT_BLOCKERS: Words = Words::new(24, &["and", "but", "or", "he
 
 /// Words after a comma that end a reported clause (", while others …", ", according to …").
 pub(super) const CLAUSE_END_LINKS: Words = Words::new(25, &["according", "while", "whereas", "although", "though", "but", "yet"]);
+
+/// The word that introduces the topic of speech after one of `TOPIC_HEADS`.
+pub(super) const ABOUT: Words = Words::new(35, &["about"]);
 
 /// Words of speech that make a following "about" introduce its topic, with up to
 /// `MAX_TOPIC_DISTANCE` words between ("asked Clinton about").
