@@ -311,27 +311,29 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
     lower.push_str(text);
     lower.make_ascii_lowercase();
     let mut copied = Vec::new();
-    let mut bits = Vec::with_capacity(toks.len());
-    for (i, tok) in toks.iter().enumerate() {
-        let raw = tok.span().text(text);
-        let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span().start..], raw.len()) } else { None };
-        let (span, copied_bit) = if key.is_some() || lower_case_in_place(raw) {
-            (tok.span(), 0)
-        } else {
-            let span = push_lower_case(&mut lower, raw);
-            copied.push((i, span));
-            (span, LOWER_CASE_COPIED)
-        };
-        let word_bits = if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 };
-        bits.push(word_bits | copied_bit);
-    }
+    let bits = toks
+        .iter()
+        .enumerate()
+        .map(|(i, tok)| {
+            let span = tok.span();
+            // Most words are ASCII and short: looked up by their key, capitalized by their first byte.
+            if let Some(key) = tok.is_word().then(|| short_ascii_key(&lower.as_bytes()[span.start..], span.len())).flatten() {
+                let first = text.as_bytes()[span.start];
+                return lexicon::key_bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 };
+            }
+            let raw = span.text(text);
+            let (span, copied_bit) = if lower_case_in_place(raw) {
+                (span, 0)
+            } else {
+                let span = push_lower_case(&mut lower, raw);
+                copied.push((i, span));
+                (span, LOWER_CASE_COPIED)
+            };
+            let word_bits = if tok.is_word() { lexicon::word_bits(span.text(&lower)) | if lexicon::is_capitalized(raw) { CAPITALIZED } else { 0 } } else { 0 };
+            word_bits | copied_bit
+        })
+        .collect();
     (lower, copied, bits)
-}
-
-/// The bits of a word (see `Document::bits`): written `raw`, lower-cased `lower`, with its key
-/// when it has one.
-fn token_bits(raw: &str, lower: &str, key: Option<u128>) -> u64 {
-    key.map_or_else(|| lexicon::word_bits(lower), lexicon::key_bits) | if lexicon::is_capitalized(raw) { CAPITALIZED } else { 0 }
 }
 
 /// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they
