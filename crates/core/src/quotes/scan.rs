@@ -67,7 +67,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 continue;
             }
             _ if byte.is_ascii_alphanumeric() => (word_end(text, start), TokKind::Word),
-            0..0x80 => mark_or_punct(text, start, char::from(byte)),
+            b'"' | b'\'' | b'`' => mark_or_punct(text, start, char::from(byte)),
+            // Other ASCII punctuation is no quote mark, whatever its neighbours.
+            0..0x80 => (start + 1, TokKind::Punct(char::from(byte))),
             _ => {
                 let c = text[start..].chars().next().expect("a character starts at a token boundary");
                 if c.is_whitespace() {
