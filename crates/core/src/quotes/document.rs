@@ -247,7 +247,9 @@ impl<'t> Document<'t> {
         };
         let end = known.or_else(|| {
             let mut end = start;
-            while self.is_capitalized(end) && !self.raw(end).chars().all(|c| c.is_ascii_digit()) {
+            // A number ends the name ("CNN 2024"); a word that starts with a letter is none.
+            let is_number = |i: usize| self.text.as_bytes()[self.toks[i].span().start].is_ascii_digit() && self.raw(i).chars().all(|c| c.is_ascii_digit());
+            while self.is_capitalized(end) && !is_number(end) {
                 end += 1;
             }
             (end > start && self.bits[end - 1] & OUTLET_SUFFIX != 0 && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
