@@ -110,9 +110,30 @@ pub fn word_bounds(text: &str, mut piece: impl FnMut(Span)) {
     }
 }
 
-/// Whether [`class`] handles every character of `text` (every ASCII one it does).
+/// Whether [`class`] handles every character of `text` (every ASCII one it does). Only the
+/// characters beyond ASCII are decoded: they are few.
 fn has_classes(text: &str) -> bool {
-    text.chars().all(|c| c.is_ascii() || class(c).is_some())
+    let mut at = next_non_ascii(text.as_bytes(), 0);
+    while let Some(c) = text[at..].chars().next() {
+        if class(c).is_none() {
+            return false;
+        }
+        at = next_non_ascii(text.as_bytes(), at + c.len_utf8());
+    }
+    true
+}
+
+/// The first byte from `at` that is not ASCII (or the end), looked for eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
 }
 
 /// [`word_bounds`] for a text that [`has_classes`]. Each boundary is decided from a window of
@@ -199,6 +220,18 @@ mod tests {
             }
             for text in [format!("{c}"), format!("a{c}b"), format!("1{c}2"), format!(" {c} "), format!("{c}{c}"), format!("a{c}{c}b")] {
                 assert_eq!(fast_pieces(&text), Some(crate_pieces(&text)), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_found_at_every_place() {
+        for byte in 0x80..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = [b'a'; 20];
+                bytes[at] = byte;
+                assert_eq!(next_non_ascii(&bytes, 0), at, "{byte:#x} at {at}");
+                assert_eq!(next_non_ascii(&bytes, at + 1), 20, "{byte:#x} at {at}");
             }
         }
     }
