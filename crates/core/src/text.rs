@@ -183,7 +183,8 @@ fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
 /// break unless the next line continues in lowercase (wrapped prose), so headlines and datelines
 /// stand alone.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let mut out = Vec::new();
+    // News sentences run to about twenty tokens.
+    let mut out = Vec::with_capacity(tokens.len() / 16);
     let mut start: Option<usize> = None;
     for (i, token) in tokens.iter().enumerate() {
         let first = *start.get_or_insert(i);
@@ -200,6 +201,15 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
+    // Most tokens touch the next one, or are a word or come before a lower-case word with a space
+    // between: none of them ends a sentence, which is told from bytes before any text is decoded.
+    let (bytes, end, next_start) = (text.as_bytes(), tokens[i].span.end, next.span.start);
+    let spaced = next_start == end + 1 && bytes[end] == b' ';
+    if end == next_start
+        || spaced && (bytes[next_start].is_ascii_lowercase() || bytes[end - 1].is_ascii_alphanumeric())
+    {
+        return false;
+    }
     let gap = &text[tokens[i].span.end..next.span.start];
     let next_text = next.text(text);
     let next_starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
