@@ -224,19 +224,10 @@ fn ascii_run_end(bytes: &[u8], mut at: usize, accept: impl Fn(u8) -> bool) -> us
 /// every word's end.
 #[inline(always)]
 fn lowercase_run_end(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    const LOW7: u64 = ONES * 0x7f;
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     while let Some(chunk) = bytes.get(at..at + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // The high bit of each byte from `a` to `z`, by the "has between" bit trick: no carry
-        // crosses bytes, and bytes from 0x80 are left out.
-        let low = x & LOW7;
-        let lower = (ONES * (127 + u64::from(b'z' + 1)) - low)
-            & !x
-            & (low + ONES * (127 - u64::from(b'a' - 1)))
-            & HIGH;
-        let others = !lower & HIGH;
+        let others = !crate::ascii_between(x, b'a', b'z') & HIGH;
         if others != 0 {
             return at + others.trailing_zeros() as usize / 8;
         }
