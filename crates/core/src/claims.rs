@@ -250,16 +250,27 @@ pub(crate) fn claims_in(
     } else {
         sentences.to_vec()
     };
-    // Timexes and sentences are in text order and do not overlap: binary searches keep this linear
-    // in text length (a 1 MB sentence has thousands of claims and timexes).
-    let in_timex = |span: Span| {
-        let next = timexes.partition_point(|t| t.span.end <= span.start);
-        timexes.get(next).is_some_and(|t| t.span.overlaps(span))
+    // Timexes and sentences are in text order and do not overlap, and claims are found in text
+    // order: those before a claim are passed over once, which keeps this linear in text length (a
+    // 1 MB sentence has thousands of claims and timexes).
+    let mut timexes_before = 0;
+    let mut in_timex = |span: Span| {
+        timexes_before += timexes[timexes_before..]
+            .iter()
+            .take_while(|t| t.span.end <= span.start)
+            .count();
+        timexes
+            .get(timexes_before)
+            .is_some_and(|t| t.span.overlaps(span))
     };
-    let sentence_of = |span: Span| {
-        let next = sentence_spans.partition_point(|s| s.end < span.end);
+    let mut sentences_before = 0;
+    let mut sentence_of = |span: Span| {
+        sentences_before += sentence_spans[sentences_before..]
+            .iter()
+            .take_while(|s| s.end < span.end)
+            .count();
         sentence_spans
-            .get(next)
+            .get(sentences_before)
             .copied()
             .filter(|s| s.contains(span))
             .unwrap_or(span)

@@ -89,6 +89,15 @@ impl From<CompactSpan> for Span {
     }
 }
 
+/// The high bit of each byte of `x` (eight bytes of text) that is an ASCII byte from `low` to
+/// `high`, its other bits clear: the "has between" trick, in which no carry crosses bytes.
+#[inline(always)]
+pub(crate) const fn ascii_between(x: u64, low: u8, high: u8) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    let low7 = x & (ONES * 0x7f);
+    (ONES * (127 + high as u64 + 1) - low7) & !x & (low7 + ONES * (127 - (low as u64 - 1))) & (ONES * 0x80)
+}
+
 /// Converts byte offsets of one text into character (Unicode scalar value) offsets.
 pub struct CharOffsets {
     /// `char_at[byte]` = number of chars before `byte`; filled for every byte offset up to `len`.

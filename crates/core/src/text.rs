@@ -46,19 +46,31 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 pub fn tokenize(text: &str) -> Vec<Token> {
-    // The token list is the only allocation that grows with the text: the pieces go straight into
-    // it and each later pass merges them in place. Prose has about one token in five bytes.
-    let mut pieces = Vec::with_capacity(text.len() / 4 + 1);
+    // Prose has about one token in five bytes: room for all, without growing.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    // Every join is of pieces with nothing between them: the joins run on each run of such pieces
+    // as a space ends it, and most runs are a lone word, which joins nothing.
+    let mut run = Vec::new();
     word_bounds::word_bounds(text, |piece| {
-        if !piece.text(text).chars().all(char::is_whitespace) {
-            push_splitting_possessive(text, piece, &mut pieces);
+        if piece.text(text).chars().all(char::is_whitespace) {
+            push_joined(text, &mut run, &mut tokens);
+        } else {
+            push_splitting_possessive(text, piece, &mut run);
         }
     });
-    join_clitics(text, &mut pieces);
-    join_hyphenated(text, &mut pieces);
-    join_currency_prefixes(text, &mut pieces);
-    attach_abbreviation_periods(text, &mut pieces);
-    pieces.into_iter().map(|span| Token { span }).collect()
+    push_joined(text, &mut run, &mut tokens);
+    tokens
+}
+
+/// Joins the pieces of `run`, which touch one another, into tokens, and moves them to `tokens`.
+fn push_joined(text: &str, run: &mut Vec<Span>, tokens: &mut Vec<Token>) {
+    if run.len() > 1 {
+        join_clitics(text, run);
+        join_hyphenated(text, run);
+        join_currency_prefixes(text, run);
+        attach_abbreviation_periods(text, run);
+    }
+    tokens.extend(run.drain(..).map(|span| Token { span }));
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -171,7 +183,8 @@ fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
 /// break unless the next line continues in lowercase (wrapped prose), so headlines and datelines
 /// stand alone.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let mut out = Vec::new();
+    // News sentences run to about twenty tokens.
+    let mut out = Vec::with_capacity(tokens.len() / 16);
     let mut start: Option<usize> = None;
     for (i, token) in tokens.iter().enumerate() {
         let first = *start.get_or_insert(i);
@@ -188,6 +201,15 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
+    // Most tokens touch the next one, or are a word or come before a lower-case word with a space
+    // between: none of them ends a sentence, which is told from bytes before any text is decoded.
+    let (bytes, end, next_start) = (text.as_bytes(), tokens[i].span.end, next.span.start);
+    let spaced = next_start == end + 1 && bytes[end] == b' ';
+    if end == next_start
+        || spaced && (bytes[next_start].is_ascii_lowercase() || bytes[end - 1].is_ascii_alphanumeric())
+    {
+        return false;
+    }
     let gap = &text[tokens[i].span.end..next.span.start];
     let next_text = next.text(text);
     let next_starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
@@ -273,6 +295,37 @@ mod tests {
             let tokens = tokenize(text);
             let got: Vec<&str> = sentences(text, &tokens).iter().map(|s| s.text(text)).collect();
             assert_eq!(got.join(" || "), *expected, "case {name:?}");
+        }
+    }
+
+    /// The joins over all pieces of the text at once, as [`tokenize`] did before it joined each run
+    /// of touching pieces apart.
+    fn tokenize_joining_all_at_once(text: &str) -> Vec<Token> {
+        let mut pieces = Vec::new();
+        word_bounds::word_bounds(text, |piece| {
+            if !piece.text(text).chars().all(char::is_whitespace) {
+                push_splitting_possessive(text, piece, &mut pieces);
+            }
+        });
+        join_clitics(text, &mut pieces);
+        join_hyphenated(text, &mut pieces);
+        join_currency_prefixes(text, &mut pieces);
+        attach_abbreviation_periods(text, &mut pieces);
+        pieces.into_iter().map(|span| Token { span }).collect()
+    }
+
+    /// Pieces that the joins take, and what separates runs.
+    const JOIN_PIECES: &[&str] = &[
+        "a", "U", "US", "C", "Gen", "said", "s", "re", "S", "'", "\u{2019}", "-", "\u{2011}", "$", ".", ",",
+        "1996", "08", " ", "\n", "\u{A0}", "\u{E9}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn runs_join_as_the_whole_text(indices in proptest::collection::vec(0..JOIN_PIECES.len(), 0..16)) {
+            let text: String = indices.iter().map(|&i| JOIN_PIECES[i]).collect();
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_joining_all_at_once(&text), "{:?}", text);
         }
     }
 

@@ -359,7 +359,7 @@ fn venue_in(doc: &Document, start: usize, end: usize) -> Option<String> {
             return None;
         }
         if let Some((_, outlet)) = doc.outlet_at(i) {
-            return Some(outlet);
+            return Some(outlet.text(doc.text).to_string());
         }
         // "local media", "Russian state television".
         let phrase_end = (i..end.min(i + 3)).find(|&j| doc.is_in(j, MEDIA_NOUNS))?;

@@ -1,6 +1,6 @@
 //! A scanned text: tokens, paired quote marks and narrative sentences, with the small queries
 //! the attribution rules ask of them.
-use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_SUFFIXES, OUTLET_WORD};
+use super::lexicon::{self, Phrases, Words, ABBREVIATIONS, OUTLET_CAPITAL_START, OUTLET_LOWER_CASE_START, OUTLET_SUFFIX, OUTLET_SUFFIXES};
 use super::scan::{self, Marked, Tok, TokKind};
 use crate::Span;
 use std::ops::Range;
@@ -113,6 +113,11 @@ impl<'t> Document<'t> {
         self.is_word(i) && words.contains(&self.lower(i))
     }
 
+    /// The bits of tokens `from..to` together: whether any is in a list.
+    pub fn bits_in(&self, from: usize, to: usize) -> u64 {
+        self.bits[from..to].iter().fold(0, |all, bits| all | bits)
+    }
+
     /// `is_one_of` for a lexicon list, by its bit.
     pub fn is_in(&self, i: usize, words: Words) -> bool {
         debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list.len() == words.list.len()), "a word list missing from WORD_LISTS");
@@ -221,9 +226,18 @@ impl<'t> Document<'t> {
         sentences
     }
 
-    /// The news outlet named at token `i` ("the BBC", "Kyiv Post", "local media"): its last token
-    /// (exclusive) and name.
-    pub fn outlet_at(&self, i: usize) -> Option<(usize, String)> {
+    /// The news outlet named at token `i` ("the BBC", "Kyiv Post"): its last token (exclusive)
+    /// and its name's span.
+    #[inline(always)]
+    pub fn outlet_at(&self, i: usize) -> Option<(usize, Span)> {
+        // Inlined, this test of bits spares a call to the words that can start no outlet, most
+        // words: one starts an outlet when its word starts a known one, when it is capitalized, or
+        // when it is an article before a capitalized word.
+        let may_start = self.bits.get(i).is_some_and(|&bits| bits & (CAPITALIZED | OUTLET_CAPITAL_START | OUTLET_LOWER_CASE_START) != 0);
+        (may_start || self.is_capitalized(i + 1)).then(|| self.outlet_from(i)).flatten()
+    }
+
+    fn outlet_from(&self, i: usize) -> Option<(usize, Span)> {
         // "The Associated Press" is a name; "the BBC" has an article.
         let (start, known) = match self.known_outlet_at(i) {
             Some(end) => (i, Some(end)),
@@ -233,18 +247,20 @@ impl<'t> Document<'t> {
         };
         let end = known.or_else(|| {
             let mut end = start;
-            while self.is_capitalized(end) && !self.raw(end).chars().all(|c| c.is_ascii_digit()) {
+            // A number ends the name ("CNN 2024"); a word that starts with a letter is none.
+            let is_number = |i: usize| self.text.as_bytes()[self.toks[i].span().start].is_ascii_digit() && self.raw(i).chars().all(|c| c.is_ascii_digit());
+            while self.is_capitalized(end) && !is_number(end) {
                 end += 1;
             }
-            (end > start && self.bits[end - 1] & OUTLET_WORD != 0 && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
+            (end > start && self.bits[end - 1] & OUTLET_SUFFIX != 0 && OUTLET_SUFFIXES.contains(&self.raw(end - 1))).then_some(end)
         })?;
-        let name = self.text[self.span(start, end).start..self.span(start, end).end].to_string();
-        Some((end, name))
+        Some((end, self.span(start, end)))
     }
 
     /// The end of the longest known outlet (`OUTLETS`) that starts at token `start`.
     fn known_outlet_at(&self, start: usize) -> Option<usize> {
-        if self.bits.get(start).is_none_or(|&bits| bits & OUTLET_WORD == 0) {
+        let start_bit = if self.is_capitalized(start) { OUTLET_CAPITAL_START } else { OUTLET_LOWER_CASE_START };
+        if self.bits.get(start).is_none_or(|&bits| bits & start_bit == 0) {
             return None;
         }
         let first = self.raw(start);
@@ -297,28 +313,29 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
     lower.push_str(text);
     lower.make_ascii_lowercase();
     let mut copied = Vec::new();
-    let mut bits = Vec::with_capacity(toks.len());
-    for (i, tok) in toks.iter().enumerate() {
-        let raw = tok.span().text(text);
-        let key = if tok.is_word() { short_ascii_key(&lower.as_bytes()[tok.span().start..], raw.len()) } else { None };
-        let (span, copied_bit) = if key.is_some() || lower_case_in_place(raw) {
-            (tok.span(), 0)
-        } else {
-            let span = push_lower_case(&mut lower, raw);
-            copied.push((i, span));
-            (span, LOWER_CASE_COPIED)
-        };
-        let word_bits = if tok.is_word() { token_bits(raw, span.text(&lower), key) } else { 0 };
-        bits.push(word_bits | copied_bit);
-    }
+    let bits = toks
+        .iter()
+        .enumerate()
+        .map(|(i, tok)| {
+            let span = tok.span();
+            // Most words are ASCII and short: looked up by their key, capitalized by their first byte.
+            if let Some(key) = tok.is_word().then(|| short_ascii_key(&lower.as_bytes()[span.start..], span.len())).flatten() {
+                let first = text.as_bytes()[span.start];
+                return lexicon::key_bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 };
+            }
+            let raw = span.text(text);
+            let (span, copied_bit) = if lower_case_in_place(raw) {
+                (span, 0)
+            } else {
+                let span = push_lower_case(&mut lower, raw);
+                copied.push((i, span));
+                (span, LOWER_CASE_COPIED)
+            };
+            let word_bits = if tok.is_word() { lexicon::word_bits(span.text(&lower)) | if lexicon::is_capitalized(raw) { CAPITALIZED } else { 0 } } else { 0 };
+            word_bits | copied_bit
+        })
+        .collect();
     (lower, copied, bits)
-}
-
-/// The bits of a word (see `Document::bits`): written `raw`, lower-cased `lower`, with its key
-/// when it has one.
-fn token_bits(raw: &str, lower: &str, key: Option<u128>) -> u64 {
-    let capitalized = raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    key.map_or_else(|| lexicon::word_bits(lower), lexicon::key_bits) | if capitalized { CAPITALIZED } else { 0 }
 }
 
 /// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they

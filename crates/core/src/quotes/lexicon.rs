@@ -33,17 +33,25 @@ impl Phrases {
     }
 }
 
-/// The bit of a word that, lower-cased, starts a known outlet or ends one (`OUTLET_SUFFIXES`):
-/// a cheap test before the case-sensitive match.
-pub(super) const OUTLET_WORD: u64 = 1 << 31;
+/// The bits of a word that, lower-cased, starts a known outlet written with a capital ("the" of
+/// "The Hill") or without ("dpa"), or ends one (`OUTLET_SUFFIXES`): cheap tests before the
+/// case-sensitive match, which "the" alone would otherwise ask for at every turn.
+pub(super) const OUTLET_CAPITAL_START: u64 = 1 << 31;
+pub(super) const OUTLET_LOWER_CASE_START: u64 = 1 << 33;
+pub(super) const OUTLET_SUFFIX: u64 = 1 << 34;
+
+/// Whether `word` starts with a capital letter or a digit, as a name or a number does.
+pub(super) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
 
 /// Every word list, for the table behind `word_bits`.
-pub(super) const WORD_LISTS: [Words; 30] = [
+pub(super) const WORD_LISTS: [Words; 31] = [
     SPEECH_VERBS, REPORT_ONLY_VERBS, VERB_MODIFIERS, SUBJECT_TAIL_WORDS, NOT_SPEAKER_OPENERS, SPEAKER_OPENERS, CLAUSE_BREAKS,
     SPEAKER_TAIL_BREAKS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, ABBREVIATIONS, MEDIA_NOUNS, EDITORIAL_LABELS, NAME_PARTICLES,
     ADJUNCT_STARTS, OBJECT_VERBS, OBJECT_CUES, CLAUSE_BREAKS_AFTER_CUE, OBJECT_BOUNDARIES, APPEARANCE_VERBS, BARE_CLAUSE_VERBS,
     NOT_CLAUSE_STARTS, THAT_BLOCKERS, CLAUSE_END_LINKS, TOPIC_HEADS, PARTICIPLES, CLAUSE_STARTS, PRONOUN_STARTS, DAY_AND_MONTH_WORDS,
-    ACCORDING,
+    ACCORDING, ABOUT,
 ];
 
 /// Every phrase list, for the table behind `word_bits`.
@@ -85,7 +93,10 @@ impl Table {
         for phrases in PHRASE_LISTS {
             phrases.list.iter().for_each(|(w, _)| add(w, phrases.bit));
         }
-        known_outlets().iter().map(|words| words[0]).chain(OUTLET_SUFFIXES.iter().copied()).for_each(|w| add(w, OUTLET_WORD));
+        for first in known_outlets().iter().map(|words| words[0]) {
+            add(first, if is_capitalized(first) { OUTLET_CAPITAL_START } else { OUTLET_LOWER_CASE_START });
+        }
+        OUTLET_SUFFIXES.iter().for_each(|w| add(w, OUTLET_SUFFIX));
         table
     }
 
@@ -344,6 +355,9 @@ pub(super) const THAT_BLOCKERS: Words = Words::new(24, &["and", "but", "or", "he
 
 /// Words after a comma that end a reported clause (", while others …", ", according to …").
 pub(super) const CLAUSE_END_LINKS: Words = Words::new(25, &["according", "while", "whereas", "although", "though", "but", "yet"]);
+
+/// The word that introduces the topic of speech after one of `TOPIC_HEADS`.
+pub(super) const ABOUT: Words = Words::new(35, &["about"]);
 
 /// Words of speech that make a following "about" introduce its topic, with up to
 /// `MAX_TOPIC_DISTANCE` words between ("asked Clinton about").

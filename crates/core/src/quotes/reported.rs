@@ -2,8 +2,8 @@
 use super::attribution::{cue_after, is_speech_verb, plausible_speaker, sentence_subject, speaker_from, subject_after, subject_before};
 use super::document::Document;
 use super::lexicon::{
-    ACCORDING, APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
-    NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
+    ABOUT, ACCORDING, APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
+    NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, SPEECH_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
 };
 use super::scan::has_words;
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
@@ -34,12 +34,17 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
             continue;
         }
         let long_enough = |q: &Quote| has_words(q.span.text(doc.text), MIN_CONTENT_WORDS);
-        let found = according_to(doc, start, end)
+        // A rule whose cue words are all missing from the sentence is not tried: most sentences
+        // have no "according" nor "seemed", and many no speech verb nor cue.
+        let lists = doc.bits_in(start, end);
+        let found = (lists & ACCORDING.bit != 0)
+            .then(|| according_to(doc, start, end))
+            .flatten()
             .or_else(|| postposed(doc, start, end))
             .or_else(|| parenthetical(doc, start, end))
-            .or_else(|| appearance(doc, start, end))
+            .or_else(|| (lists & APPEARANCE_VERBS.bit != 0).then(|| appearance(doc, start, end)).flatten())
             .filter(long_enough)
-            .map_or_else(|| verb_clauses(doc, start, end, &reported), |q| vec![q]);
+            .map_or_else(|| if lists & CLAUSE_CUES != 0 { verb_clauses(doc, start, end, &reported) } else { Vec::new() }, |q| vec![q]);
         reported.extend(found);
     }
     reported.extend(labelled);
@@ -171,6 +176,10 @@ fn appearance(doc: &Document, start: usize, end: usize) -> Option<Quote> {
     reported(doc, (subject_start, object_end(doc, verb + 2, end)), None, doc.span(verb, verb + 2))
 }
 
+/// The lists whose words start a verb clause or an attributed object: a sentence with none of
+/// them has neither.
+const CLAUSE_CUES: u64 = SPEECH_VERBS.bit | REPORT_ONLY_VERBS.bit | OBJECT_CUES.bit | PHRASAL_CUES.bit | NOUN_CUES.bit | ABOUT.bit;
+
 /// "X said (that) …", "X told reporters that …", "…, adding that …": every reported clause whose
 /// verb has a subject (or continues the previous speaker's), up to the sentence end. Also the
 /// objects of attribution cues ("Trump criticized the deal", "questions about her emails").
@@ -230,12 +239,12 @@ fn object_cue(doc: &Document, v: usize) -> Option<(usize, bool)> {
         return doc.is_word(v + 2).then_some((v + 2, verb_phrase));
     }
     // "asked Clinton about her emails", "spoke emotionally of the legacy": the topic of speech.
-    let topic = doc.lower(v) == "about" && (v.saturating_sub(MAX_TOPIC_DISTANCE)..v).any(|h| doc.is_in(h, TOPIC_HEADS) && (h + 1..v).all(|k| doc.is_word(k)));
+    let topic = doc.is_in(v, ABOUT) && (v.saturating_sub(MAX_TOPIC_DISTANCE)..v).any(|h| doc.is_in(h, TOPIC_HEADS) && (h + 1..v).all(|k| doc.is_word(k)));
     if topic && doc.is_word(v + 1) {
         return Some((v + 1, false));
     }
     // "asked him about …" leaves the content to "about".
-    let topic_follows = || (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.lower(k) == "about");
+    let topic_follows = || (v + 1..v + MAX_TOPIC_DISTANCE).take_while(|&k| doc.is_word(k)).any(|k| doc.is_in(k, ABOUT));
     // "US support remains unclear": before a verb the cue is a noun. (Asked last: most words are no cue.)
     let noun = || doc.is_one_of(v + 1, FINITE_VERBS);
     (doc.is_in(v, OBJECT_CUES) && (doc.is_word(v + 1) || doc.opened_pair(v + 1).is_some()) && !doc.is_in(v + 1, CLAUSE_BREAKS_AFTER_CUE) && !topic_follows() && !noun())
@@ -358,7 +367,7 @@ pub(super) fn media_attributions(doc: &Document) -> Vec<MediaAttribution> {
                 None => None,
             };
             if let Some(span) = cue {
-                attributions.push(MediaAttribution { outlet, span, sentence });
+                attributions.push(MediaAttribution { outlet: outlet.text(doc.text).to_string(), span, sentence });
             }
             i = outlet_end.max(i + 1);
         }

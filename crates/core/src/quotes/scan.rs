@@ -57,21 +57,59 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     // News prose averages more than four bytes a token, spaces included.
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut start = 0;
-    while let Some(c) = char_at(text, start) {
-        let (end, kind) = if c == '\n' {
-            (start + 1, TokKind::Newline)
-        } else if c.is_whitespace() {
-            start += c.len_utf8();
-            continue;
-        } else if !is_quote_mark(c) && c.is_alphanumeric() {
-            (word_end(text, start), TokKind::Word)
-        } else {
-            mark_or_punct(text, start, c)
+    while let Some(&byte) = text.as_bytes().get(start) {
+        // ASCII, most of any text, is told apart by its byte, without decoding a character.
+        let (end, kind) = match byte {
+            b'\n' => (start + 1, TokKind::Newline),
+            // The ASCII white space of `char::is_whitespace`.
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
+                start += 1;
+                continue;
+            }
+            _ if byte.is_ascii_alphanumeric() => (word_end(text, start), TokKind::Word),
+            b'"' | b'\'' | b'`' => mark_or_punct(text, start, char::from(byte)),
+            // Other ASCII punctuation is no quote mark, whatever its neighbours.
+            0..0x80 => (start + 1, TokKind::Punct(char::from(byte))),
+            _ => {
+                let c = text[start..].chars().next().expect("a character starts at a token boundary");
+                if c.is_whitespace() {
+                    start += c.len_utf8();
+                    continue;
+                }
+                if !is_quote_mark(c) && c.is_alphanumeric() {
+                    (word_end(text, start), TokKind::Word)
+                } else {
+                    mark_or_punct(text, start, c)
+                }
+            }
         };
         toks.push(Tok { span: Span::new(start, end).into(), kind });
         start = end;
     }
     toks
+}
+
+/// The number of ASCII letters and digits that `bytes` starts with, counted eight at a time:
+/// a word's end is then found without a branch for each of its letters.
+fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    const fn splat(byte: u8) -> u64 {
+        u64::from_ne_bytes([byte; 8])
+    }
+    const HIGH: u64 = splat(0x80);
+    // The high bit of each byte of `low` (below 0x80) in `from..=to`; no sum carries into the next byte.
+    let in_range = |low: u64, from: u8, to: u8| (low + splat(0x80 - from)) & !(low + splat(0x7F - to)) & HIGH;
+    let mut run = 0;
+    while let Some(chunk) = bytes.get(run..).and_then(<[u8]>::first_chunk::<8>) {
+        let chunk = u64::from_le_bytes(*chunk);
+        let low = chunk & !HIGH;
+        let alphanumeric = (in_range(low, b'0', b'9') | in_range(low | splat(0x20), b'a', b'z')) & !chunk;
+        let ascii_alphanumerics = ((!alphanumeric & HIGH).trailing_zeros() / 8) as usize;
+        run += ascii_alphanumerics;
+        if ascii_alphanumerics < 8 {
+            return run;
+        }
+    }
+    run + bytes[run..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -94,7 +132,7 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
     loop {
         // ASCII letters and digits, most of any word.
-        end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        end += ascii_alphanumeric_run(&text.as_bytes()[end..]);
         let Some(c) = char_at(text, end) else { break };
         // Tested first, a joiner (never a letter) is spared the Unicode tables.
         let joiner = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑' | ',');
@@ -261,4 +299,82 @@ pub(super) fn trim(text: &str, span: Span) -> Span {
     let start = span.start + (s.len() - s.trim_start().len());
     let end = span.end - (s.len() - s.trim_end().len());
     Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The tokenizer as it was before it told ASCII apart by its byte: the oracle of `tokenize`.
+    fn tokenize_by_chars(text: &str) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let mut start = 0;
+        while let Some(c) = char_at(text, start) {
+            let (end, kind) = if c == '\n' {
+                (start + 1, TokKind::Newline)
+            } else if c.is_whitespace() {
+                start += c.len_utf8();
+                continue;
+            } else if !is_quote_mark(c) && c.is_alphanumeric() {
+                (word_end(text, start), TokKind::Word)
+            } else {
+                mark_or_punct(text, start, c)
+            };
+            toks.push(Tok { span: Span::new(start, end).into(), kind });
+            start = end;
+        }
+        toks
+    }
+
+    fn summary(toks: &[Tok]) -> Vec<(Span, TokKind)> {
+        toks.iter().map(|t| (t.span(), t.kind)).collect()
+    }
+
+    /// Every kind of character the tokenizer tells apart: ASCII letters, digits, white space
+    /// (the vertical tab is white space to `char` but not to `u8`), joiners, marks, and beyond
+    /// ASCII letters, white space, marks and a control character.
+    const ALPHABET: &[char] = &[
+        'a', 'Z', 's', 'n', '0', '9', '@', '[', '`', '{', '/', ':', ' ', '\n', '\t', '\r', '\u{0B}', '\u{0C}', '\u{1F}',
+        '.', ',', '\'', '’', '‘', '"', '“', '”', '„', '«', '»', '-', '‑', '&', '—', '?', '(', 'é', 'Σ', 'ß', '\u{85}',
+        '\u{A0}', '\u{2028}', '٣', '…', '\u{7F}',
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn tokens_are_the_char_tokenizers(indices in prop::collection::vec(0..ALPHABET.len(), 0..40)) {
+            let text: String = indices.iter().map(|&i| ALPHABET[i]).collect();
+            prop_assert_eq!(summary(&tokenize(&text)), summary(&tokenize_by_chars(&text)), "{:?}", text);
+        }
+
+        #[test]
+        fn ascii_run_counts_as_a_scan(bytes in prop::collection::vec(prop::sample::select(b"aAzZ09@[`{/:. \x80\xC3\xFF".to_vec()), 0..40)) {
+            let scanned = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            prop_assert_eq!(ascii_alphanumeric_run(&bytes), scanned, "{:?}", bytes);
+        }
+    }
+
+    #[test]
+    fn articles_tokenize_as_by_chars() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
+        let articles = crate::article::load_dir(&dir).expect("the sample articles");
+        assert!(!articles.is_empty(), "no sample articles in {dir:?}");
+        for article in articles {
+            assert_eq!(summary(&tokenize(&article.text)), summary(&tokenize_by_chars(&article.text)), "article {:?}", article.title);
+        }
+    }
+
+    #[test]
+    fn every_byte_class_runs_as_a_scan() {
+        // Each byte value alone, before a letter, and at each place in a run of letters.
+        for byte in 0..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = byte;
+                let scanned = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                assert_eq!(ascii_alphanumeric_run(&bytes), scanned, "byte {byte:#x} at {at}");
+            }
+        }
+    }
 }

@@ -329,8 +329,9 @@ fn pathological_inputs_finish_quickly_without_panicking() {
 #[test]
 fn word_lists_have_bits_of_their_own() {
     use super::document::{CAPITALIZED, LOWER_CASE_COPIED};
-    use super::lexicon::{OUTLET_WORD, PHRASE_LISTS, WORD_LISTS};
-    let bits: Vec<u64> = WORD_LISTS.iter().map(|w| w.bit).chain(PHRASE_LISTS.iter().map(|p| p.bit)).chain([OUTLET_WORD, CAPITALIZED, LOWER_CASE_COPIED]).collect();
+    use super::lexicon::{OUTLET_CAPITAL_START, OUTLET_LOWER_CASE_START, OUTLET_SUFFIX, PHRASE_LISTS, WORD_LISTS};
+    let others = [OUTLET_CAPITAL_START, OUTLET_LOWER_CASE_START, OUTLET_SUFFIX, CAPITALIZED, LOWER_CASE_COPIED];
+    let bits: Vec<u64> = WORD_LISTS.iter().map(|w| w.bit).chain(PHRASE_LISTS.iter().map(|p| p.bit)).chain(others).collect();
     assert_eq!(bits.iter().fold(0, |all, bit| all | bit).count_ones() as usize, bits.len(), "every list has a bit no other list has");
 }
 

@@ -79,7 +79,9 @@ fn class_at(text: &str, at: usize) -> (Class, usize) {
 
 /// Whether a word boundary falls between `b` and `c`, given the classes around them: `a` before
 /// `b`, `d` after `c` (rules WB3–WB13b of UAX #29; WB4 has nothing to skip in these classes).
-fn breaks(a: Option<Class>, b: Class, c: Class, d: Option<Class>) -> bool {
+/// `d` is looked up only before a `Mid*` character, the one place it counts.
+#[inline(always)]
+fn breaks(a: Option<Class>, b: Class, c: Class, d: impl Fn() -> Option<Class>) -> bool {
     use Class::*;
     let mid_letter = |x: Class| matches!(x, MidLetter | MidNumLetQ);
     let mid_num = |x: Class| matches!(x, MidNum | MidNumLetQ);
@@ -88,13 +90,32 @@ fn breaks(a: Option<Class>, b: Class, c: Class, d: Option<Class>) -> bool {
         (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,
         (Space, Space) => false,
         (Letter | Numeric, Letter | Numeric) => false,
-        (Letter, x) if mid_letter(x) && d == Some(Letter) => false,
+        (Letter, x) if mid_letter(x) && d() == Some(Letter) => false,
         (x, Letter) if mid_letter(x) && a == Some(Letter) => false,
-        (Numeric, x) if mid_num(x) && d == Some(Numeric) => false,
+        (Numeric, x) if mid_num(x) && d() == Some(Numeric) => false,
         (x, Numeric) if mid_num(x) && a == Some(Numeric) => false,
         (Letter | Numeric | ExtendNumLet, ExtendNumLet) | (ExtendNumLet, Letter | Numeric) => false,
         _ => true,
     }
+}
+
+/// The end of the run of ASCII letters and digits from `at`. Eight bytes are tested at once: a word
+/// mostly ends within them, so the loop does not branch on every letter, which would mispredict at
+/// every word's end.
+#[inline(always)]
+fn alphanumeric_run_end(bytes: &[u8], mut at: usize) -> usize {
+    const CASE_BITS: u64 = u64::from_le_bytes([0x20; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Setting the case bit makes the upper-case letters lower-case and no other byte a letter.
+        let alphanumeric = crate::ascii_between(x | CASE_BITS, b'a', b'z') | crate::ascii_between(x, b'0', b'9');
+        let others = !alphanumeric & u64::from_le_bytes([0x80; 8]);
+        if others != 0 {
+            return at + others.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 /// Passes the spans of the UAX #29 word-bound pieces of `text` (spaces and punctuation included),
@@ -110,9 +131,30 @@ pub fn word_bounds(text: &str, mut piece: impl FnMut(Span)) {
     }
 }
 
-/// Whether [`class`] handles every character of `text` (every ASCII one it does).
+/// Whether [`class`] handles every character of `text` (every ASCII one it does). Only the
+/// characters beyond ASCII are decoded: they are few.
 fn has_classes(text: &str) -> bool {
-    text.chars().all(|c| c.is_ascii() || class(c).is_some())
+    let mut at = next_non_ascii(text.as_bytes(), 0);
+    while let Some(c) = text[at..].chars().next() {
+        if class(c).is_none() {
+            return false;
+        }
+        at = next_non_ascii(text.as_bytes(), at + c.len_utf8());
+    }
+    true
+}
+
+/// The first byte from `at` that is not ASCII (or the end), looked for eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
 }
 
 /// [`word_bounds`] for a text that [`has_classes`]. Each boundary is decided from a window of
@@ -131,7 +173,7 @@ fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span)) {
         // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d): the
         // ASCII ones, most of a text, are skipped a byte at a time.
         let run = match b {
-            Class::Letter | Class::Numeric => bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count(),
+            Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
             Class::Space => bytes[at..].iter().take_while(|&&b| b == b' ').count(),
             _ => 0,
         };
@@ -143,7 +185,7 @@ fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span)) {
             continue;
         }
         let (c, len) = class_at(text, at);
-        let d = (at + len < text.len()).then(|| class_at(text, at + len).0);
+        let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
         if breaks(a, b, c, d) {
             piece(Span::new(start, at));
             start = at;
@@ -199,6 +241,29 @@ mod tests {
             }
             for text in [format!("{c}"), format!("a{c}b"), format!("1{c}2"), format!(" {c} "), format!("{c}{c}"), format!("a{c}{c}b")] {
                 assert_eq!(fast_pieces(&text), Some(crate_pieces(&text)), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_at_every_other_byte() {
+        for other in (0..=u8::MAX).filter(|b| !b.is_ascii_alphanumeric()) {
+            for at in 0..20 {
+                let mut bytes = *b"aZ09zA9b0Yq5MmRr8Ss7";
+                bytes[at] = other;
+                assert_eq!(alphanumeric_run_end(&bytes, 0), at, "{other:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_found_at_every_place() {
+        for byte in 0x80..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = [b'a'; 20];
+                bytes[at] = byte;
+                assert_eq!(next_non_ascii(&bytes, 0), at, "{byte:#x} at {at}");
+                assert_eq!(next_non_ascii(&bytes, at + 1), 20, "{byte:#x} at {at}");
             }
         }
     }

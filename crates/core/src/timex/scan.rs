@@ -93,12 +93,29 @@ fn shape(word: &str) -> Option<(usize, u32)> {
     })
 }
 
+/// The word's bytes as one integer, zero-padded. They are read in a few loads of fixed size: a
+/// copy of a word's length into a buffer is a call to `memcpy`.
 fn key(word: &str) -> Option<u128> {
-    let mut bytes = [0; 16];
-    bytes
-        .get_mut(..word.len())?
-        .copy_from_slice(word.as_bytes());
-    Some(u128::from_le_bytes(bytes))
+    let bytes = word.as_bytes();
+    let (low, high) = match bytes.len() {
+        0..=8 => (padded(bytes), 0),
+        9..=16 => (padded(&bytes[..8]), padded(&bytes[8..])),
+        _ => return None,
+    };
+    Some(u128::from(low) | u128::from(high) << 64)
+}
+
+/// Up to eight bytes as an integer, zero-padded, from two loads that overlap when they are fewer.
+fn padded(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    let four = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes")));
+    let one = |at: usize| u64::from(bytes[at]) << (8 * at);
+    match len {
+        8 => u64::from_le_bytes(bytes.try_into().expect("eight bytes")),
+        4..=7 => four(0) | four(len - 4) << (8 * (len - 4)),
+        1..=3 => one(0) | one(len / 2) | one(len - 1),
+        _ => 0,
+    }
 }
 
 /// The tokens of `text`. A word that is not lower-case is lower-cased into `lowered`, which its
@@ -224,19 +241,10 @@ fn ascii_run_end(bytes: &[u8], mut at: usize, accept: impl Fn(u8) -> bool) -> us
 /// every word's end.
 #[inline(always)]
 fn lowercase_run_end(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    const LOW7: u64 = ONES * 0x7f;
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     while let Some(chunk) = bytes.get(at..at + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // The high bit of each byte from `a` to `z`, by the "has between" bit trick: no carry
-        // crosses bytes, and bytes from 0x80 are left out.
-        let low = x & LOW7;
-        let lower = (ONES * (127 + u64::from(b'z' + 1)) - low)
-            & !x
-            & (low + ONES * (127 - u64::from(b'a' - 1)))
-            & HIGH;
-        let others = !lower & HIGH;
+        let others = !crate::ascii_between(x, b'a', b'z') & HIGH;
         if others != 0 {
             return at + others.trailing_zeros() as usize / 8;
         }
@@ -362,6 +370,19 @@ mod tests {
                 "in", "the", "1990s", ".", "\n", "Next"
             ]
         );
+    }
+
+    #[test]
+    fn keys_are_the_words_zero_padded() {
+        let word = "abcdefghijklmnopq";
+        for len in 0..=word.len() {
+            let padded = (len <= 16).then(|| {
+                let mut bytes = [0; 16];
+                bytes[..len].copy_from_slice(&word.as_bytes()[..len]);
+                u128::from_le_bytes(bytes)
+            });
+            assert_eq!(key(&word[..len]), padded, "{len} bytes");
+        }
     }
 
     #[test]
