@@ -157,10 +157,16 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
     let sentences = text::sentences(text, &tokens);
     let entities = ner::extract_entities(text, &tokens, &sentences);
     let (quotes, attributions) = quotes::extract_quotes_and_attributions(text, &entities);
-    // Dates and claims are read from the same tokens, scanned once.
+    let (timexes, claims) = extract_timexes_and_claims(text, &sentences, dct);
+    Extraction { sentences, entities, quotes, attributions, timexes, claims }
+}
+
+/// The dates and the numeric claims of `text` (split into `sentences`), read from the same
+/// tokens, scanned once: the last stage of [`extract`].
+pub fn extract_timexes_and_claims(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> (Vec<timex::Timex>, Vec<claims::Claim>) {
     let mut lowered = String::new();
     let scanned = timex::scan::tokenize(text, &mut lowered);
     let timexes = timex::timexes_in(&scanned, dct);
-    let claims = claims::claims_in(text, &scanned, &sentences, &timexes, dct);
-    Extraction { sentences, entities, quotes, attributions, timexes, claims }
+    let claims = claims::claims_in(text, &scanned, sentences, &timexes, dct);
+    (timexes, claims)
 }
