@@ -28,25 +28,44 @@ pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// What was computed per word form (or other small key), kept across the documents a thread
 /// processes (most words of one article recur in the next): a pure function of the key, so caching
-/// changes no result.
+/// changes no result. Values are handed out by slot and read in place, not copied out.
 pub struct Cache<K, V> {
-    values: WordMap<K, V>,
+    slots: WordMap<K, u32>,
+    values: Vec<V>,
 }
 
-impl<K: std::hash::Hash + Eq, V: Copy> Cache<K, V> {
+impl<K: std::hash::Hash + Eq, V> Cache<K, V> {
     /// Past this many keys the cache starts over, so that memory stays bounded (a few MB).
     const CAPACITY: usize = 50_000;
 
     pub const fn new() -> Self {
-        Cache { values: HashMap::with_hasher(rustc_hash::FxBuildHasher) }
+        Cache { slots: HashMap::with_hasher(rustc_hash::FxBuildHasher), values: Vec::new() }
     }
 
-    /// The value for `key`, computed by `make` if not cached.
-    pub fn get(&mut self, key: K, make: impl FnOnce() -> V) -> V {
-        if self.values.len() >= Self::CAPACITY && !self.values.contains_key(&key) {
+    /// Makes room for up to `keys` new keys. Called between documents, so that only it starts the
+    /// cache over, and the slots handed out during a document stay valid until the next call.
+    pub fn make_room(&mut self, keys: usize) {
+        if self.values.len() + keys > Self::CAPACITY {
+            self.slots.clear();
             self.values.clear();
         }
-        *self.values.entry(key).or_insert_with(make)
+    }
+
+    /// The slot of the value for `key`, computed by `make` if not cached.
+    pub fn slot(&mut self, key: K, make: impl FnOnce() -> V) -> u32 {
+        let values = &mut self.values;
+        *self.slots.entry(key).or_insert_with(|| {
+            values.push(make());
+            (values.len() - 1) as u32
+        })
+    }
+}
+
+impl<K, V> std::ops::Index<u32> for Cache<K, V> {
+    type Output = V;
+
+    fn index(&self, slot: u32) -> &V {
+        &self.values[slot as usize]
     }
 }
 
@@ -624,14 +643,19 @@ mod tests {
     }
 
     #[test]
-    fn word_cache_starts_over_when_full_and_keeps_answering() {
+    fn cache_starts_over_only_between_documents_that_may_not_fit() {
+        let capacity = Cache::<u64, u64>::CAPACITY as u64;
         let mut cache = Cache::new();
-        let limit = Cache::<u64, u64>::CAPACITY as u64;
-        for key in 0..=limit {
-            assert_eq!(cache.get(key, || key * 2), key * 2);
+        for key in 0..capacity - 10 {
+            let slot = cache.slot(key, || key * 2);
+            assert_eq!(cache[slot], key * 2);
         }
-        assert_eq!(cache.values.len(), 1, "cleared before the key past capacity");
-        assert_eq!(cache.get(limit, || 0), limit * 2, "a cached value is not recomputed");
-        assert_eq!(cache.get(3, || 7), 7, "a forgotten key is computed again");
+        cache.make_room(10);
+        let slot = cache.slot(3, || 7);
+        assert_eq!(cache[slot], 6, "room for the document: nothing forgotten, nothing recomputed");
+        cache.make_room(11);
+        assert!(cache.values.is_empty(), "no room for the document: started over");
+        let slot = cache.slot(3, || 7);
+        assert_eq!(cache[slot], 7, "a forgotten key is computed again");
     }
 }

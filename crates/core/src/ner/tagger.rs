@@ -122,16 +122,12 @@ fn halves(sums: &Sums) -> [[i16; N_TAGS]; 2] {
 /// Per word form, the sums over the features that depend on it alone: its own, in a sentence in
 /// lowercase and in one in capitals, and what it gives each [`Neighbour`] (in `Neighbour::ALL`
 /// order) of its.
-#[derive(Clone, Copy)]
 struct WordSums {
     own: [Sums; 2],
     given: [Sums; 4],
 }
 
 impl WordSums {
-    /// In place of the sums of a word no decoded token reads.
-    const UNREAD: WordSums = WordSums { own: [[0; 2 * N_TAGS]; 2], given: [[0; 2 * N_TAGS]; 4] };
-
     fn new(doc: &DocFeatures, weights: &Weights, word: usize, bits: u32) -> WordSums {
         let own = weights.sum(&doc.word_features(word, bits));
         WordSums {
@@ -168,17 +164,29 @@ fn tagger() -> Option<&'static ([Model; 2], Weights)> {
         .as_ref()
 }
 
+/// Both passes' sums, each part once per key it depends on: word forms, layouts and second-pass
+/// contexts recur across a thread's documents.
+struct Caches {
+    words: Cache<u64, WordSums>,
+    layouts: Cache<Layout, Sums>,
+    contexts: Cache<PassContext, [i16; N_TAGS]>,
+}
+
 pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
-    let Some(([first, second], weights)) = tagger() else { return Vec::new() };
+    thread_local! {
+        static CACHES: RefCell<Caches> = const { RefCell::new(Caches { words: Cache::new(), layouts: Cache::new(), contexts: Cache::new() }) };
+    }
+    let Some((models, weights)) = tagger() else { return Vec::new() };
+    CACHES.with_borrow_mut(|caches| tag_with(models, weights, caches, text, tokens, sentences))
+}
+
+fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches, text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
     let mut doc = DocFeatures::new(text, tokens, sentence_token_ranges(tokens, sentences));
     let bits = first.bits;
-    // Both passes' sums in one walk over the table, each part once per key it depends on: word
-    // forms, layouts and second-pass contexts recur across a thread's documents.
-    thread_local! {
-        static WORDS: RefCell<Cache<u64, WordSums>> = const { RefCell::new(Cache::new()) };
-        static LAYOUTS: RefCell<Cache<Layout, Sums>> = const { RefCell::new(Cache::new()) };
-        static CONTEXTS: RefCell<Cache<PassContext, [i16; N_TAGS]>> = const { RefCell::new(Cache::new()) };
-    }
+    let Caches { words: word_cache, layouts, contexts } = caches;
+    word_cache.make_room(doc.word_count());
+    layouts.make_room(tokens.len());
+    contexts.make_room(tokens.len());
     let stretches = stretches_to_decode(&doc);
     // Only the words that decoded tokens are or neighbour: the others' sums would go unread.
     let mut needed = vec![false; doc.word_count()];
@@ -188,64 +196,62 @@ pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Men
             needed[doc.word(i)] = true;
         }
     }
-    let words: Vec<WordSums> = WORDS.with_borrow_mut(|cache| {
-        (0..doc.word_count()).map(|w| if needed[w] { cache.get(doc.word_key(w), || WordSums::new(&doc, weights, w, bits)) } else { WordSums::UNREAD }).collect()
-    });
+    // Per word form, its sums' slot in the cache (none for the unread).
+    let slots: Vec<u32> = (0..doc.word_count()).map(|w| if needed[w] { word_cache.slot(doc.word_key(w), || WordSums::new(&doc, weights, w, bits)) } else { u32::MAX }).collect();
+    let words = |w: usize| &word_cache[slots[w]];
     let beyond = Neighbour::ALL.map(|neighbour| given(&doc, weights, neighbour, None, bits));
     // Tokens outside every sentence or stretch keep tag O and no scores.
     let mut first_tags = vec![0u8; tokens.len()];
     let mut second_base = vec![[0i16; N_TAGS]; tokens.len()];
     let mut scores: Vec<[i16; N_TAGS]> = Vec::new();
-    LAYOUTS.with_borrow_mut(|layouts| {
-        for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
-            let caps = usize::from(doc.all_caps(s));
-            scores.clear();
-            for i in range.clone() {
-                let mut sums = words[doc.word(i)].own[caps];
-                for (k, neighbour) in Neighbour::ALL.into_iter().enumerate() {
-                    add(&mut sums, doc.word_at(s, i, neighbour.offset()).map_or(&beyond[k], |w| &words[w].given[k]));
-                }
-                let layout = doc.layout(s, i);
-                add(&mut sums, &layouts.get(layout, || weights.sum(&layout.features(bits))));
-                add(&mut sums, &weights.sum(&doc.word_pair_features(s, i, bits)));
-                debug_assert!(
-                    [first, second].iter().zip(halves(&sums)).all(|(model, sums)| {
-                        let mut expected = [0; N_TAGS];
-                        model.add_scores(&[&doc.word_features(doc.word(i), bits)[..], &doc.context_features(s, i, bits)].concat(), &mut expected);
-                        expected == sums.map(i32::from)
-                    }),
-                    "the packed and cached weights disagree with the models'"
-                );
-                let [first_sums, second_sums] = halves(&sums);
-                scores.push(first_sums);
-                second_base[i] = second_sums;
+    for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
+        let caps = usize::from(doc.all_caps(s));
+        scores.clear();
+        for i in range.clone() {
+            let mut sums = words(doc.word(i)).own[caps];
+            for (k, neighbour) in Neighbour::ALL.into_iter().enumerate() {
+                add(&mut sums, doc.word_at(s, i, neighbour.offset()).map_or(&beyond[k], |w| &words(w).given[k]));
             }
-            for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores, run)) {
-                *tag = decoded as u8;
-            }
+            let layout = doc.layout(s, i);
+            let slot = layouts.slot(layout, || weights.sum(&layout.features(bits)));
+            add(&mut sums, &layouts[slot]);
+            add(&mut sums, &weights.sum(&doc.word_pair_features(s, i, bits)));
+            debug_assert!(
+                [first, second].iter().zip(halves(&sums)).all(|(model, sums)| {
+                    let mut expected = [0; N_TAGS];
+                    model.add_scores(&[&doc.word_features(doc.word(i), bits)[..], &doc.context_features(s, i, bits)].concat(), &mut expected);
+                    expected == sums.map(i32::from)
+                }),
+                "the packed and cached weights disagree with the models'"
+            );
+            let [first_sums, second_sums] = halves(&sums);
+            scores.push(first_sums);
+            second_base[i] = second_sums;
         }
-    });
+        for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores, run)) {
+            *tag = decoded as u8;
+        }
+    }
     doc.set_first_pass(first_tags);
     let mut mentions = Vec::new();
-    CONTEXTS.with_borrow_mut(|contexts| {
-        for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
-            scores.clear();
-            scores.extend(range.clone().map(|i| {
-                let mut sums = second_base[i];
-                if let Some(context) = doc.pass_context(s, i) {
-                    let pass = contexts.get(context, || halves(&weights.sum(&context.features(bits)))[1]);
-                    debug_assert!({
-                        let mut expected = [0; N_TAGS];
-                        second.add_scores(&context.features(bits), &mut expected);
-                        expected == pass.map(i32::from)
-                    });
-                    add(&mut sums, &pass);
-                }
-                sums
-            }));
-            mentions.extend(decode(tokens, range.start, &second.decode(&scores, run)));
-        }
-    });
+    for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
+        scores.clear();
+        scores.extend(range.clone().map(|i| {
+            let mut sums = second_base[i];
+            if let Some(context) = doc.pass_context(s, i) {
+                let slot = contexts.slot(context, || halves(&weights.sum(&context.features(bits)))[1]);
+                let pass = &contexts[slot];
+                debug_assert!({
+                    let mut expected = [0; N_TAGS];
+                    second.add_scores(&context.features(bits), &mut expected);
+                    expected == pass.map(i32::from)
+                });
+                add(&mut sums, pass);
+            }
+            sums
+        }));
+        mentions.extend(decode(tokens, range.start, &second.decode(&scores, run)));
+    }
     join_name_particles(text, tokens, mentions)
 }
 
