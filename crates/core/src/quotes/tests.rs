@@ -352,3 +352,11 @@ fn tokens_read_lower_case_in_place_or_copied() {
     let lower: Vec<&str> = (0..doc.len()).map(|i| doc.lower(i)).collect();
     assert_eq!(lower, ["“", "élysée", "”", "said", "ñandú", "—", "é", "οδος"]);
 }
+
+#[test]
+fn only_ascii_letters_lower_case_to_the() {
+    // `Document::outlet_from` tells "the" in any case by its bytes, not by its lower-cased text.
+    let non_ascii = (char::MIN..=char::MAX).filter(|c| !c.is_ascii());
+    assert!(non_ascii.clone().all(|c| !c.to_lowercase().all(|l| "the".contains(l))));
+    assert!(["the", "The", "THE", "tHe"].iter().all(|w| w.to_lowercase() == "the" && w.eq_ignore_ascii_case("the")));
+}
