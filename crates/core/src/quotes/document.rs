@@ -174,10 +174,7 @@ impl<'t> Document<'t> {
         if self.is_punct(i + 1, "),") {
             return false;
         }
-        let word = self.raw(prev);
-        // "J." and "G.K." are initials.
-        let initial = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
-        !(initial || self.is_in(prev, ABBREVIATIONS))
+        !(is_initials(self.raw(prev)) || self.is_in(prev, ABBREVIATIONS))
     }
 
     /// The end of the narrative from token `start` on, as after a quotation: the first sentence
@@ -279,6 +276,19 @@ impl<'t> Document<'t> {
             .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == *w)))
             .map(|words| start + words.len())
             .max()
+    }
+}
+
+/// Whether `word` is initials before their last period ("J", "G.K"): capital letters, one between
+/// each two periods. Read a character at a time, most words fail at their second.
+pub(super) fn is_initials(word: &str) -> bool {
+    let mut chars = word.chars();
+    loop {
+        match (chars.next(), chars.next()) {
+            (Some(initial), None) => return initial.is_uppercase(),
+            (Some(initial), Some('.')) if initial.is_uppercase() => continue,
+            _ => return false,
+        }
     }
 }
 

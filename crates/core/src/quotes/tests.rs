@@ -360,3 +360,11 @@ fn only_ascii_letters_lower_case_to_the() {
     assert!(non_ascii.clone().all(|c| !c.to_lowercase().all(|l| "the".contains(l))));
     assert!(["the", "The", "THE", "tHe"].iter().all(|w| w.to_lowercase() == "the" && w.eq_ignore_ascii_case("the")));
 }
+
+proptest::proptest! {
+    #[test]
+    fn initials_are_what_splitting_at_periods_finds(word in "[A-Za-zÉéΣ.]{0,6}") {
+        let split = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+        proptest::prop_assert_eq!(document::is_initials(&word), split, "{:?}", word);
+    }
+}
