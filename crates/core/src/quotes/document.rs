@@ -266,16 +266,25 @@ impl<'t> Document<'t> {
         self.longest_known_outlet(start)
     }
 
-    fn longest_known_outlet(&self, start: usize) -> Option<usize> {
-        let first = self.raw(start);
-        let outlets = lexicon::known_outlets();
-        let from = outlets.partition_point(|words| words[0] < first);
-        outlets[from..]
-            .iter()
-            .take_while(|words| words[0] == first)
-            .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == *w)))
-            .map(|words| start + words.len())
-            .max()
+    pub(super) fn longest_known_outlet(&self, start: usize) -> Option<usize> {
+        // The outlets are sorted: those whose first words are the k tokens from `start` are a
+        // range, led by the one of exactly k words if there is one, and narrowed a word at a time.
+        let mut outlets = lexicon::known_outlets();
+        let mut longest = None;
+        for i in start.. {
+            let k = i - start;
+            if outlets.first().is_some_and(|words| words.len() == k) {
+                longest = Some(i);
+            }
+            if outlets.is_empty() || i >= self.len() {
+                break;
+            }
+            let word = self.raw(i);
+            let from = outlets.partition_point(|words| words.len() <= k || words[k] < word);
+            let to = from + outlets[from..].partition_point(|words| words[k] == word);
+            outlets = &outlets[from..to];
+        }
+        longest
     }
 }
 
