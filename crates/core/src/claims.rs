@@ -341,39 +341,60 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
 }
 
 /// Every word that a claim can begin with: a qualifier's first word, a vague amount, a number in
-/// words.
-fn starting_words() -> &'static WordMap<bool> {
-    static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
+/// words. With it the [`Qualifiers`] that begin with it, so that only those are tried.
+fn starting_words() -> &'static WordMap<Option<Qualifiers>> {
+    static WORDS: OnceLock<WordMap<Option<Qualifiers>>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let qualifiers = QUALIFIERS.iter().map(|(words, _)| words[0]);
         let vague = VAGUE_AMOUNTS.iter().map(|(word, ..)| *word);
         let mut words = WordMap::default();
-        for word in qualifiers.chain(vague).chain(first_number_words()) {
-            words.update(word, |_| true);
+        for word in vague.chain(first_number_words()) {
+            words.update(word, |begun: Option<Qualifiers>| Some(begun.unwrap_or_default()));
+        }
+        for (k, (qualifier, _)) in QUALIFIERS.iter().enumerate() {
+            words.update(qualifier[0], |begun: Option<Qualifiers>| {
+                Some(Qualifiers(begun.unwrap_or_default().0 | 1 << k))
+            });
         }
         words
     })
+}
+
+/// A set of [`QUALIFIERS`], a bit for each by its index.
+#[derive(Clone, Copy, Default)]
+struct Qualifiers(u16);
+
+impl Qualifiers {
+    const ALL: Qualifiers = Qualifiers(u16::MAX >> (16 - QUALIFIERS.len()));
+
+    /// The qualifiers of the set, in the order of [`QUALIFIERS`].
+    fn iter(self) -> impl Iterator<Item = &'static (&'static [&'static str], Qualifier)> {
+        QUALIFIERS
+            .iter()
+            .enumerate()
+            .filter(move |(k, _)| self.0 & 1 << k != 0)
+            .map(|(_, qualifier)| qualifier)
+    }
 }
 
 /// [`claim_at`], after a look-up that passes over most tokens of prose: a claim begins with a
 /// number, a currency sign or one of the [`starting_words`].
 fn claim_starting_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
     let token = &tokens[i];
-    let may_begin = match token.class {
-        Class::Number => true,
+    let begun = match token.class {
+        Class::Number => Some(Qualifiers::default()),
         Class::Word => starting_words().get(token.lower),
-        Class::Punct | Class::Break => currency_of(token).is_some(),
+        Class::Punct | Class::Break => currency_of(token).map(|_| Qualifiers::default()),
     };
-    if !may_begin {
+    let Some(qualifiers) = begun else {
         debug_assert_eq!(
-            claim_at(text, tokens, i),
+            claim_at(text, tokens, i, Qualifiers::ALL),
             None,
             "a claim begins with {:?}: add it to the starting words",
             token.lower
         );
         return None;
-    }
-    claim_at(text, tokens, i)
+    };
+    claim_at(text, tokens, i, qualifiers)
 }
 
 fn currency_of(sign: &Token) -> Option<&'static str> {
@@ -386,8 +407,14 @@ fn currency_of(sign: &Token) -> Option<&'static str> {
 }
 
 /// The claim whose number phrase starts at token `i` (a qualifier, a currency sign or the number),
-/// and the token index after its number phrase.
-fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
+/// and the token index after its number phrase. Of the qualifiers, only `qualifiers` are tried:
+/// those that begin with token `i`.
+fn claim_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    qualifiers: Qualifiers,
+) -> Option<(Claim, usize)> {
     let word = |j: usize| {
         tokens
             .get(j)
@@ -396,7 +423,7 @@ fn claim_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
     };
     let mut at = i;
     let mut qualifier = None;
-    for (words, kind) in QUALIFIERS {
+    for &(words, kind) in qualifiers.iter() {
         if words
             .iter()
             .enumerate()

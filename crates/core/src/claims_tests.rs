@@ -185,3 +185,29 @@ fn claims_never_panic_on_awkward_text() {
     }
 }
 
+
+#[test]
+fn only_the_qualifiers_a_word_begins_are_tried_and_nothing_changes() {
+    let every_qualifier = "No more than 5 came, at most 3, at least 4, up to 7, more than 8, \
+        fewer than 2, less than 6, under 9, over 10, about 11, around 12, roughly 13, \
+        approximately 14, some 15, nearly 16, almost 17 and hundreds of people; at $5, at 5.";
+    let texts = CASES.iter().map(|case| case.text).chain([every_qualifier]);
+    for text in texts {
+        let mut lowered = String::new();
+        let tokens = scan::tokenize(text, &mut lowered);
+        for i in 0..tokens.len() {
+            assert_eq!(
+                claim_starting_at(text, &tokens, i),
+                claim_at(text, &tokens, i, Qualifiers::ALL),
+                "{:?} in {text:?}",
+                tokens[i].lower
+            );
+        }
+    }
+    // Each qualifier is found, in the order of the text.
+    let found: Vec<_> = claims_of(every_qualifier)
+        .into_iter()
+        .filter_map(|c| c.qualifier)
+        .collect();
+    assert_eq!(found.len(), QUALIFIERS.len() + 1, "{found:?}");
+}

@@ -193,8 +193,15 @@ fn attribution_before(doc: &Document, open: usize) -> Option<Attribution> {
     Some(Attribution { speaker, cue: doc.span(verb, verb + 1), venue: venue_in(doc, verb + 1, end).or_else(|| venue_in(doc, start, verb)) })
 }
 
+#[inline(always)]
 pub(super) fn is_speech_verb(doc: &Document, i: usize) -> bool {
-    doc.is_in(i, SPEECH_VERBS) && !doc.is_capitalized(i) && match doc.lower(i) {
+    // Inlined, the test of the list's bit spares most words a call.
+    doc.is_in(i, SPEECH_VERBS) && is_lower_case_speech_verb(doc, i)
+}
+
+/// A word of `SPEECH_VERBS` in lower case, in its sense of speech.
+fn is_lower_case_speech_verb(doc: &Document, i: usize) -> bool {
+    !doc.is_capitalized(i) && match doc.lower(i) {
         // "pointed out", "went on", "chimed in", "read" only in those senses.
         "pointed" => doc.lower(i + 1) == "out",
         "went" => doc.lower(i + 1) == "on",

@@ -174,10 +174,7 @@ impl<'t> Document<'t> {
         if self.is_punct(i + 1, "),") {
             return false;
         }
-        let word = self.raw(prev);
-        // "J." and "G.K." are initials.
-        let initial = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
-        !(initial || self.is_in(prev, ABBREVIATIONS))
+        !(is_initials(self.raw(prev)) || self.is_in(prev, ABBREVIATIONS))
     }
 
     /// The end of the narrative from token `start` on, as after a quotation: the first sentence
@@ -242,7 +239,8 @@ impl<'t> Document<'t> {
         let (start, known) = match self.known_outlet_at(i) {
             Some(end) => (i, Some(end)),
             // The capital is tested first: it is a bit, and rules out most words.
-            None if self.is_capitalized(i + 1) && self.lower(i) == "the" => (i + 1, self.known_outlet_at(i + 1)),
+            // Only ASCII letters lower-case to "t", "h" and "e": "the" in any case is found by its bytes.
+            None if self.is_capitalized(i + 1) && self.raw(i).eq_ignore_ascii_case("the") => (i + 1, self.known_outlet_at(i + 1)),
             None => (i, None),
         };
         let end = known.or_else(|| {
@@ -258,20 +256,48 @@ impl<'t> Document<'t> {
     }
 
     /// The end of the longest known outlet (`OUTLETS`) that starts at token `start`.
+    #[inline(always)]
     fn known_outlet_at(&self, start: usize) -> Option<usize> {
+        // Inlined, the test of the first word's bit spares most words a call.
         let start_bit = if self.is_capitalized(start) { OUTLET_CAPITAL_START } else { OUTLET_LOWER_CASE_START };
         if self.bits.get(start).is_none_or(|&bits| bits & start_bit == 0) {
             return None;
         }
-        let first = self.raw(start);
-        let outlets = lexicon::known_outlets();
-        let from = outlets.partition_point(|words| words[0] < first);
-        outlets[from..]
-            .iter()
-            .take_while(|words| words[0] == first)
-            .filter(|words| words.iter().enumerate().all(|(k, w)| self.toks.get(start + k).is_some_and(|_| self.raw(start + k) == *w)))
-            .map(|words| start + words.len())
-            .max()
+        self.longest_known_outlet(start)
+    }
+
+    pub(super) fn longest_known_outlet(&self, start: usize) -> Option<usize> {
+        // The outlets are sorted: those whose first words are the k tokens from `start` are a
+        // range, led by the one of exactly k words if there is one, and narrowed a word at a time.
+        let mut outlets = lexicon::known_outlets();
+        let mut longest = None;
+        for i in start.. {
+            let k = i - start;
+            if outlets.first().is_some_and(|words| words.len() == k) {
+                longest = Some(i);
+            }
+            if outlets.is_empty() || i >= self.len() {
+                break;
+            }
+            let word = self.raw(i);
+            let from = outlets.partition_point(|words| words.len() <= k || words[k] < word);
+            let to = from + outlets[from..].partition_point(|words| words[k] == word);
+            outlets = &outlets[from..to];
+        }
+        longest
+    }
+}
+
+/// Whether `word` is initials before their last period ("J", "G.K"): capital letters, one between
+/// each two periods. Read a character at a time, most words fail at their second.
+pub(super) fn is_initials(word: &str) -> bool {
+    let mut chars = word.chars();
+    loop {
+        match (chars.next(), chars.next()) {
+            (Some(initial), None) => return initial.is_uppercase(),
+            (Some(initial), Some('.')) if initial.is_uppercase() => continue,
+            _ => return false,
+        }
     }
 }
 

@@ -352,3 +352,53 @@ fn tokens_read_lower_case_in_place_or_copied() {
     let lower: Vec<&str> = (0..doc.len()).map(|i| doc.lower(i)).collect();
     assert_eq!(lower, ["“", "élysée", "”", "said", "ñandú", "—", "é", "οδος"]);
 }
+
+#[test]
+fn only_ascii_letters_lower_case_to_the() {
+    // `Document::outlet_from` tells "the" in any case by its bytes, not by its lower-cased text.
+    let non_ascii = (char::MIN..=char::MAX).filter(|c| !c.is_ascii());
+    assert!(non_ascii.clone().all(|c| !c.to_lowercase().all(|l| "the".contains(l))));
+    assert!(["the", "The", "THE", "tHe"].iter().all(|w| w.to_lowercase() == "the" && w.eq_ignore_ascii_case("the")));
+}
+
+proptest::proptest! {
+    #[test]
+    fn initials_are_what_splitting_at_periods_finds(word in "[A-Za-zÉéΣ.]{0,6}") {
+        let split = word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+        proptest::prop_assert_eq!(document::is_initials(&word), split, "{:?}", word);
+    }
+}
+
+/// `Document::longest_known_outlet` as it was, matching each outlet that starts with the token's word.
+fn longest_known_outlet_by_scan(doc: &document::Document, start: usize) -> Option<usize> {
+    let outlets = lexicon::known_outlets();
+    let from = outlets.partition_point(|words| words[0] < doc.raw(start));
+    outlets[from..]
+        .iter()
+        .take_while(|words| words[0] == doc.raw(start))
+        .filter(|words| words.iter().enumerate().all(|(k, w)| start + k < doc.len() && doc.raw(start + k) == *w))
+        .map(|words| start + words.len())
+        .max()
+}
+
+#[test]
+fn the_longest_known_outlet_is_found() {
+    let doc = document::Document::new("per The New York Times and Fox News, the Hill");
+    let found: Vec<Option<usize>> = (0..doc.len()).map(|i| doc.longest_known_outlet(i)).collect();
+    assert_eq!(found, [None, Some(5), Some(5), None, None, None, Some(8), None, None, None, None]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+    #[test]
+    fn known_outlets_are_found_as_by_a_scan(words in proptest::collection::vec(proptest::sample::select(&[
+        "The", "the", "New", "York", "Times", "Associated", "Press", "Wall", "Street", "Journal", "Fox", "News", "CBS", "USA",
+        "Today", "Al", "Jazeera", "Hill", "Post", "Washington", "Los", "Angeles", "RIA", "Novosti", "Time", "magazine", "BBC", ",",
+    ][..]), 0..8)) {
+        let text = words.join(" ");
+        let doc = document::Document::new(&text);
+        for start in 0..doc.len() {
+            proptest::prop_assert_eq!(doc.longest_known_outlet(start), longest_known_outlet_by_scan(&doc, start), "{:?} at {}", text, start);
+        }
+    }
+}

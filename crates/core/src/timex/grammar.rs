@@ -178,26 +178,26 @@ impl<'t> Grammar<'t> {
     #[inline(always)]
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
         // Most words of prose begin none: they are passed over after one look-up.
-        if self.word(i).is_some_and(|word| !rules::may_begin(word)) {
-            debug_assert_eq!(self.expression_at(i), None);
+        let first = Rules::first(self.word(i));
+        if !first.may_begin() {
+            debug_assert_eq!(self.expression_at(i, first), None);
             return None;
         }
-        self.expression_at(i)
+        self.expression_at(i, first)
     }
 
-    /// Out of line: [`Grammar::match_at`] is inlined for its test.
+    /// Out of line: [`Grammar::match_at`] is inlined for its test. `first` is the
+    /// [`Rules::first`] of token `i`, passed on so that its word is looked up once.
     #[inline(never)]
-    fn expression_at(&self, i: usize) -> Option<Match> {
+    fn expression_at(&self, i: usize, first: Rules) -> Option<Match> {
+        let core_at_i = || self.core_at(i, first.followed_by(self.word(i), self.word(i + 1)));
         let core_start = self.position_modifier_end(i);
-        let found = self.core_at(core_start);
-        match found {
-            Some(m)
-                if core_start > i && !matches!(m.kind, TimexKind::Duration | TimexKind::Set) =>
-            {
-                Some(m)
-            }
-            _ if core_start > i => self.core_at(i),
-            _ => found,
+        if core_start == i {
+            return core_at_i();
+        }
+        match self.core_at(core_start, self.rules_at(core_start)) {
+            Some(m) if !matches!(m.kind, TimexKind::Duration | TimexKind::Set) => Some(m),
+            _ => core_at_i(),
         }
     }
 
@@ -226,18 +226,21 @@ impl<'t> Grammar<'t> {
         }
     }
 
-    /// The longest match of a rule at `i`, of the rules that can begin with its token.
-    fn core_at(&self, i: usize) -> Option<Match> {
-        let next = self.word(i + 1);
-        let rules = self
-            .word(i)
-            .map_or(Rules::NOT_WORDS, |word| Rules::beginning_with(word, next));
+    /// The rules that can begin at token `i`.
+    fn rules_at(&self, i: usize) -> Rules {
+        let word = self.word(i);
+        Rules::first(word).followed_by(word, self.word(i + 1))
+    }
+
+    /// The longest match at `i` of `rules`: the [`Grammar::rules_at`] `i`.
+    fn core_at(&self, i: usize, rules: Rules) -> Option<Match> {
         if cfg!(debug_assertions) {
             for rule in Rule::ALL.into_iter().filter(|&rule| !rules.has(rule)) {
                 assert!(
                     rule.at(self, i).is_none_or(|m| m.end <= i),
-                    "{rule:?} begins with {:?} {next:?}: add them to its first words",
-                    self.tokens[i].lower
+                    "{rule:?} begins with {:?} {:?}: add them to its first words",
+                    self.tokens[i].lower,
+                    self.word(i + 1)
                 );
             }
         }

@@ -232,14 +232,31 @@ impl Rules {
         .with(Rule::Year)
         .with(Rule::Duration);
 
-    /// The rules that can begin with `word` (lower-case) when the word `next` follows it, if
-    /// another word does.
-    pub(super) fn beginning_with(word: &str, next: Option<&str>) -> Rules {
-        let tables = FirstWords::get();
-        let rules = tables.first.get(word);
+    /// Not a rule: marks the [`POSITION_WORDS`], which can begin an expression before a rule's
+    /// words ("the late 1970s"). In the same table as the rules, so that a word is looked up once.
+    const POSITION_WORD: Rules = Rules(1 << 15);
+
+    /// What can begin with the token whose lower-case word is `word` (`None`: not a word): the
+    /// rules, and the [`Rules::POSITION_WORD`] mark. One look-up, which is all that most words of
+    /// prose need: none of its bits is set.
+    pub(super) fn first(word: Option<&str>) -> Rules {
+        word.map_or(Rules::NOT_WORDS, |word| FirstWords::get().first.get(word))
+    }
+
+    /// Whether an expression can begin here: a rule can, or a position word before one.
+    pub(super) fn may_begin(self) -> bool {
+        self.0 != 0
+    }
+
+    /// The rules of [`Rules::first`] of `word` that can begin with it when the word `next` follows
+    /// it, if another word does.
+    pub(super) fn followed_by(self, word: Option<&str>, next: Option<&str>) -> Rules {
+        let rules = Rules(self.0 & !Rules::POSITION_WORD.0);
         match next {
             // "the" begins eight rules, and each goes on with few words.
-            Some(next) if word == "the" => Rules(rules.0 & tables.after_the.get(next).0),
+            Some(next) if word == Some("the") => {
+                Rules(rules.0 & FirstWords::get().after_the.get(next).0)
+            }
             _ => rules,
         }
     }
@@ -248,15 +265,9 @@ impl Rules {
 /// The words that `Grammar::position_modifier_end` skips from.
 pub(super) const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
 
-/// Whether an expression can begin with `word`: a rule can, or a position word before one.
-pub(super) fn may_begin(word: &str) -> bool {
-    FirstWords::get().begins.get(word)
-}
-
-/// For each word, whether it may begin an expression, the rules that can begin with it, and those
+/// For each word, the rules that can begin with it (and whether it is a position word), and those
 /// that can go on with it after "the".
 struct FirstWords {
-    begins: WordMap<bool>,
     first: WordMap<Rules>,
     after_the: WordMap<Rules>,
 }
@@ -265,26 +276,68 @@ impl FirstWords {
     fn get() -> &'static FirstWords {
         static TABLES: OnceLock<FirstWords> = OnceLock::new();
         TABLES.get_or_init(|| {
-            let mut begins = WordMap::default();
             let mut first = WordMap::default();
             let mut after_the = WordMap::default();
             for rule in Rule::ALL {
                 for word in rule.first_words() {
                     first.update(&word, |rules: Rules| rules.with(rule));
-                    begins.update(&word, |_| true);
                 }
                 for word in rule.words_after_the() {
                     after_the.update(&word, |rules: Rules| rules.with(rule));
                 }
             }
             for word in POSITION_WORDS {
-                begins.update(word, |_| true);
+                first.update(word, |rules: Rules| Rules(rules.0 | Rules::POSITION_WORD.0));
             }
             FirstWords {
-                begins,
                 first,
                 after_the,
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules whose word lists hold `word` (and `next` after "the"), read from the lists
+    /// themselves: the one table of [`Rules::first`] must give what separate look-ups gave.
+    fn listed(word: &str, next: Option<&str>) -> Rules {
+        let listed = |words: Vec<String>, word: &str| words.iter().any(|w| w == word);
+        Rule::ALL
+            .into_iter()
+            .filter(|rule| listed(rule.first_words(), word))
+            .filter(|rule| match next {
+                Some(next) if word == "the" => listed(rule.words_after_the(), next),
+                _ => true,
+            })
+            .fold(Rules::default(), Rules::with)
+    }
+
+    #[test]
+    fn one_look_up_gives_the_listed_rules_and_position_words() {
+        let prose = ["a", "said", "house", "that", "of", "week", "year", "late", "mid", "x"];
+        let mut words: Vec<String> = owned(prose.into_iter().chain(POSITION_WORDS)).collect();
+        for rule in Rule::ALL {
+            words.extend(rule.first_words());
+            words.extend(rule.words_after_the());
+        }
+        for word in &words {
+            let first = Rules::first(Some(word));
+            let may_begin = listed(word, None).0 != 0 || POSITION_WORDS.contains(&word.as_str());
+            assert_eq!(first.may_begin(), may_begin, "{word:?}");
+            for next in words.iter().map(|next| Some(next.as_str())).chain([None]) {
+                let rules = first.followed_by(Some(word), next);
+                assert_eq!(rules.0, listed(word, next).0, "{word:?} {next:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_that_are_not_words_begin_the_rules_for_them() {
+        let first = Rules::first(None);
+        assert!(first.may_begin());
+        assert_eq!(first.followed_by(None, Some("year")).0, Rules::NOT_WORDS.0);
     }
 }
