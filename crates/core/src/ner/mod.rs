@@ -139,8 +139,10 @@ impl<'t> Lowercase<'t> {
 
 /// A stable id: kind label and name, lowercased, runs of non-alphanumerics as one `-`.
 pub fn entity_id(kind: EntityKind, name: &str) -> String {
-    let mut id = kind.label().to_ascii_lowercase();
-    id.reserve(name.len() + 1);
+    // One allocation: the label, then a `-` per word, each but the first in place of a separator.
+    let mut id = String::with_capacity(kind.label().len() + name.len() + 1);
+    id.push_str(kind.label());
+    id.make_ascii_lowercase();
     let mut in_word = false;
     for c in name.chars() {
         if !c.is_alphanumeric() {
