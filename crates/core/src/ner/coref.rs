@@ -6,67 +6,102 @@ use crate::text::Token;
 use super::features::WordMap;
 use std::collections::BTreeSet;
 
-/// `lower` holds each token's lowercase form.
+/// `lower` holds each token's lowercase form; `mentions` are in text order.
 pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
     let words: Vec<&[&str]> = mentions.iter().map(|m| &lower[m.first_token..m.end_token]).collect();
     // Longer names first, so that a surname finds the full name whatever the order in the text.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&m| std::cmp::Reverse(words[m].len()));
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    // Each group's mention starts, sorted: "named most recently before" is a range query, not a
-    // scan of the group (an article naming one person 100,000 times stays linear).
-    let mut starts: Vec<BTreeSet<usize>> = Vec::new();
-    let mut heads = HeadIndex::default();
+    order.sort_unstable_by_key(|&m| (std::cmp::Reverse(words[m].len()), m));
+    let mut group_of = vec![0; mentions.len()];
+    let mut groups = 0;
+    // (group, start) of every mention grouped so far: "named most recently before" is a range
+    // query, not a scan of the group (an article naming one person 100,000 times stays linear).
+    let mut starts: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut heads = HeadIndex::with_capacity(mentions.len());
     for m in order {
         // Among the groups this mention can join, the one named most recently before it.
         let start = mentions[m].span.start;
         // Ties (no mention of either before this one) go to the group made last.
-        let nearest = heads.candidates(mentions[m].kind, words[m]).max_by_key(|&index| (starts[index].range(..start).next_back().copied(), index));
-        match nearest {
-            Some(index) => {
-                members[index].push(m);
-                starts[index].insert(start);
-            }
-            None => {
-                heads.add(mentions[m].kind, words[m], members.len());
-                members.push(vec![m]);
-                starts.push(BTreeSet::from([start]));
-            }
-        }
+        let nearest = heads.candidates(mentions[m].kind, words[m]).max_by_key(|&g| (starts.range((g, 0)..(g, start)).next_back().map(|&(_, s)| s), g));
+        group_of[m] = nearest.unwrap_or_else(|| {
+            heads.add(mentions[m].kind, words[m], groups);
+            groups += 1;
+            groups - 1
+        });
+        starts.insert((group_of[m], start));
     }
-    let mut entities: Vec<Entity> = members.into_iter().map(|mut group| {
-        group.sort_by_key(|&m| mentions[m].span.start);
-        build_entity(text, mentions, details, &words, &group)
-    }).collect();
-    entities.sort_by_key(|e| e.mentions.first().map(|s| s.start));
+    // Each group's mentions in text order, and the groups in the order of their first mention: the
+    // entities come out in text order without sorting them.
+    let mut rank = vec![usize::MAX; groups];
+    let mut ranked = 0;
+    let mut members: Vec<(usize, usize)> = group_of
+        .iter()
+        .enumerate()
+        .map(|(m, &g)| {
+            if rank[g] == usize::MAX {
+                rank[g] = ranked;
+                ranked += 1;
+            }
+            (rank[g], m)
+        })
+        .collect();
+    members.sort_unstable();
+    let mut entities: Vec<Entity> = members.chunk_by(|a, b| a.0 == b.0).map(|group| build_entity(text, mentions, details, &words, group)).collect();
     link_descriptions(text, tokens, lower, mentions, &mut entities);
     entities
 }
 
 /// The groups by the words of their first (longest) mention, so that a mention finds the groups it
 /// may join without comparing itself with every group (quadratic in a long article).
-#[derive(Default)]
 struct HeadIndex<'w> {
     /// Groups by kind and head words: "macron" joins the organization or person "macron".
-    same: WordMap<(EntityKind, &'w [&'w str]), Vec<usize>>,
+    same: GroupLists<(EntityKind, &'w [&'w str])>,
     /// People by the short forms of their head (see [`short_forms`]).
-    short: WordMap<&'w [&'w str], Vec<usize>>,
+    short: GroupLists<&'w [&'w str]>,
 }
 
 impl<'w> HeadIndex<'w> {
+    fn with_capacity(mentions: usize) -> Self {
+        HeadIndex { same: GroupLists::with_capacity(mentions), short: GroupLists::with_capacity(mentions) }
+    }
+
     fn add(&mut self, kind: EntityKind, head: &'w [&'w str], group: usize) {
-        self.same.entry((kind, head)).or_default().push(group);
+        self.same.add((kind, head), group);
         if kind == EntityKind::Person {
             for short in short_forms(head) {
-                self.short.entry(short).or_default().push(group);
+                self.short.add(short, group);
             }
         }
     }
 
     /// The groups a mention of `kind` with these words may join (a group may come twice).
     fn candidates<'s>(&'s self, kind: EntityKind, words: &'w [&'w str]) -> impl Iterator<Item = usize> + 's {
-        let short = (kind == EntityKind::Person).then(|| self.short.get(words)).flatten();
-        self.same.get(&(kind, words)).into_iter().chain(short).flatten().copied()
+        let short = (kind == EntityKind::Person).then(|| self.short.get(&words)).into_iter().flatten();
+        self.same.get(&(kind, words)).chain(short)
+    }
+}
+
+/// Groups by key, each key's groups a list linked through one buffer: no vector per key.
+struct GroupLists<K> {
+    /// Each key's most recent link.
+    last: WordMap<K, usize>,
+    /// (group, the key's link before this one).
+    links: Vec<(usize, Option<usize>)>,
+}
+
+impl<K: std::hash::Hash + Eq> GroupLists<K> {
+    fn with_capacity(capacity: usize) -> Self {
+        GroupLists { last: WordMap::with_capacity_and_hasher(capacity, Default::default()), links: Vec::with_capacity(capacity) }
+    }
+
+    fn add(&mut self, key: K, group: usize) {
+        let previous = self.last.insert(key, self.links.len());
+        self.links.push((group, previous));
+    }
+
+    /// The key's groups, most recently added first.
+    fn get(&self, key: &K) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.last.get(key).copied(), |&link| self.links[link].1).map(|link| self.links[link].0)
     }
 }
 
@@ -76,21 +111,22 @@ fn short_forms<'w>(full: &'w [&'w str]) -> impl Iterator<Item = &'w [&'w str]> {
     (1..full.len()).map(|k| &full[k..]).chain(first)
 }
 
-fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[&str]], group: &[usize]) -> Entity {
-    let kind = mentions[group[0]].kind;
+/// `group` holds (rank, mention) pairs, mentions in text order.
+fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[&str]], group: &[(usize, usize)]) -> Entity {
+    let kind = mentions[group[0].1].kind;
+    let group = || group.iter().map(|&(_, m)| m);
     // The longest form, preferring one not written in capitals (headlines).
-    let canonical = group
-        .iter()
-        .max_by_key(|&&m| {
+    let canonical = group()
+        .max_by_key(|&m| {
             let surface = mentions[m].span.text(text);
             (words[m].len(), surface.chars().any(char::is_lowercase), std::cmp::Reverse(mentions[m].span.start))
         })
-        .map_or("", |&m| mentions[m].span.text(text));
-    let first_stated = |field: fn(&PersonDetails) -> &Option<String>| group.iter().find_map(|&m| field(&details[m]).clone());
+        .map_or("", |m| mentions[m].span.text(text));
+    let first_stated = |field: fn(&PersonDetails) -> &Option<String>| group().find_map(|m| field(&details[m]).clone());
     Entity {
         kind,
         name: canonical.to_string(),
-        mentions: group.iter().map(|&m| mentions[m].span).collect(),
+        mentions: group().map(|m| mentions[m].span).collect(),
         id: entity_id(kind, canonical),
         role: first_stated(|d| &d.role),
         affiliation: first_stated(|d| &d.affiliation),
@@ -121,4 +157,71 @@ fn link_descriptions(text: &str, tokens: &[Token], lower: &[&str], mentions: &[M
 
 fn last_word(s: &str) -> &str {
     s.rsplit(' ').next().unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+    use proptest::prelude::*;
+
+    /// The grouping by a plain scan of every group (the index and range queries only make it
+    /// faster): each group's mention indices, groups in the order of their first mention.
+    fn groups_by_scan(mentions: &[Mention], words: &[&[&str]]) -> Vec<Vec<usize>> {
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&m| std::cmp::Reverse(words[m].len()));
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for m in order {
+            let (kind, start) = (mentions[m].kind, mentions[m].span.start);
+            let joins = |head: usize| {
+                let head_kind = mentions[head].kind;
+                (head_kind == kind && words[head] == words[m])
+                    || (kind == EntityKind::Person && head_kind == kind && short_forms(words[head]).any(|s| s == words[m]))
+            };
+            let latest_before = |g: &Vec<usize>| g.iter().map(|&o| mentions[o].span.start).filter(|&s| s < start).max();
+            match (0..groups.len()).filter(|&g| joins(groups[g][0])).max_by_key(|&g| (latest_before(&groups[g]), g)) {
+                Some(g) => groups[g].push(m),
+                None => groups.push(vec![m]),
+            }
+        }
+        groups.iter_mut().for_each(|g| g.sort_unstable());
+        groups.sort_by_key(|g| g[0]);
+        groups
+    }
+
+    const WORDS: &[&str] = &["Emmanuel", "Macron", "MACRON", "Keir", "Starmer", "Paris", "Olaf", "Scholz", "met", "in"];
+    const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn groups_are_those_of_a_scan_of_every_group(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 1..40),
+            cuts in proptest::collection::vec((0usize..3, 1usize..4, 0usize..3), 0..20),
+        ) {
+            let text = words.join(" ");
+            let tokens = tokenize(&text);
+            let lower: Vec<String> = tokens.iter().map(|t| t.text(&text).to_lowercase()).collect();
+            let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+            // Disjoint mentions in text order: each skips some tokens, then takes some.
+            let mut mentions = Vec::new();
+            let mut next = 0;
+            for (skip, len, kind) in cuts {
+                let (first, end) = (next + skip, next + skip + len);
+                if end > tokens.len() {
+                    break;
+                }
+                let span = crate::Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+                mentions.push(Mention { kind: KINDS[kind], span, first_token: first, end_token: end });
+                next = end;
+            }
+            let details = vec![PersonDetails::default(); mentions.len()];
+            let entities = group(&text, &tokens, &lower, &mentions, &details);
+            let spans: Vec<Vec<crate::Span>> = entities.iter().map(|e| e.mentions.clone()).collect();
+            let words: Vec<&[&str]> = mentions.iter().map(|m| &lower[m.first_token..m.end_token]).collect();
+            let expected: Vec<Vec<crate::Span>> =
+                groups_by_scan(&mentions, &words).iter().map(|g| g.iter().map(|&m| mentions[m].span).collect()).collect();
+            prop_assert_eq!(spans, expected);
+        }
+    }
 }
