@@ -89,18 +89,25 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[&str], mentions:
     out
 }
 
-/// Whether the words spell a title, without joining them into a new string.
-fn is_title(words: &[&str]) -> bool {
-    static BY_FIRST_WORD: OnceLock<WordMap<&str, Vec<&str>>> = OnceLock::new();
-    let by_first_word = BY_FIRST_WORD.get_or_init(|| {
-        let mut map: WordMap<&str, Vec<&str>> = WordMap::default();
+/// The titles split into words, by their first word and by their last: a title is looked for only
+/// among those its first (or last) word can begin (or end), with no string built.
+struct Titles {
+    by_first: WordMap<&'static str, Vec<Vec<&'static str>>>,
+    by_last: WordMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+fn titles() -> &'static Titles {
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    TITLES.get_or_init(|| {
+        let mut titles = Titles { by_first: WordMap::default(), by_last: WordMap::default() };
         for title in lexicon::TITLES {
-            map.entry(title.split(' ').next().unwrap_or(title)).or_default().push(title);
+            let words: Vec<&str> = title.split(' ').collect();
+            debug_assert!(words.len() <= LONGEST_TITLE_WORDS);
+            titles.by_first.entry(words[0]).or_default().push(words.clone());
+            titles.by_last.entry(words[words.len() - 1]).or_default().push(words);
         }
-        map
-    });
-    let Some(titles) = words.first().and_then(|first| by_first_word.get(first)) else { return false };
-    titles.iter().any(|title| title.split(' ').eq(words.iter().copied()))
+        titles
+    })
 }
 
 /// The mention that starts at token `i`. Mentions are sorted and do not overlap, so a binary
@@ -132,18 +139,26 @@ impl Context<'_> {
 
     /// The longest title that ends right before token `end`, as its first token.
     fn title_ending_at(&self, end: usize) -> Option<usize> {
-        (1..=LONGEST_TITLE_WORDS.min(end)).rev().map(|n| end - n).find(|&first| {
-            (first..end - 1).all(|i| self.joined(i)) && is_title(&self.words[first..end])
-        })
+        let titles = titles().by_last.get(self.words[end.checked_sub(1)?])?;
+        titles
+            .iter()
+            .filter_map(|title| {
+                let first = end.checked_sub(title.len())?;
+                (self.words[first..end] == title[..] && (first..end - 1).all(|i| self.joined(i))).then_some(first)
+            })
+            .min()
     }
 
     /// The end (exclusive) of the longest title starting at token `first`.
     fn title_starting_at(&self, first: usize) -> Option<usize> {
-        (1..=LONGEST_TITLE_WORDS).rev().map(|n| first + n).find(|&end| {
-            end <= self.tokens.len()
-                && (first..end - 1).all(|i| self.joined(i))
-                && is_title(&self.words[first..end])
-        })
+        let titles = titles().by_first.get(self.words.get(first)?)?;
+        titles
+            .iter()
+            .filter_map(|title| {
+                let end = first + title.len();
+                (*self.words.get(first..end)? == title[..] && (first..end - 1).all(|i| self.joined(i))).then_some(end)
+            })
+            .max()
     }
 
     /// Reads "Affiliation Title (Gloss) Honorific" before the name; true if a role was found.
@@ -250,5 +265,50 @@ impl Context<'_> {
         i += 1;
         let mention = starting_at(mentions, i).or_else(|| starting_at(mentions, i + 1).filter(|_| self.words[i] == "the"))?;
         Some(mention.span.text(self.text).to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+    use proptest::prelude::*;
+
+    /// Title look-ups by a scan of the whole list, each length from the longest down.
+    fn is_title_by_scan(words: &[&str]) -> bool {
+        lexicon::TITLES.iter().any(|title| title.split(' ').eq(words.iter().copied()))
+    }
+
+    fn title_ending_at_by_scan(context: &Context, end: usize) -> Option<usize> {
+        (1..=LONGEST_TITLE_WORDS.min(end)).rev().map(|n| end - n).find(|&first| {
+            (first..end - 1).all(|i| context.joined(i)) && is_title_by_scan(&context.words[first..end])
+        })
+    }
+
+    fn title_starting_at_by_scan(context: &Context, first: usize) -> Option<usize> {
+        (1..=LONGEST_TITLE_WORDS).rev().map(|n| first + n).find(|&end| {
+            end <= context.tokens.len() && (first..end - 1).all(|i| context.joined(i)) && is_title_by_scan(&context.words[first..end])
+        })
+    }
+
+    const WORDS: &[&str] = &[
+        "Deputy", "prime", "Minister", "chief", "of", "staff", "executive", "secretary", "general", "State", "vice",
+        "president", "vice-president", "national", "security", "adviser", "the", "Macron", "said",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn titles_are_found_as_by_a_scan_of_the_list(pieces in proptest::collection::vec((proptest::sample::select(WORDS), proptest::bool::weighted(0.1)), 0..12)) {
+            let text: String = pieces.iter().map(|&(word, line_break)| format!("{word}{}", if line_break { "\n" } else { " " })).collect();
+            let tokens = tokenize(&text);
+            let lower: Vec<String> = tokens.iter().map(|t| t.text(&text).to_lowercase()).collect();
+            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let context = Context { text: &text, tokens: &tokens, words: &words };
+            for i in 0..=tokens.len() {
+                prop_assert_eq!(context.title_starting_at(i), title_starting_at_by_scan(&context, i), "from {} in {:?}", i, text);
+                prop_assert_eq!(context.title_ending_at(i), title_ending_at_by_scan(&context, i), "to {} in {:?}", i, text);
+            }
+        }
     }
 }
