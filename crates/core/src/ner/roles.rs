@@ -130,7 +130,8 @@ struct Context<'a> {
 impl Context<'_> {
     /// Whether tokens `a` and `a + 1` are on the same line.
     fn joined(&self, a: usize) -> bool {
-        a + 1 < self.tokens.len() && !self.text[self.tokens[a].span.end..self.tokens[a + 1].span.start].contains('\n')
+        // The bytes between are few: a loop, not a call to memchr.
+        a + 1 < self.tokens.len() && !self.text.as_bytes()[self.tokens[a].span.end..self.tokens[a + 1].span.start].iter().any(|&b| b == b'\n')
     }
 
     fn surface(&self, first: usize, end: usize) -> String {
