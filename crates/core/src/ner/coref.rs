@@ -30,23 +30,30 @@ pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention],
         });
         starts.insert((group_of[m], start));
     }
-    // Each group's mentions in text order, and the groups in the order of their first mention: the
-    // entities come out in text order without sorting them.
+    // Each group's mentions in text order, and the groups in the order of their first mention, by a
+    // counting sort: the entities come out in text order without sorting them.
     let mut rank = vec![usize::MAX; groups];
-    let mut ranked = 0;
-    let mut members: Vec<(usize, usize)> = group_of
-        .iter()
-        .enumerate()
-        .map(|(m, &g)| {
-            if rank[g] == usize::MAX {
-                rank[g] = ranked;
-                ranked += 1;
-            }
-            (rank[g], m)
-        })
-        .collect();
-    members.sort_unstable();
-    let mut entities: Vec<Entity> = members.chunk_by(|a, b| a.0 == b.0).map(|group| build_entity(text, mentions, details, &words, group)).collect();
+    let mut bounds = Vec::with_capacity(groups + 1);
+    for &g in &group_of {
+        if rank[g] == usize::MAX {
+            rank[g] = bounds.len();
+            bounds.push(0);
+        }
+        bounds[rank[g]] += 1;
+    }
+    // Each group's count becomes its end, then (filled from the back) its start.
+    let mut total = 0;
+    for bound in &mut bounds {
+        total += *bound;
+        *bound = total;
+    }
+    let mut members = vec![0; mentions.len()];
+    for (m, &g) in group_of.iter().enumerate().rev() {
+        bounds[rank[g]] -= 1;
+        members[bounds[rank[g]]] = m;
+    }
+    bounds.push(mentions.len());
+    let mut entities: Vec<Entity> = bounds.windows(2).map(|b| build_entity(text, mentions, details, &words, &members[b[0]..b[1]])).collect();
     link_descriptions(text, tokens, lower, mentions, &mut entities);
     entities
 }
@@ -111,22 +118,22 @@ fn short_forms<'w>(full: &'w [&'w str]) -> impl Iterator<Item = &'w [&'w str]> {
     (1..full.len()).map(|k| &full[k..]).chain(first)
 }
 
-/// `group` holds (rank, mention) pairs, mentions in text order.
-fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[&str]], group: &[(usize, usize)]) -> Entity {
-    let kind = mentions[group[0].1].kind;
-    let group = || group.iter().map(|&(_, m)| m);
+/// `group` holds mentions in text order.
+fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[&str]], group: &[usize]) -> Entity {
+    let kind = mentions[group[0]].kind;
     // The longest form, preferring one not written in capitals (headlines).
-    let canonical = group()
-        .max_by_key(|&m| {
+    let canonical = group
+        .iter()
+        .max_by_key(|&&m| {
             let surface = mentions[m].span.text(text);
             (words[m].len(), surface.chars().any(char::is_lowercase), std::cmp::Reverse(mentions[m].span.start))
         })
-        .map_or("", |m| mentions[m].span.text(text));
-    let first_stated = |field: fn(&PersonDetails) -> &Option<String>| group().find_map(|m| field(&details[m]).clone());
+        .map_or("", |&m| mentions[m].span.text(text));
+    let first_stated = |field: fn(&PersonDetails) -> &Option<String>| group.iter().find_map(|&m| field(&details[m]).clone());
     Entity {
         kind,
         name: canonical.to_string(),
-        mentions: group().map(|m| mentions[m].span).collect(),
+        mentions: group.iter().map(|&m| mentions[m].span).collect(),
         id: entity_id(kind, canonical),
         role: first_stated(|d| &d.role),
         affiliation: first_stated(|d| &d.affiliation),
