@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention], details: &[PersonDetails]) -> Vec<Entity> {
     let words: Vec<&[&str]> = mentions.iter().map(|m| &lower[m.first_token..m.end_token]).collect();
     // Longer names first, so that a surname finds the full name whatever the order in the text.
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_unstable_by_key(|&m| (std::cmp::Reverse(words[m].len()), m));
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    let (order, _) = counting_sort(&words.iter().map(|w| longest - w.len()).collect::<Vec<_>>(), longest + 1);
     let mut group_of = vec![0; mentions.len()];
     let mut groups = 0;
     // (group, start) of every mention grouped so far: "named most recently before" is a range
@@ -30,32 +30,42 @@ pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention],
         });
         starts.insert((group_of[m], start));
     }
-    // Each group's mentions in text order, and the groups in the order of their first mention, by a
-    // counting sort: the entities come out in text order without sorting them.
+    // Each group's mentions in text order, and the groups in the order of their first mention: the
+    // entities come out in text order without sorting them.
     let mut rank = vec![usize::MAX; groups];
-    let mut bounds = Vec::with_capacity(groups + 1);
-    for &g in &group_of {
-        if rank[g] == usize::MAX {
-            rank[g] = bounds.len();
-            bounds.push(0);
+    let mut ranked = 0;
+    for g in &mut group_of {
+        if rank[*g] == usize::MAX {
+            rank[*g] = ranked;
+            ranked += 1;
         }
-        bounds[rank[g]] += 1;
+        *g = rank[*g];
     }
-    // Each group's count becomes its end, then (filled from the back) its start.
+    let (members, bounds) = counting_sort(&group_of, groups);
+    let mut entities: Vec<Entity> = bounds.windows(2).map(|b| build_entity(text, mentions, details, &words, &members[b[0]..b[1]])).collect();
+    link_descriptions(text, tokens, lower, mentions, &mut entities);
+    entities
+}
+
+/// The indices of `keys` ordered by key, stably, and where each key's run starts (then the end):
+/// a counting sort, for keys below `buckets`.
+fn counting_sort(keys: &[usize], buckets: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut bounds = vec![0; buckets + 1];
+    for &key in keys {
+        bounds[key] += 1;
+    }
+    // Each key's count becomes its run's end, then (filled from the back) its start.
     let mut total = 0;
     for bound in &mut bounds {
         total += *bound;
         *bound = total;
     }
-    let mut members = vec![0; mentions.len()];
-    for (m, &g) in group_of.iter().enumerate().rev() {
-        bounds[rank[g]] -= 1;
-        members[bounds[rank[g]]] = m;
+    let mut order = vec![0; keys.len()];
+    for (i, &key) in keys.iter().enumerate().rev() {
+        bounds[key] -= 1;
+        order[bounds[key]] = i;
     }
-    bounds.push(mentions.len());
-    let mut entities: Vec<Entity> = bounds.windows(2).map(|b| build_entity(text, mentions, details, &words, &members[b[0]..b[1]])).collect();
-    link_descriptions(text, tokens, lower, mentions, &mut entities);
-    entities
+    (order, bounds)
 }
 
 /// The groups by the words of their first (longest) mention, so that a mention finds the groups it
@@ -194,6 +204,18 @@ mod tests {
         groups.iter_mut().for_each(|g| g.sort_unstable());
         groups.sort_by_key(|g| g[0]);
         groups
+    }
+
+    #[test]
+    fn counting_sort_is_stable_and_bounds_each_key() {
+        for (name, keys, buckets, order, bounds) in [
+            ("nothing", &[][..], 1, &[][..], &[0, 0][..]),
+            ("one key", &[0, 0, 0], 1, &[0, 1, 2], &[0, 3]),
+            ("keys apart", &[2, 0, 1, 0], 3, &[1, 3, 2, 0], &[0, 2, 3, 4]),
+            ("a key unused", &[2, 2, 0], 3, &[2, 0, 1], &[0, 1, 1, 3]),
+        ] {
+            assert_eq!(counting_sort(keys, buckets), (order.to_vec(), bounds.to_vec()), "{name}");
+        }
     }
 
     const WORDS: &[&str] = &["Emmanuel", "Macron", "MACRON", "Keir", "Starmer", "Paris", "Olaf", "Scholz", "met", "in"];
