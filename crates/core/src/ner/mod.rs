@@ -82,58 +82,41 @@ pub struct Mention {
 pub fn extract_entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
     let mut mentions = tagger::tag_mentions(text, tokens, sentences);
     let lowercase = Lowercase::new(text, tokens);
-    let words = lowercase.words();
+    let words = lowercase.words(tokens);
     let roles = roles::find_roles(text, tokens, &words, &mut mentions);
     coref::group(text, tokens, &words, &mentions, &roles)
 }
 
-/// Every token lowercased once, for roles, descriptions and coreference. A token already in
-/// lowercase ASCII (most are) is read from the text; the others are written to one buffer rather
-/// than a string each.
-struct Lowercase<'t> {
-    text: &'t str,
-    buffer: String,
-    places: Vec<Lowered>,
+/// Every token lowercased once, for roles, descriptions and coreference. The text is copied once
+/// with its ASCII letters lowercased, which holds the lowercase form of every ASCII token (most);
+/// the others are written to one buffer rather than a string each.
+struct Lowercase {
+    ascii: String,
+    others: String,
+    /// (token, its lowercase form's span in `others`) of each token not in ASCII.
+    other_places: Vec<(usize, Span)>,
 }
 
-/// Where a token's lowercase form is.
-#[derive(Clone, Copy)]
-enum Lowered {
-    InText(Span),
-    InBuffer(Span),
-}
-
-impl<'t> Lowercase<'t> {
-    fn new(text: &'t str, tokens: &[Token]) -> Self {
-        let mut buffer = String::new();
-        let places = tokens
-            .iter()
-            .map(|t| {
-                let word = t.text(text);
-                if !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                    return Lowered::InText(t.span);
-                }
-                let start = buffer.len();
-                if word.is_ascii() {
-                    buffer.push_str(word);
-                    buffer[start..].make_ascii_lowercase();
-                } else {
-                    buffer.push_str(&word.to_lowercase());
-                }
-                Lowered::InBuffer(Span::new(start, buffer.len()))
+impl Lowercase {
+    fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut others = String::new();
+        let other_places = (0..tokens.len())
+            .filter(|&i| !tokens[i].text(text).is_ascii())
+            .map(|i| {
+                let start = others.len();
+                others.push_str(&tokens[i].text(text).to_lowercase());
+                (i, Span::new(start, others.len()))
             })
             .collect();
-        Lowercase { text, buffer, places }
+        Lowercase { ascii: text.to_ascii_lowercase(), others, other_places }
     }
 
-    fn words(&self) -> Vec<&str> {
-        self.places
-            .iter()
-            .map(|&place| match place {
-                Lowered::InText(span) => span.text(self.text),
-                Lowered::InBuffer(span) => span.text(&self.buffer),
-            })
-            .collect()
+    fn words(&self, tokens: &[Token]) -> Vec<&str> {
+        let mut words: Vec<&str> = tokens.iter().map(|t| t.text(&self.ascii)).collect();
+        for &(i, span) in &self.other_places {
+            words[i] = span.text(&self.others);
+        }
+        words
     }
 }
 
@@ -160,4 +143,24 @@ pub fn entity_id(kind: EntityKind, name: &str) -> String {
         }
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_the_tokens_lowercased() {
+        for (name, text) in [
+            ("empty", ""),
+            ("ASCII", "NATO chief Mark Rutte met the U.S. President."),
+            ("not ASCII", "Irish Taoiseach Micheál Martin’s ΑΘΗΝΑΣ visit, İstanbul — ÉLYSÉE."),
+            ("one letter not ASCII", "É"),
+        ] {
+            let tokens = crate::text::tokenize(text);
+            let lowercase = Lowercase::new(text, &tokens);
+            let expected: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+            assert_eq!(lowercase.words(&tokens), expected, "{name}");
+        }
+    }
 }
