@@ -100,7 +100,9 @@ struct Lowercase {
 impl Lowercase {
     fn new(text: &str, tokens: &[Token]) -> Self {
         let mut others = String::new();
-        let other_places = (0..tokens.len())
+        // Many texts are all in ASCII (checked a word at a time): no token to look at.
+        let candidates = if text.is_ascii() { 0 } else { tokens.len() };
+        let other_places = (0..candidates)
             .filter(|&i| !tokens[i].text(text).is_ascii())
             .map(|i| {
                 let start = others.len();
