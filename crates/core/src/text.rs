@@ -49,28 +49,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // Prose has about one token in five bytes: room for all, without growing.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     // Every join is of pieces with nothing between them: the joins run on each run of such pieces
-    // as a space ends it, and most runs are a lone word, which joins nothing.
+    // as a space ends it. The run is the tail of `tokens` from `run_start`; most runs are a lone
+    // word, which joins nothing, and only longer ones are moved out to `run` to be joined.
     let mut run = Vec::new();
+    let mut run_start = 0;
     word_bounds::word_bounds(text, |piece| {
         if piece.text(text).chars().all(char::is_whitespace) {
-            push_joined(text, &mut run, &mut tokens);
+            join_run(text, &mut tokens, run_start, &mut run);
+            run_start = tokens.len();
         } else {
-            push_splitting_possessive(text, piece, &mut run);
+            push_splitting_possessive(text, piece, &mut tokens);
         }
     });
-    push_joined(text, &mut run, &mut tokens);
+    join_run(text, &mut tokens, run_start, &mut run);
     tokens
 }
 
-/// Joins the pieces of `run`, which touch one another, into tokens, and moves them to `tokens`.
-fn push_joined(text: &str, run: &mut Vec<Span>, tokens: &mut Vec<Token>) {
-    if run.len() > 1 {
+/// Joins the pieces of `tokens[run_start..]`, which touch one another, into tokens, by way of
+/// the buffer `run`.
+fn join_run(text: &str, tokens: &mut Vec<Token>, run_start: usize, run: &mut Vec<Span>) {
+    if tokens.len() - run_start > 1 {
+        run.extend(tokens.drain(run_start..).map(|token| token.span));
         join_clitics(text, run);
         join_hyphenated(text, run);
         join_currency_prefixes(text, run);
         attach_abbreviation_periods(text, run);
+        tokens.extend(run.drain(..).map(|span| Token { span }));
     }
-    tokens.extend(run.drain(..).map(|span| Token { span }));
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -78,17 +83,17 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
-fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Span>) {
+fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Token>) {
     let piece = span.text(text);
     // Most pieces do not end in `s`: they are not decoded from the back.
     let before_s = piece.strip_suffix('s').or_else(|| piece.strip_suffix('S'));
     match before_s.and_then(|before_s| Some((before_s, before_s.chars().next_back()?))) {
         Some((before_s, c)) if is_apostrophe(c) && before_s.len() > c.len_utf8() => {
             let cut = span.start + before_s.len() - c.len_utf8();
-            out.push(Span::new(span.start, cut));
-            out.push(Span::new(cut, span.end));
+            out.push(Token { span: Span::new(span.start, cut) });
+            out.push(Token { span: Span::new(cut, span.end) });
         }
-        _ => out.push(span),
+        _ => out.push(Token { span }),
     }
 }
 
@@ -307,6 +312,7 @@ mod tests {
                 push_splitting_possessive(text, piece, &mut pieces);
             }
         });
+        let mut pieces: Vec<Span> = pieces.into_iter().map(|token| token.span).collect();
         join_clitics(text, &mut pieces);
         join_hyphenated(text, &mut pieces);
         join_currency_prefixes(text, &mut pieces);
