@@ -54,7 +54,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut run = Vec::new();
     let mut run_start = 0;
     word_bounds::word_bounds(text, |piece| {
-        if piece.text(text).chars().all(char::is_whitespace) {
+        if is_space(piece.text(text)) {
             join_run(text, &mut tokens, run_start, &mut run);
             run_start = tokens.len();
         } else {
@@ -63,6 +63,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     });
     join_run(text, &mut tokens, run_start, &mut run);
     tokens
+}
+
+/// Whether a piece is all white space. Most pieces are words that start with an ASCII letter,
+/// told apart by their first byte; most spaces are one byte.
+fn is_space(piece: &str) -> bool {
+    // The ASCII white space of `char::is_whitespace`.
+    let ascii_space = |byte: u8| matches!(byte, b' ' | b'\t'..=b'\r');
+    match *piece.as_bytes() {
+        [byte] if ascii_space(byte) => true,
+        [first, ..] if first.is_ascii() && !ascii_space(first) => false,
+        _ => piece.chars().all(char::is_whitespace),
+    }
 }
 
 /// Joins the pieces of `tokens[run_start..]`, which touch one another, into tokens, by way of
@@ -332,6 +344,13 @@ mod tests {
         fn runs_join_as_the_whole_text(indices in proptest::collection::vec(0..JOIN_PIECES.len(), 0..16)) {
             let text: String = indices.iter().map(|&i| JOIN_PIECES[i]).collect();
             proptest::prop_assert_eq!(tokenize(&text), tokenize_joining_all_at_once(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn space_is_told_as_by_every_char() {
+        for piece in ["", " ", "  ", "\t", "\u{0B}", "\r\n", "\u{A0}", " \u{301}", "\u{2003}", "a", "a ", "\u{1F}", "-", "\u{E9}", "\u{85}"] {
+            assert_eq!(is_space(piece), piece.chars().all(char::is_whitespace), "{piece:?}");
         }
     }
 
