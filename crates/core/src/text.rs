@@ -80,7 +80,10 @@ fn is_space(piece: &str) -> bool {
 /// Joins the pieces of `tokens[run_start..]`, which touch one another, into tokens, by way of
 /// the buffer `run`.
 fn join_run(text: &str, tokens: &mut Vec<Token>, run_start: usize, run: &mut Vec<Span>) {
-    if tokens.len() - run_start > 1 {
+    // Only a run with an apostrophe, hyphen, `$` or `.` joins (`’`, `‐` and `‑` start with 0xE2):
+    // most others are a word and its comma or bracket.
+    let joins = |token: &Token| matches!(text.as_bytes()[token.span.start], b'\'' | b'-' | b'$' | b'.' | 0xE2);
+    if tokens.len() - run_start > 1 && tokens[run_start..].iter().any(joins) {
         run.extend(tokens.drain(run_start..).map(|token| token.span));
         join_clitics(text, run);
         join_hyphenated(text, run);
