@@ -49,28 +49,48 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // Prose has about one token in five bytes: room for all, without growing.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     // Every join is of pieces with nothing between them: the joins run on each run of such pieces
-    // as a space ends it, and most runs are a lone word, which joins nothing.
+    // as a space ends it. The run is the tail of `tokens` from `run_start`; most runs are a lone
+    // word, which joins nothing, and only longer ones are moved out to `run` to be joined.
     let mut run = Vec::new();
+    let mut run_start = 0;
     word_bounds::word_bounds(text, |piece| {
-        if piece.text(text).chars().all(char::is_whitespace) {
-            push_joined(text, &mut run, &mut tokens);
+        if is_space(piece.text(text)) {
+            join_run(text, &mut tokens, run_start, &mut run);
+            run_start = tokens.len();
         } else {
-            push_splitting_possessive(text, piece, &mut run);
+            push_splitting_possessive(text, piece, &mut tokens);
         }
     });
-    push_joined(text, &mut run, &mut tokens);
+    join_run(text, &mut tokens, run_start, &mut run);
     tokens
 }
 
-/// Joins the pieces of `run`, which touch one another, into tokens, and moves them to `tokens`.
-fn push_joined(text: &str, run: &mut Vec<Span>, tokens: &mut Vec<Token>) {
-    if run.len() > 1 {
+/// Whether a piece is all white space. Most pieces are words that start with an ASCII letter,
+/// told apart by their first byte; most spaces are one byte.
+fn is_space(piece: &str) -> bool {
+    // The ASCII white space of `char::is_whitespace`.
+    let ascii_space = |byte: u8| matches!(byte, b' ' | b'\t'..=b'\r');
+    match *piece.as_bytes() {
+        [byte] if ascii_space(byte) => true,
+        [first, ..] if first.is_ascii() && !ascii_space(first) => false,
+        _ => piece.chars().all(char::is_whitespace),
+    }
+}
+
+/// Joins the pieces of `tokens[run_start..]`, which touch one another, into tokens, by way of
+/// the buffer `run`.
+fn join_run(text: &str, tokens: &mut Vec<Token>, run_start: usize, run: &mut Vec<Span>) {
+    // Only a run with an apostrophe, hyphen, `$` or `.` joins (`’`, `‐` and `‑` start with 0xE2):
+    // most others are a word and its comma or bracket.
+    let joins = |token: &Token| matches!(text.as_bytes()[token.span.start], b'\'' | b'-' | b'$' | b'.' | 0xE2);
+    if tokens.len() - run_start > 1 && tokens[run_start..].iter().any(joins) {
+        run.extend(tokens.drain(run_start..).map(|token| token.span));
         join_clitics(text, run);
         join_hyphenated(text, run);
         join_currency_prefixes(text, run);
         attach_abbreviation_periods(text, run);
+        tokens.extend(run.drain(..).map(|span| Token { span }));
     }
-    tokens.extend(run.drain(..).map(|span| Token { span }));
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -78,17 +98,17 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
-fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Span>) {
+fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Token>) {
     let piece = span.text(text);
     // Most pieces do not end in `s`: they are not decoded from the back.
     let before_s = piece.strip_suffix('s').or_else(|| piece.strip_suffix('S'));
     match before_s.and_then(|before_s| Some((before_s, before_s.chars().next_back()?))) {
         Some((before_s, c)) if is_apostrophe(c) && before_s.len() > c.len_utf8() => {
             let cut = span.start + before_s.len() - c.len_utf8();
-            out.push(Span::new(span.start, cut));
-            out.push(Span::new(cut, span.end));
+            out.push(Token { span: Span::new(span.start, cut) });
+            out.push(Token { span: Span::new(cut, span.end) });
         }
-        _ => out.push(span),
+        _ => out.push(Token { span }),
     }
 }
 
@@ -307,6 +327,7 @@ mod tests {
                 push_splitting_possessive(text, piece, &mut pieces);
             }
         });
+        let mut pieces: Vec<Span> = pieces.into_iter().map(|token| token.span).collect();
         join_clitics(text, &mut pieces);
         join_hyphenated(text, &mut pieces);
         join_currency_prefixes(text, &mut pieces);
@@ -326,6 +347,13 @@ mod tests {
         fn runs_join_as_the_whole_text(indices in proptest::collection::vec(0..JOIN_PIECES.len(), 0..16)) {
             let text: String = indices.iter().map(|&i| JOIN_PIECES[i]).collect();
             proptest::prop_assert_eq!(tokenize(&text), tokenize_joining_all_at_once(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn space_is_told_as_by_every_char() {
+        for piece in ["", " ", "  ", "\t", "\u{0B}", "\r\n", "\u{A0}", " \u{301}", "\u{2003}", "a", "a ", "\u{1F}", "-", "\u{E9}", "\u{85}"] {
+            assert_eq!(is_space(piece), piece.chars().all(char::is_whitespace), "{piece:?}");
         }
     }
 

@@ -42,31 +42,29 @@ impl<'t> Document<'t> {
         let pairs = scan::pair_marks(text, &toks);
         let pair_roles = pair_roles(toks.len(), &pairs);
         let mut doc = Document { text, toks, lower, copied_lower, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
-        doc.terminal = doc.terminals();
-        doc.narrative_ends = doc.narrative_ends();
+        (doc.terminal, doc.narrative_ends) = doc.terminals_and_narrative_ends();
         doc.sentences = doc.split_sentences();
         doc
     }
 
-    fn terminals(&self) -> Vec<bool> {
-        let is_terminal = |(i, tok): (usize, &Tok)| match tok.kind {
-            TokKind::Newline | TokKind::Punct('?' | '!' | ';') => true,
-            TokKind::Punct('.') => self.is_full_stop(i),
-            _ => false,
-        };
-        self.toks.iter().enumerate().map(is_terminal).collect()
-    }
-
-    /// Read from the end, so that a clause with many commas is not scanned to its end from each.
+    /// Whether each token is terminal, and where the narrative it is in ends, in one pass. Read
+    /// from the end, so that a clause with many commas is not scanned to its end from each.
     /// (Token indices fit a `u32`, as the token spans do.)
-    fn narrative_ends(&self) -> Vec<u32> {
+    fn terminals_and_narrative_ends(&self) -> (Vec<bool>, Vec<u32>) {
         let len = self.len() as u32;
+        let mut terminal = vec![false; self.len()];
         let mut ends = vec![len; self.len()];
         for i in (0..self.len()).rev() {
-            let ends_here = self.is_terminal(i) || self.opened_pair(i).is_some() || self.pair_inside(i).is_some();
+            terminal[i] = match self.toks[i].kind {
+                TokKind::Newline | TokKind::Punct('?' | '!' | ';') => true,
+                TokKind::Punct('.') => self.is_full_stop(i),
+                _ => false,
+            };
+            // A quotation's marks and content end the narrative as a terminal does.
+            let ends_here = terminal[i] || self.pair_roles[i].0 != PairRole::NONE.0;
             ends[i] = if ends_here { i as u32 } else { ends.get(i + 1).copied().unwrap_or(len) };
         }
-        ends
+        (terminal, ends)
     }
 
     pub fn len(&self) -> usize {
