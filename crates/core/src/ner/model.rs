@@ -106,8 +106,8 @@ impl Model {
 
     /// The best tag sequence given each token's summed weights, for tokens that are the whole
     /// sentence or, where `run` says so, come after or before a token tagged O.
-    pub fn decode<E: Copy + Into<i64>>(&self, scores: &[[E; N_TAGS]], run: Run) -> Vec<usize> {
-        viterbi(scores, &self.transitions, run)
+    pub fn decode<'d, E: Copy + Into<i64>>(&self, scores: &[[E; N_TAGS]], run: Run, decoder: &'d mut Decoder) -> &'d [usize] {
+        decoder.best_path(scores, &self.transitions, run)
     }
 }
 
@@ -157,49 +157,67 @@ pub struct Run {
 
 /// Highest-scoring path; `transitions[(from) * N_TAGS + to]` masked, row `N_TAGS` = start.
 /// Emission scores may be of a narrower type than the path's (`i32` sums, `i64` paths).
+#[cfg(any(test, feature = "train"))]
 pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &[S], run: Run) -> Vec<usize> {
-    let Some((first, rest)) = emissions.split_first() else { return Vec::new() };
-    let transition: [[S; N_TAGS]; N_TAGS + 1] = std::array::from_fn(|from| std::array::from_fn(|to| transitions[from * N_TAGS + to]));
-    let start = if run.after_outside { 0 } else { N_TAGS };
-    let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transition[start][tag] + first[tag].into());
-    let mut back: Vec<[u8; N_TAGS]> = Vec::with_capacity(emissions.len());
-    back.push([0; N_TAGS]);
-    for scores in rest {
-        // Each tag's best predecessor, the first of equals: O and B- may follow any tag, so those
-        // five are found together in one pass over the predecessors; I-x follows B-x or I-x.
-        // Fixed loops over constant tags, unrolled; selections rather than branches, which the
-        // processor could not predict.
-        let mut top = best; // every tag set below
-        let mut from = [0u8; N_TAGS];
-        for tag in AFTER_ANY {
-            top[tag] = best[0] + transition[0][tag];
-        }
-        for previous in 1..N_TAGS {
+    Decoder::default().best_path(emissions, transitions, run).to_vec()
+}
+
+/// Viterbi's back-pointers and path, kept from one call to the next, so that decoding the many
+/// short stretches of a document allocates nothing.
+#[derive(Default)]
+pub struct Decoder {
+    back: Vec<[u8; N_TAGS]>,
+    path: Vec<usize>,
+}
+
+impl Decoder {
+    /// [`viterbi`]'s path, in the decoder's space.
+    pub fn best_path<S: Score, E: Copy + Into<S>>(&mut self, emissions: &[[E; N_TAGS]], transitions: &[S], run: Run) -> &[usize] {
+        let Decoder { back, path } = self;
+        back.clear();
+        path.clear();
+        let Some((first, rest)) = emissions.split_first() else { return path };
+        let transition: [[S; N_TAGS]; N_TAGS + 1] = std::array::from_fn(|from| std::array::from_fn(|to| transitions[from * N_TAGS + to]));
+        let start = if run.after_outside { 0 } else { N_TAGS };
+        let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transition[start][tag] + first[tag].into());
+        back.push([0; N_TAGS]);
+        for scores in rest {
+            // Each tag's best predecessor, the first of equals: O and B- may follow any tag, so those
+            // five are found together in one pass over the predecessors; I-x follows B-x or I-x.
+            // Fixed loops over constant tags, unrolled; selections rather than branches, which the
+            // processor could not predict.
+            let mut top = best; // every tag set below
+            let mut from = [0u8; N_TAGS];
             for tag in AFTER_ANY {
-                let score = best[previous] + transition[previous][tag];
-                let better = score > top[tag];
-                top[tag] = select_unpredictable(better, score, top[tag]);
-                from[tag] = select_unpredictable(better, previous as u8, from[tag]);
+                top[tag] = best[0] + transition[0][tag];
             }
+            for previous in 1..N_TAGS {
+                for tag in AFTER_ANY {
+                    let score = best[previous] + transition[previous][tag];
+                    let better = score > top[tag];
+                    top[tag] = select_unpredictable(better, score, top[tag]);
+                    from[tag] = select_unpredictable(better, previous as u8, from[tag]);
+                }
+            }
+            for tag in INSIDE {
+                let (begin, inside) = (best[tag - 1] + transition[tag - 1][tag], best[tag] + transition[tag][tag]);
+                (top[tag], from[tag]) = select_unpredictable(inside > begin, (inside, tag as u8), (begin, tag as u8 - 1));
+            }
+            // The emission is the same for every predecessor: added once, to the best.
+            best = std::array::from_fn(|tag| top[tag] + scores[tag].into());
+            back.push(from);
         }
-        for tag in INSIDE {
-            let (begin, inside) = (best[tag - 1] + transition[tag - 1][tag], best[tag] + transition[tag][tag]);
-            (top[tag], from[tag]) = select_unpredictable(inside > begin, (inside, tag as u8), (begin, tag as u8 - 1));
+        if run.before_outside {
+            best = std::array::from_fn(|tag| best[tag] + transition[tag][0]);
         }
-        // The emission is the same for every predecessor: added once, to the best.
-        best = std::array::from_fn(|tag| top[tag] + scores[tag].into());
-        back.push(from);
+        let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| best[a].compare(&best[b])) else { return path };
+        path.resize(emissions.len(), 0);
+        for i in (0..emissions.len()).rev() {
+            path[i] = tag;
+            tag = usize::from(back[i][tag]);
+        }
+        path
     }
-    if run.before_outside {
-        best = std::array::from_fn(|tag| best[tag] + transition[tag][0]);
-    }
-    let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| best[a].compare(&best[b])) else { return Vec::new() };
-    let mut path = vec![0; emissions.len()];
-    for i in (0..emissions.len()).rev() {
-        path[i] = tag;
-        tag = usize::from(back[i][tag]);
-    }
-    path
 }
 
 /// The tags that may follow any tag (O and the B- tags), and the I- tags, which follow only the
@@ -324,6 +342,9 @@ mod tests {
 
     #[test]
     fn viterbi_picks_the_path_and_breaks_ties_as_a_search_of_every_transition() {
+        // One decoder for every case, as the tagger reuses it: a longer stretch's leftovers must
+        // not leak into a shorter one's path.
+        let mut decoder = Decoder::default();
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         let mut random = |range: i64| {
             state ^= state << 13;
@@ -337,7 +358,7 @@ mod tests {
             let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(range)).collect::<Vec<i64>>());
             let emissions: Vec<[i64; N_TAGS]> = (0..1 + case % 9).map(|_| std::array::from_fn(|_| random(range))).collect();
             let run = Run { after_outside: case % 3 == 0, before_outside: case % 5 == 0 };
-            assert_eq!(viterbi(&emissions, &transitions, run), viterbi_over_all_transitions(&emissions, &transitions, run), "case {case}");
+            assert_eq!(decoder.best_path(&emissions, &transitions, run), viterbi_over_all_transitions(&emissions, &transitions, run), "case {case}");
         }
     }
 

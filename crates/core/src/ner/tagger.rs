@@ -1,6 +1,6 @@
 //! Runs the embedded model over a document and turns BIO tags into mentions.
 use super::features::{sentence_token_ranges, Cache, DocFeatures, Layout, Neighbour, PassContext};
-use super::model::{tag_kind, Model, Run, KINDS, N_TAGS};
+use super::model::{tag_kind, Decoder, Model, Run, KINDS, N_TAGS};
 use super::lexicon::{NAME_PARTICLES, PERSON_PARTICLES};
 use super::{EntityKind, Mention};
 use crate::text::Token;
@@ -204,6 +204,7 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
     let mut first_tags = vec![0u8; tokens.len()];
     let mut second_base = vec![[0i16; N_TAGS]; tokens.len()];
     let mut scores: Vec<[i16; N_TAGS]> = Vec::new();
+    let mut decoder = Decoder::default();
     for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
         let caps = usize::from(doc.all_caps(s));
         scores.clear();
@@ -228,8 +229,8 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
             scores.push(first_sums);
             second_base[i] = second_sums;
         }
-        for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores, run)) {
-            *tag = decoded as u8;
+        for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores, run, &mut decoder)) {
+            *tag = *decoded as u8;
         }
     }
     doc.set_first_pass(first_tags);
@@ -250,7 +251,7 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
             }
             sums
         }));
-        mentions.extend(decode(tokens, range.start, &second.decode(&scores, run)));
+        decode(tokens, range.start, second.decode(&scores, run, &mut decoder), &mut mentions);
     }
     join_name_particles(text, tokens, mentions)
 }
@@ -313,9 +314,8 @@ fn join_name_particles(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> 
     out
 }
 
-/// Mentions from the BIO tags of the tokens from `offset` on.
-fn decode(tokens: &[Token], offset: usize, tags: &[usize]) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = Vec::new();
+/// Appends to `mentions` those of the BIO tags of the tokens from `offset` on.
+fn decode(tokens: &[Token], offset: usize, tags: &[usize], mentions: &mut Vec<Mention>) {
     let mut open = false;
     for (i, &tag) in tags.iter().enumerate() {
         let index = offset + i;
@@ -333,5 +333,4 @@ fn decode(tokens: &[Token], offset: usize, tags: &[usize]) -> Vec<Mention> {
             None => open = false,
         }
     }
-    mentions
 }
