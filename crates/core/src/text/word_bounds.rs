@@ -182,30 +182,38 @@ fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
     let mut a = None;
     let mut at = len;
     let mut start = 0;
-    while at < text.len() {
-        // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d): the
-        // ASCII ones, most of a text, are skipped a byte at a time.
-        let run = match b {
-            Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
-            Class::Space => bytes[at..].iter().take_while(|&&b| b == b' ').count(),
-            _ => 0,
+    // `piece` is called from one place, where it is inlined: a piece ends at a boundary or at the
+    // end of the text.
+    while start < text.len() {
+        let end = loop {
+            if at == text.len() {
+                break at;
+            }
+            // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d):
+            // the ASCII ones, most of a text, are skipped a byte at a time.
+            let run = match b {
+                Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
+                Class::Space => bytes[at..].iter().take_while(|&&b| b == b' ').count(),
+                _ => 0,
+            };
+            if run > 0 {
+                let last = at + run - 1;
+                a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
+                b = ASCII_CLASSES[bytes[last] as usize];
+                at = last + 1;
+                continue;
+            }
+            let (c, len) = class_at(text, at);
+            let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
+            let boundary = breaks(a, b, c, d).then_some(at);
+            (a, b, at) = (Some(b), c, at + len);
+            if let Some(end) = boundary {
+                break end;
+            }
         };
-        if run > 0 {
-            let last = at + run - 1;
-            a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
-            b = ASCII_CLASSES[bytes[last] as usize];
-            at = last + 1;
-            continue;
-        }
-        let (c, len) = class_at(text, at);
-        let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
-        if breaks(a, b, c, d) {
-            piece(Span::new(start, at), space_at(text, start));
-            start = at;
-        }
-        (a, b, at) = (Some(b), c, at + len);
+        piece(Span::new(start, end), space_at(text, start));
+        start = end;
     }
-    piece(Span::new(start, text.len()), space_at(text, start));
 }
 
 #[cfg(test)]
