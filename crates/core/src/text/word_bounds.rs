@@ -119,14 +119,14 @@ fn alphanumeric_run_end(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// Passes the spans of the UAX #29 word-bound pieces of `text` (spaces and punctuation included),
-/// as `split_word_bound_indices` gives them, to `piece` in order. They are not collected: most
-/// are spaces that the caller drops.
-pub fn word_bounds(text: &str, mut piece: impl FnMut(Span)) {
+/// as `split_word_bound_indices` gives them, to `piece` in order, each with whether it is all white
+/// space. They are not collected: most are spaces that the caller drops.
+pub fn word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
     if has_classes(text) {
         fast_word_bounds(text, piece);
     } else {
         for (start, bound) in text.split_word_bound_indices() {
-            piece(Span::new(start, start + bound.len()));
+            piece(Span::new(start, start + bound.len()), bound.chars().all(char::is_whitespace));
         }
     }
 }
@@ -157,9 +157,22 @@ fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
     bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
 }
 
+/// Whether the character at byte `at` of `text` is white space. Of the characters with a class, the
+/// white space ones are all [`Class::Space`], a line break or [`Class::Other`], which are pieces of
+/// their own or with their like: a piece is white space exactly when its first character is.
+#[inline(always)]
+fn space_at(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at] {
+        // The ASCII white space of `char::is_whitespace`.
+        ascii @ 0..0x80 => matches!(ascii, b' ' | b'\t'..=b'\r'),
+        _ => text[at..].chars().next().is_some_and(char::is_whitespace),
+    }
+}
+
 /// [`word_bounds`] for a text that [`has_classes`]. Each boundary is decided from a window of
 /// four characters that slides along the text.
-fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span)) {
+#[inline(always)]
+fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
     let bytes = text.as_bytes();
     if text.is_empty() {
         return;
@@ -169,30 +182,38 @@ fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span)) {
     let mut a = None;
     let mut at = len;
     let mut start = 0;
-    while at < text.len() {
-        // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d): the
-        // ASCII ones, most of a text, are skipped a byte at a time.
-        let run = match b {
-            Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
-            Class::Space => bytes[at..].iter().take_while(|&&b| b == b' ').count(),
-            _ => 0,
+    // `piece` is called from one place, where it is inlined: a piece ends at a boundary or at the
+    // end of the text.
+    while start < text.len() {
+        let end = loop {
+            if at == text.len() {
+                break at;
+            }
+            // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d):
+            // the ASCII ones, most of a text, are skipped a byte at a time.
+            let run = match b {
+                Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
+                Class::Space => bytes[at..].iter().take_while(|&&b| b == b' ').count(),
+                _ => 0,
+            };
+            if run > 0 {
+                let last = at + run - 1;
+                a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
+                b = ASCII_CLASSES[bytes[last] as usize];
+                at = last + 1;
+                continue;
+            }
+            let (c, len) = class_at(text, at);
+            let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
+            let boundary = breaks(a, b, c, d).then_some(at);
+            (a, b, at) = (Some(b), c, at + len);
+            if let Some(end) = boundary {
+                break end;
+            }
         };
-        if run > 0 {
-            let last = at + run - 1;
-            a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
-            b = ASCII_CLASSES[bytes[last] as usize];
-            at = last + 1;
-            continue;
-        }
-        let (c, len) = class_at(text, at);
-        let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
-        if breaks(a, b, c, d) {
-            piece(Span::new(start, at));
-            start = at;
-        }
-        (a, b, at) = (Some(b), c, at + len);
+        piece(Span::new(start, end), space_at(text, start));
+        start = end;
     }
-    piece(Span::new(start, text.len()));
 }
 
 #[cfg(test)]
@@ -210,7 +231,10 @@ mod tests {
             return None;
         }
         let mut pieces = Vec::new();
-        fast_word_bounds(text, |piece| pieces.push(piece));
+        fast_word_bounds(text, |piece, space| {
+            assert_eq!(space, piece.text(text).chars().all(char::is_whitespace), "{piece:?} of {text:?}");
+            pieces.push(piece)
+        });
         Some(pieces)
     }
 
@@ -227,7 +251,13 @@ mod tests {
         fn pieces_are_the_crates(indices in prop::collection::vec(0..ALPHABET.len(), 0..24)) {
             let text: String = indices.iter().map(|&i| ALPHABET[i]).collect();
             let mut pieces = Vec::new();
-            word_bounds(&text, |piece| pieces.push(piece));
+            let mut spaces = Vec::new();
+            word_bounds(&text, |piece, space| {
+                pieces.push(piece);
+                spaces.push(space);
+            });
+            let all_space = |piece: &Span| piece.text(&text).chars().all(char::is_whitespace);
+            prop_assert_eq!(spaces, pieces.iter().map(all_space).collect::<Vec<_>>(), "{:?}", text);
             prop_assert_eq!(pieces, crate_pieces(&text), "{:?}", text);
         }
     }
