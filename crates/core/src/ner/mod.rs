@@ -100,10 +100,8 @@ struct Lowercase {
 impl Lowercase {
     fn new(text: &str, tokens: &[Token]) -> Self {
         let mut others = String::new();
-        // Many texts are all in ASCII (checked a word at a time): no token to look at.
-        let candidates = if text.is_ascii() { 0 } else { tokens.len() };
-        let other_places = (0..candidates)
-            .filter(|&i| !tokens[i].text(text).is_ascii())
+        let other_places = tokens_not_ascii(text, tokens)
+            .into_iter()
             .map(|i| {
                 let start = others.len();
                 others.push_str(&tokens[i].text(text).to_lowercase());
@@ -120,6 +118,31 @@ impl Lowercase {
         }
         words
     }
+}
+
+/// The tokens with a letter not in ASCII, in order. The text's ASCII runs are skipped a chunk at a
+/// time (most texts have none such, the others few), not every token tested.
+fn tokens_not_ascii(text: &str, tokens: &[Token]) -> Vec<usize> {
+    const CHUNK: usize = 64;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while from < bytes.len() {
+        let rest = &bytes[from..];
+        let ascii = rest.chunks(CHUNK).take_while(|chunk| chunk.is_ascii()).count() * CHUNK;
+        let Some(at) = rest.get(ascii..).and_then(|r| r.iter().position(|b| !b.is_ascii())) else { break };
+        let at = from + ascii + at;
+        // The token holding that byte, if any (it may lie between tokens: a no-break space).
+        let t = tokens.partition_point(|t| t.span.end <= at);
+        match tokens.get(t).filter(|t| t.span.start <= at) {
+            Some(token) => {
+                found.push(t);
+                from = token.span.end;
+            }
+            None => from = at + 1,
+        }
+    }
+    found
 }
 
 /// A stable id: kind label and name, lowercased, runs of non-alphanumerics as one `-`.
@@ -158,6 +181,9 @@ mod tests {
             ("ASCII", "NATO chief Mark Rutte met the U.S. President."),
             ("not ASCII", "Irish Taoiseach Micheál Martin’s ΑΘΗΝΑΣ visit, İstanbul — ÉLYSÉE."),
             ("one letter not ASCII", "É"),
+            ("not ASCII between tokens", "a\u{a0}b\u{2003}\u{2003}c — d"),
+            ("not ASCII past a chunk", "Ünter é, ".repeat(30).as_str()),
+            ("not ASCII at a chunk's edge", format!("{}é {}Ü", "a".repeat(63), "b ".repeat(32)).as_str()),
         ] {
             let tokens = crate::text::tokenize(text);
             let lowercase = Lowercase::new(text, &tokens);
