@@ -151,8 +151,19 @@ pub fn entity_id(kind: EntityKind, name: &str) -> String {
     let mut id = String::with_capacity(kind.label().len() + name.len() + 1);
     id.push_str(kind.label());
     id.make_ascii_lowercase();
+    // Most names are in ASCII: read a byte at a time, with no UTF-8 to decode.
+    if name.is_ascii() {
+        push_words(&mut id, name.bytes().map(char::from));
+    } else {
+        push_words(&mut id, name.chars());
+    }
+    id
+}
+
+/// Appends `-` and each word of `chars`, lowercased.
+fn push_words(id: &mut String, chars: impl Iterator<Item = char>) {
     let mut in_word = false;
-    for c in name.chars() {
+    for c in chars {
         if !c.is_alphanumeric() {
             in_word = false;
             continue;
@@ -167,12 +178,39 @@ pub fn entity_id(kind: EntityKind, name: &str) -> String {
             id.extend(c.to_lowercase());
         }
     }
-    id
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The id built a char at a time.
+    fn entity_id_by_chars(kind: EntityKind, name: &str) -> String {
+        let mut id = kind.label().to_ascii_lowercase();
+        let mut in_word = false;
+        for c in name.chars() {
+            if !c.is_alphanumeric() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                id.push('-');
+                in_word = true;
+            }
+            id.extend(c.to_lowercase());
+        }
+        id
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn ids_are_those_built_a_char_at_a_time(name in "[a-zA-Z0-9 .'’\\-éÉΣσİ½²]{0,24}", kind in 0usize..4) {
+            let kind = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc][kind];
+            prop_assert_eq!(entity_id(kind, &name), entity_id_by_chars(kind, &name));
+        }
+    }
 
     #[test]
     fn words_are_the_tokens_lowercased() {
