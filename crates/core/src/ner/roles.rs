@@ -71,7 +71,7 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[&str], mentions:
         if let Some(m) = starting_at(mentions, i).filter(|m| m.kind != EntityKind::Person) {
             affiliation = Some(m.span.text(text));
             i = m.end_token;
-        } else if let Some(place) = lexicon::place_of_adjective(words[i]) {
+        } else if let Some(place) = lexicon::place_of_lowercase(words[i]) {
             affiliation = Some(place);
             i += 1;
         }
@@ -227,7 +227,7 @@ impl Context<'_> {
         if let Some(m) = starting_at(mentions, i) {
             affiliation = Some(m.span.text(self.text));
             i = m.end_token;
-        } else if let Some(place) = at(i).and_then(lexicon::place_of_adjective) {
+        } else if let Some(place) = at(i).and_then(lexicon::place_of_lowercase) {
             affiliation = Some(place);
             i += 1;
         }
