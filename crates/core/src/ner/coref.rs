@@ -166,6 +166,10 @@ fn link_descriptions(text: &str, tokens: &[Token], lower: &[&str], mentions: &[M
             by_role.entry(last_word(role).to_ascii_lowercase()).or_default().push(index);
         }
     }
+    // No one with a role (many articles): no description can match, none to look for.
+    if by_role.is_empty() {
+        return;
+    }
     for description in find_descriptions(text, tokens, lower, mentions) {
         let Some(people) = by_role.get(&last_word(&description.role).to_ascii_lowercase()) else { continue };
         let matches = |&&e: &&usize| description.affiliation.as_ref().is_none_or(|a| entities[e].affiliation.as_ref() == Some(a));
