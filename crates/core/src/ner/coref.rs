@@ -131,14 +131,18 @@ fn short_forms<'w>(full: &'w [&'w str]) -> impl Iterator<Item = &'w [&'w str]> {
 /// `group` holds mentions in text order.
 fn build_entity(text: &str, mentions: &[Mention], details: &[PersonDetails], words: &[&[&str]], group: &[usize]) -> Entity {
     let kind = mentions[group[0]].kind;
-    // The longest form, preferring one not written in capitals (headlines).
+    // The longest form, preferring one not written in capitals (headlines), then the first. Compared
+    // lazily: a lone mention, or one longer than the other, needs no scan for lowercase letters.
+    let has_lowercase = |m: usize| mentions[m].span.text(text).chars().any(char::is_lowercase);
     let canonical = group
         .iter()
-        .max_by_key(|&&m| {
-            let surface = mentions[m].span.text(text);
-            (words[m].len(), surface.chars().any(char::is_lowercase), std::cmp::Reverse(mentions[m].span.start))
+        .copied()
+        .max_by(|&a, &b| {
+            (words[a].len().cmp(&words[b].len()))
+                .then_with(|| has_lowercase(a).cmp(&has_lowercase(b)))
+                .then_with(|| mentions[b].span.start.cmp(&mentions[a].span.start))
         })
-        .map_or("", |&m| mentions[m].span.text(text));
+        .map_or("", |m| mentions[m].span.text(text));
     let first_stated = |field: fn(&PersonDetails) -> &Option<String>| group.iter().find_map(|&m| field(&details[m]).clone());
     Entity {
         kind,
@@ -161,6 +165,10 @@ fn link_descriptions(text: &str, tokens: &[Token], lower: &[&str], mentions: &[M
         if let Some(role) = &entity.role {
             by_role.entry(last_word(role).to_ascii_lowercase()).or_default().push(index);
         }
+    }
+    // No one with a role (many articles): no description can match, none to look for.
+    if by_role.is_empty() {
+        return;
     }
     for description in find_descriptions(text, tokens, lower, mentions) {
         let Some(people) = by_role.get(&last_word(&description.role).to_ascii_lowercase()) else { continue };
@@ -248,9 +256,16 @@ mod tests {
             let entities = group(&text, &tokens, &lower, &mentions, &details);
             let spans: Vec<Vec<crate::Span>> = entities.iter().map(|e| e.mentions.clone()).collect();
             let words: Vec<&[&str]> = mentions.iter().map(|m| &lower[m.first_token..m.end_token]).collect();
-            let expected: Vec<Vec<crate::Span>> =
-                groups_by_scan(&mentions, &words).iter().map(|g| g.iter().map(|&m| mentions[m].span).collect()).collect();
+            let groups = groups_by_scan(&mentions, &words);
+            let expected: Vec<Vec<crate::Span>> = groups.iter().map(|g| g.iter().map(|&m| mentions[m].span).collect()).collect();
             prop_assert_eq!(spans, expected);
+            // The name by its whole key, lowercase letters looked for in every mention.
+            let name_by_key = |g: &Vec<usize>| {
+                let key = |&&m: &&usize| (words[m].len(), mentions[m].span.text(&text).chars().any(char::is_lowercase), std::cmp::Reverse(mentions[m].span.start));
+                mentions[*g.iter().max_by_key(key).unwrap()].span.text(&text)
+            };
+            let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+            prop_assert_eq!(names, groups.iter().map(name_by_key).collect::<Vec<_>>());
         }
     }
 }

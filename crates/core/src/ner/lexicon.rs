@@ -93,18 +93,24 @@ pub const ABBREVIATED_TITLES: &[(&str, &str)] = &[
 ];
 
 /// The place an adjective or short form stands for ("French" → France, "U.K." → United Kingdom).
-/// Looked up in a map rather than the list: roles and descriptions ask for every "the …".
 pub fn place_of_adjective(word: &str) -> Option<&'static str> {
-    static BY_ADJECTIVE: std::sync::OnceLock<super::features::WordMap<&str, &str>> = std::sync::OnceLock::new();
     const LONGEST: usize = 24;
-    let by_adjective = BY_ADJECTIVE.get_or_init(|| PLACE_ADJECTIVES.iter().copied().collect());
-    debug_assert!(PLACE_ADJECTIVES.iter().all(|(adjective, _)| adjective.len() <= LONGEST && !adjective.bytes().any(|b| b.is_ascii_uppercase())));
+    debug_assert!(PLACE_ADJECTIVES.iter().all(|(adjective, _)| adjective.len() <= LONGEST));
     // Case-insensitive in ASCII alone, as `eq_ignore_ascii_case`.
     let mut lower = [0u8; LONGEST];
     let lower = lower.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    by_adjective.get(std::str::from_utf8(lower).ok()?).copied()
+    place_of_lowercase(std::str::from_utf8(lower).ok()?)
+}
+
+/// [`place_of_adjective`] for a word already lowercase (a token's lowercase form): no copy to
+/// lowercase. Looked up in a map rather than the list: roles and descriptions ask for every "the …".
+pub fn place_of_lowercase(word: &str) -> Option<&'static str> {
+    static BY_ADJECTIVE: std::sync::OnceLock<super::features::WordMap<&str, &str>> = std::sync::OnceLock::new();
+    let by_adjective = BY_ADJECTIVE.get_or_init(|| PLACE_ADJECTIVES.iter().copied().collect());
+    debug_assert!(PLACE_ADJECTIVES.iter().all(|(adjective, _)| !adjective.bytes().any(|b| b.is_ascii_uppercase())));
+    by_adjective.get(word).copied()
 }
 
 pub fn all_places() -> impl Iterator<Item = &'static str> {
@@ -144,6 +150,9 @@ mod tests {
             ("Ｆrench", None),
         ] {
             assert_eq!(place_of_adjective(word), place, "{word:?}");
+        }
+        for word in ["French", "FRENCH", "U.K.", "Frenchman", "", "ÉLYSÉE", "Ｆrench", "an adjective longer than any in the list"] {
+            assert_eq!(place_of_lowercase(&word.to_lowercase()), place_of_adjective(word), "{word:?} lowercased");
         }
         for &(adjective, place) in PLACE_ADJECTIVES {
             assert_eq!(place_of_adjective(&adjective.to_ascii_uppercase()), Some(place), "{adjective:?}");

@@ -100,10 +100,8 @@ struct Lowercase {
 impl Lowercase {
     fn new(text: &str, tokens: &[Token]) -> Self {
         let mut others = String::new();
-        // Many texts are all in ASCII (checked a word at a time): no token to look at.
-        let candidates = if text.is_ascii() { 0 } else { tokens.len() };
-        let other_places = (0..candidates)
-            .filter(|&i| !tokens[i].text(text).is_ascii())
+        let other_places = tokens_not_ascii(text, tokens)
+            .into_iter()
             .map(|i| {
                 let start = others.len();
                 others.push_str(&tokens[i].text(text).to_lowercase());
@@ -122,14 +120,50 @@ impl Lowercase {
     }
 }
 
+/// The tokens with a letter not in ASCII, in order. The text's ASCII runs are skipped a chunk at a
+/// time (most texts have none such, the others few), not every token tested.
+fn tokens_not_ascii(text: &str, tokens: &[Token]) -> Vec<usize> {
+    const CHUNK: usize = 64;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while from < bytes.len() {
+        let rest = &bytes[from..];
+        let ascii = rest.chunks(CHUNK).take_while(|chunk| chunk.is_ascii()).count() * CHUNK;
+        let Some(at) = rest.get(ascii..).and_then(|r| r.iter().position(|b| !b.is_ascii())) else { break };
+        let at = from + ascii + at;
+        // The token holding that byte, if any (it may lie between tokens: a no-break space).
+        let t = tokens.partition_point(|t| t.span.end <= at);
+        match tokens.get(t).filter(|t| t.span.start <= at) {
+            Some(token) => {
+                found.push(t);
+                from = token.span.end;
+            }
+            None => from = at + 1,
+        }
+    }
+    found
+}
+
 /// A stable id: kind label and name, lowercased, runs of non-alphanumerics as one `-`.
 pub fn entity_id(kind: EntityKind, name: &str) -> String {
     // One allocation: the label, then a `-` per word, each but the first in place of a separator.
     let mut id = String::with_capacity(kind.label().len() + name.len() + 1);
     id.push_str(kind.label());
     id.make_ascii_lowercase();
+    // Most names are in ASCII: read a byte at a time, with no UTF-8 to decode.
+    if name.is_ascii() {
+        push_words(&mut id, name.bytes().map(char::from));
+    } else {
+        push_words(&mut id, name.chars());
+    }
+    id
+}
+
+/// Appends `-` and each word of `chars`, lowercased.
+fn push_words(id: &mut String, chars: impl Iterator<Item = char>) {
     let mut in_word = false;
-    for c in name.chars() {
+    for c in chars {
         if !c.is_alphanumeric() {
             in_word = false;
             continue;
@@ -144,12 +178,39 @@ pub fn entity_id(kind: EntityKind, name: &str) -> String {
             id.extend(c.to_lowercase());
         }
     }
-    id
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The id built a char at a time.
+    fn entity_id_by_chars(kind: EntityKind, name: &str) -> String {
+        let mut id = kind.label().to_ascii_lowercase();
+        let mut in_word = false;
+        for c in name.chars() {
+            if !c.is_alphanumeric() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                id.push('-');
+                in_word = true;
+            }
+            id.extend(c.to_lowercase());
+        }
+        id
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn ids_are_those_built_a_char_at_a_time(name in "[a-zA-Z0-9 .'’\\-éÉΣσİ½²]{0,24}", kind in 0usize..4) {
+            let kind = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc][kind];
+            prop_assert_eq!(entity_id(kind, &name), entity_id_by_chars(kind, &name));
+        }
+    }
 
     #[test]
     fn words_are_the_tokens_lowercased() {
@@ -158,6 +219,9 @@ mod tests {
             ("ASCII", "NATO chief Mark Rutte met the U.S. President."),
             ("not ASCII", "Irish Taoiseach Micheál Martin’s ΑΘΗΝΑΣ visit, İstanbul — ÉLYSÉE."),
             ("one letter not ASCII", "É"),
+            ("not ASCII between tokens", "a\u{a0}b\u{2003}\u{2003}c — d"),
+            ("not ASCII past a chunk", "Ünter é, ".repeat(30).as_str()),
+            ("not ASCII at a chunk's edge", format!("{}é {}Ü", "a".repeat(63), "b ".repeat(32)).as_str()),
         ] {
             let tokens = crate::text::tokenize(text);
             let lowercase = Lowercase::new(text, &tokens);

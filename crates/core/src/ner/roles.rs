@@ -35,7 +35,7 @@ pub fn find_roles(text: &str, tokens: &[Token], words: &[&str], mentions: &mut [
             let first = mentions[m].first_token;
             if lexicon::HONORIFICS.contains(&words[first]) {
                 found.honorific = Some(tokens[first].text(text).to_string());
-            } else if !lexicon::TITLES.contains(&words[first]) {
+            } else if !is_one_word_title(words[first]) {
                 break;
             }
             mentions[m].first_token += 1;
@@ -71,7 +71,7 @@ pub fn find_descriptions(text: &str, tokens: &[Token], words: &[&str], mentions:
         if let Some(m) = starting_at(mentions, i).filter(|m| m.kind != EntityKind::Person) {
             affiliation = Some(m.span.text(text));
             i = m.end_token;
-        } else if let Some(place) = lexicon::place_of_adjective(words[i]) {
+        } else if let Some(place) = lexicon::place_of_lowercase(words[i]) {
             affiliation = Some(place);
             i += 1;
         }
@@ -108,6 +108,11 @@ fn titles() -> &'static Titles {
         }
         titles
     })
+}
+
+/// Whether a lowercase word is a title on its own ("president"): a look-up, not a scan of the list.
+fn is_one_word_title(word: &str) -> bool {
+    titles().by_first.get(word).is_some_and(|titles| titles.iter().any(|title| title.len() == 1))
 }
 
 /// The mention that starts at token `i`. Mentions are sorted and do not overlap, so a binary
@@ -227,7 +232,7 @@ impl Context<'_> {
         if let Some(m) = starting_at(mentions, i) {
             affiliation = Some(m.span.text(self.text));
             i = m.end_token;
-        } else if let Some(place) = at(i).and_then(lexicon::place_of_adjective) {
+        } else if let Some(place) = at(i).and_then(lexicon::place_of_lowercase) {
             affiliation = Some(place);
             i += 1;
         }
@@ -290,6 +295,16 @@ mod tests {
         (1..=LONGEST_TITLE_WORDS).rev().map(|n| first + n).find(|&end| {
             end <= context.tokens.len() && (first..end - 1).all(|i| context.joined(i)) && is_title_by_scan(&context.words[first..end])
         })
+    }
+
+    #[test]
+    fn one_word_titles_are_those_of_the_list() {
+        for word in ["president", "chief", "prime", "minister", "vice-president", "vice", "of", "macron", "", "Président"] {
+            assert_eq!(is_one_word_title(word), lexicon::TITLES.contains(&word), "{word:?}");
+        }
+        for &title in lexicon::TITLES {
+            assert_eq!(is_one_word_title(title), !title.contains(' '), "{title:?}");
+        }
     }
 
     const WORDS: &[&str] = &[
