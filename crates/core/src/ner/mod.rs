@@ -185,21 +185,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The id built a char at a time.
+    /// The id built a char at a time, as names not in ASCII are (what the words are is checked
+    /// by `ids_are_slugs` in tests/ner_cases.rs).
     fn entity_id_by_chars(kind: EntityKind, name: &str) -> String {
         let mut id = kind.label().to_ascii_lowercase();
-        let mut in_word = false;
-        for c in name.chars() {
-            if !c.is_alphanumeric() {
-                in_word = false;
-                continue;
-            }
-            if !in_word {
-                id.push('-');
-                in_word = true;
-            }
-            id.extend(c.to_lowercase());
-        }
+        push_words(&mut id, name.chars());
         id
     }
 
