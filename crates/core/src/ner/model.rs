@@ -340,18 +340,23 @@ mod tests {
         path
     }
 
+    /// Integers in `-range..=range` from a fixed seed (xorshift): random cases that repeat.
+    fn random_ints(seed: u64) -> impl FnMut(i64) -> i64 {
+        let mut state = seed;
+        move |range| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % (2 * range as u64 + 1)) as i64 - range
+        }
+    }
+
     #[test]
     fn viterbi_picks_the_path_and_breaks_ties_as_a_search_of_every_transition() {
         // One decoder for every case, as the tagger reuses it: a longer stretch's leftovers must
         // not leak into a shorter one's path.
         let mut decoder = Decoder::default();
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut random = |range: i64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % (2 * range as u64 + 1)) as i64 - range
-        };
+        let mut random = random_ints(0x9e37_79b9_7f4a_7c15u64);
         for case in 0..2000 {
             // Small ranges make ties common.
             let range = if case % 2 == 0 { 3 } else { 1000 };
@@ -364,13 +369,7 @@ mod tests {
 
     #[test]
     fn decoding_the_runs_between_held_tokens_scores_as_decoding_the_sentence_with_them_held_at_o() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut random = |range: i64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % (2 * range as u64 + 1)) as i64 - range
-        };
+        let mut random = random_ints(0x2545_f491_4f6c_dd1du64);
         for case in 0..500 {
             let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(1000)).collect::<Vec<i64>>());
             let len = 1 + case % 12;
