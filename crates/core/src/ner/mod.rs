@@ -120,7 +120,7 @@ impl Lowercase {
     }
 }
 
-/// The tokens with a letter not in ASCII, in order. The text's ASCII runs are skipped a chunk at a
+/// The tokens with a character not in ASCII, in order. The text's ASCII runs are skipped a chunk at a
 /// time (most texts have none such, the others few), not every token tested.
 fn tokens_not_ascii(text: &str, tokens: &[Token]) -> Vec<usize> {
     const CHUNK: usize = 64;
