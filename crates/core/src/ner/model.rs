@@ -39,7 +39,7 @@ pub struct Model {
     emissions: Vec<i8>,
     /// Already masked (see [`mask_transitions`]). Integers, so that a path's score is exact however
     /// long the sentence (the quantized weights are integers too).
-    transitions: Vec<i64>,
+    transitions: Transitions<i64>,
 }
 
 impl Model {
@@ -133,16 +133,13 @@ impl Score for i64 {
     }
 }
 
-/// Transitions with those BIO forbids set to [`Score::FORBIDDEN`], once, rather than a check per
-/// pair and token.
-pub fn mask_transitions<S: Score>(transitions: &[S]) -> Vec<S> {
-    (0..(N_TAGS + 1) * N_TAGS)
-        .map(|i| {
-            let (from, to) = (i / N_TAGS, i % N_TAGS);
-            let ok = allowed((from < N_TAGS).then_some(from), to);
-            if ok { transitions[i] } else { S::FORBIDDEN }
-        })
-        .collect()
+/// Transition scores `[from][to]`; row `N_TAGS` scores the first tag of a sentence.
+pub type Transitions<S> = [[S; N_TAGS]; N_TAGS + 1];
+
+/// `transitions` (flat, row after row) with those BIO forbids set to [`Score::FORBIDDEN`], once,
+/// rather than a check per pair and token.
+pub fn mask_transitions<S: Score>(transitions: &[S]) -> Transitions<S> {
+    std::array::from_fn(|from| std::array::from_fn(|to| if allowed((from < N_TAGS).then_some(from), to) { transitions[from * N_TAGS + to] } else { S::FORBIDDEN }))
 }
 
 /// Where a stretch of tokens to decode lies in its sentence: whether a token tagged O comes just
@@ -155,10 +152,10 @@ pub struct Run {
     pub before_outside: bool,
 }
 
-/// Highest-scoring path; `transitions[(from) * N_TAGS + to]` masked, row `N_TAGS` = start.
+/// Highest-scoring path under masked `transitions`.
 /// Emission scores may be of a narrower type than the path's (`i32` sums, `i64` paths).
 #[cfg(any(test, feature = "train"))]
-pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &[S], run: Run) -> Vec<usize> {
+pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &Transitions<S>, run: Run) -> Vec<usize> {
     Decoder::default().best_path(emissions, transitions, run).to_vec()
 }
 
@@ -172,12 +169,11 @@ pub struct Decoder {
 
 impl Decoder {
     /// [`viterbi`]'s path, in the decoder's space.
-    pub fn best_path<S: Score, E: Copy + Into<S>>(&mut self, emissions: &[[E; N_TAGS]], transitions: &[S], run: Run) -> &[usize] {
+    pub fn best_path<S: Score, E: Copy + Into<S>>(&mut self, emissions: &[[E; N_TAGS]], transition: &Transitions<S>, run: Run) -> &[usize] {
         let Decoder { back, path } = self;
         back.clear();
         path.clear();
         let Some((first, rest)) = emissions.split_first() else { return path };
-        let transition: [[S; N_TAGS]; N_TAGS + 1] = std::array::from_fn(|from| std::array::from_fn(|to| transitions[from * N_TAGS + to]));
         let start = if run.after_outside { 0 } else { N_TAGS };
         let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transition[start][tag] + first[tag].into());
         back.push([0; N_TAGS]);
@@ -363,7 +359,7 @@ mod tests {
             let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(range)).collect::<Vec<i64>>());
             let emissions: Vec<[i64; N_TAGS]> = (0..1 + case % 9).map(|_| std::array::from_fn(|_| random(range))).collect();
             let run = Run { after_outside: case % 3 == 0, before_outside: case % 5 == 0 };
-            assert_eq!(decoder.best_path(&emissions, &transitions, run), viterbi_over_all_transitions(&emissions, &transitions, run), "case {case}");
+            assert_eq!(decoder.best_path(&emissions, &transitions, run), viterbi_over_all_transitions(&emissions, transitions.as_flattened(), run), "case {case}");
         }
     }
 
@@ -388,7 +384,7 @@ mod tests {
                 i = end + 1;
             }
             // Equal scores: paths that tie may differ.
-            let score = |path: &[usize]| (0..len).map(|i| forced[i][path[i]] + transitions[if i == 0 { N_TAGS } else { path[i - 1] } * N_TAGS + path[i]]).sum::<i64>();
+            let score = |path: &[usize]| (0..len).map(|i| forced[i][path[i]] + transitions[if i == 0 { N_TAGS } else { path[i - 1] }][path[i]]).sum::<i64>();
             assert_eq!(score(&by_runs), score(&whole), "case {case}: held {held:?}, {by_runs:?} vs {whole:?}");
         }
     }
