@@ -202,7 +202,8 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
     let beyond = Neighbour::ALL.map(|neighbour| given(&doc, weights, neighbour, None, bits));
     // Tokens outside every sentence or stretch keep tag O and no scores.
     let mut first_tags = vec![0u8; tokens.len()];
-    let mut second_base = vec![[0i16; N_TAGS]; tokens.len()];
+    // The second pass's sums of its first-pass features, in stretch order.
+    let mut second_base = Vec::with_capacity(stretches.iter().map(|stretch| stretch.tokens.len()).sum());
     let mut scores: Vec<[i16; N_TAGS]> = Vec::new();
     let mut decoder = Decoder::default();
     for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
@@ -227,7 +228,7 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
             );
             let [first_sums, second_sums] = halves(&sums);
             scores.push(first_sums);
-            second_base[i] = second_sums;
+            second_base.push(second_sums);
         }
         for (tag, decoded) in first_tags[range.clone()].iter_mut().zip(first.decode(&scores, run, &mut decoder)) {
             *tag = *decoded as u8;
@@ -235,10 +236,10 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
     }
     doc.set_first_pass(first_tags);
     let mut mentions = Vec::new();
+    let mut second_base = second_base.into_iter();
     for &Stretch { sentence: s, tokens: ref range, run } in &stretches {
         scores.clear();
-        scores.extend(range.clone().map(|i| {
-            let mut sums = second_base[i];
+        scores.extend(range.clone().zip(second_base.by_ref()).map(|(i, mut sums)| {
             if let Some(context) = doc.pass_context(s, i) {
                 let slot = contexts.slot(context, || halves(&weights.sum(&context.features(bits)))[1]);
                 let pass = &contexts[slot];
