@@ -154,10 +154,23 @@ fn word_form(word: &str, exact: u64, first: u32) -> WordForm {
     form.lower = lower;
     form.shape = shape;
     form.capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    // The particles are ASCII, and no other character lowercases to their letters.
-    form.name_particle = lexicon::NAME_PARTICLES.iter().any(|particle| particle.eq_ignore_ascii_case(word));
+    // The particles are ASCII, and no other character lowercases to their letters. All are short,
+    // most words are not: the length is tested first.
+    form.name_particle = word.len() <= LONGEST_PARTICLE && lexicon::NAME_PARTICLES.iter().any(|particle| particle.eq_ignore_ascii_case(word));
     form
 }
+
+/// The length of the longest of [`lexicon::NAME_PARTICLES`].
+const LONGEST_PARTICLE: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < lexicon::NAME_PARTICLES.len() {
+        if lexicon::NAME_PARTICLES[i].len() > longest {
+            longest = lexicon::NAME_PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 
 /// `word` in lowercase, into `buf`; ASCII without decoding characters (most words are).
 fn lowercase_into(word: &str, buf: &mut String) {
