@@ -323,7 +323,7 @@ impl Neighbour {
 /// What a token's layout features read: its and its neighbours' shapes, its place in the sentence
 /// and in its capitalized run, and the casing of the sentence and of its word elsewhere. Few
 /// layouts recur, so the tagger sums their weights once per layout.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct Layout {
     /// The previous token's, the token's and the next token's ([`NONE`] beyond the sentence).
     shapes: [u64; 3],
@@ -335,6 +335,18 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The layout as one number, which the tagger's cache hashes and compares faster than the
+    /// fields (two layouts share one as rarely as two words share their hash, the word cache's key).
+    pub fn key(&self) -> u64 {
+        let small = u64::from(self.caps)
+            | u64::from(self.position) << 1
+            | u64::from(self.short) << 3
+            | u64::from(self.doc_casing) << 4
+            | u64::from(self.run[0]) << 6
+            | u64::from(self.run[1]) << 9;
+        mix(small, &self.shapes)
+    }
+
     /// The buckets of the features that depend on the layout alone.
     pub fn features(&self, bits: u32) -> [u32; 7] {
         let [previous, shape, next] = self.shapes;
@@ -355,7 +367,7 @@ impl Layout {
 /// What a token's second-pass features read: the first pass's tags of it and its neighbours (99
 /// beyond the sentence), what the first pass made of its word elsewhere, its sentence's casing
 /// and its shape. Few recur, so the tagger sums their weights once per context.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub struct PassContext {
     tags: [u8; 3],
     majority: u8,
@@ -365,6 +377,13 @@ pub struct PassContext {
 }
 
 impl PassContext {
+    /// The context as one number, as [`Layout::key`].
+    pub fn key(&self) -> u64 {
+        let [previous, own, next] = self.tags.map(u64::from);
+        let small = previous | own << 8 | next << 16 | u64::from(self.majority) << 24 | u64::from(self.unanimous) << 32 | u64::from(self.caps) << 33;
+        mix(small, &[self.shape])
+    }
+
     /// The buckets of the second pass's features.
     pub fn features(&self, bits: u32) -> [u32; PASS_FEATURES] {
         let [previous, own, next] = self.tags.map(u64::from);

@@ -1,5 +1,5 @@
 //! Runs the embedded model over a document and turns BIO tags into mentions.
-use super::features::{sentence_token_ranges, Cache, DocFeatures, Layout, Neighbour, PassContext};
+use super::features::{sentence_token_ranges, Cache, DocFeatures, Neighbour};
 use super::model::{tag_kind, Decoder, Model, Run, KINDS, N_TAGS};
 use super::lexicon::{NAME_PARTICLES, PERSON_PARTICLES};
 use super::{EntityKind, Mention};
@@ -165,11 +165,11 @@ fn tagger() -> Option<&'static ([Model; 2], Weights)> {
 }
 
 /// Both passes' sums, each part once per key it depends on: word forms, layouts and second-pass
-/// contexts recur across a thread's documents.
+/// contexts (by their hashes) recur across a thread's documents.
 struct Caches {
     words: Cache<u64, WordSums>,
-    layouts: Cache<Layout, Sums>,
-    contexts: Cache<PassContext, [i16; N_TAGS]>,
+    layouts: Cache<u64, Sums>,
+    contexts: Cache<u64, [i16; N_TAGS]>,
 }
 
 pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
@@ -215,7 +215,7 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
                 add(&mut sums, doc.word_at(s, i, neighbour.offset()).map_or(&beyond[k], |w| &words(w).given[k]));
             }
             let layout = doc.layout(s, i);
-            let slot = layouts.slot(layout, || weights.sum(&layout.features(bits)));
+            let slot = layouts.slot(layout.key(), || weights.sum(&layout.features(bits)));
             add(&mut sums, &layouts[slot]);
             add(&mut sums, &weights.sum(&doc.word_pair_features(s, i, bits)));
             debug_assert!(
@@ -241,7 +241,7 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
         scores.clear();
         scores.extend(range.clone().zip(second_base.by_ref()).map(|(i, mut sums)| {
             if let Some(context) = doc.pass_context(s, i) {
-                let slot = contexts.slot(context, || halves(&weights.sum(&context.features(bits)))[1]);
+                let slot = contexts.slot(context.key(), || halves(&weights.sum(&context.features(bits)))[1]);
                 let pass = &contexts[slot];
                 debug_assert!({
                     let mut expected = [0; N_TAGS];
