@@ -46,12 +46,12 @@ pub(super) fn is_capitalized(word: &str) -> bool {
 }
 
 /// Every word list, for the table behind `word_bits`.
-pub(super) const WORD_LISTS: [Words; 31] = [
+pub(super) const WORD_LISTS: [Words; 32] = [
     SPEECH_VERBS, REPORT_ONLY_VERBS, VERB_MODIFIERS, SUBJECT_TAIL_WORDS, NOT_SPEAKER_OPENERS, SPEAKER_OPENERS, CLAUSE_BREAKS,
     SPEAKER_TAIL_BREAKS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, ABBREVIATIONS, MEDIA_NOUNS, EDITORIAL_LABELS, NAME_PARTICLES,
     ADJUNCT_STARTS, OBJECT_VERBS, OBJECT_CUES, CLAUSE_BREAKS_AFTER_CUE, OBJECT_BOUNDARIES, APPEARANCE_VERBS, BARE_CLAUSE_VERBS,
     NOT_CLAUSE_STARTS, THAT_BLOCKERS, CLAUSE_END_LINKS, TOPIC_HEADS, PARTICIPLES, CLAUSE_STARTS, PRONOUN_STARTS, DAY_AND_MONTH_WORDS,
-    ACCORDING, ABOUT,
+    ACCORDING, ABOUT, MEDIA_CUES,
 ];
 
 /// Every phrase list, for the table behind `word_bits`.
@@ -388,3 +388,7 @@ pub(super) const DAY_AND_MONTH_WORDS: Words = Words::new(30, &[
 
 /// The word that credits a source ("according to"), which every sentence is searched for.
 pub(super) const ACCORDING: Words = Words::new(32, &["according"]);
+
+/// The words of the cues that credit an outlet ("according to", "as reported by", "per", "AP has
+/// learned"): a sentence without one credits none.
+pub(super) const MEDIA_CUES: Words = Words::new(36, &["according", "reported", "obtained", "cited", "quoted", "per", "reports", "learned", "confirmed"]);
