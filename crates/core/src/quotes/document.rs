@@ -337,6 +337,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
     lower.push_str(text);
     lower.make_ascii_lowercase();
     let mut copied = Vec::new();
+    let table = lexicon::table();
     let bits = toks
         .iter()
         .enumerate()
@@ -345,7 +346,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
             // Most words are ASCII and short: looked up by their key, capitalized by their first byte.
             if let Some(key) = tok.is_word().then(|| short_ascii_key(&lower.as_bytes()[span.start..], span.len())).flatten() {
                 let first = text.as_bytes()[span.start];
-                return lexicon::key_bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 };
+                return table.bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 };
             }
             let raw = span.text(text);
             let (span, copied_bit) = if lower_case_in_place(raw) {
