@@ -65,7 +65,7 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
 /// Won’t Be at Debate", "WALLACE: Let’s start with …". The rest of the line is the content.
 fn labelled_lines(doc: &Document) -> Vec<Quote> {
     let mut found = Vec::new();
-    for line_start in (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)) {
+    for line_start in doc.line_starts() {
         let first = if doc.is_mark(line_start) { line_start + 1 } else { line_start };
         let starts_with_name = doc.is_word(first) && doc.raw(first).starts_with(char::is_uppercase);
         if !starts_with_name {
@@ -133,7 +133,7 @@ fn according_to(doc: &Document, start: usize, end: usize) -> Option<Quote> {
 
 /// "The plan will fail, he said." / "…, said the minister." — reported speech before its verb.
 fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
-    let comma = (start + 1..end).rev().find(|&i| doc.is_punct(i, ",") && doc.pair_inside(i).is_none())?;
+    let comma = doc.commas_in(start + 1, end).last()?;
     if doc.opened_pair(start).is_some() || (start..comma).filter_map(|i| doc.opened_pair(i)).any(|p| doc.pairs[p].close + 1 >= comma) {
         return None;
     }
@@ -151,19 +151,15 @@ fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
 /// "The editorial, sources said, nailed the narrative": an attribution between commas inside the
 /// content, which is then the whole sentence.
 fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
-    let mut comma = start + 1;
-    while comma < end {
-        if doc.is_punct(comma, ",") && doc.pair_inside(comma).is_none() {
-            if let Some((attribution, _)) = cue_after(doc, comma + 1).filter(|(a, _)| a.speaker.is_some()) {
-                let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
-                let after = (comma + 1..end).find(|&i| doc.toks[i].span().start >= attribution_end);
-                if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span().start < attribution_end {
-                    let source = attribution.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
-                    return reported(doc, (start, end), source, attribution.cue);
-                }
+    for comma in doc.commas_in(start + 1, end) {
+        if let Some((attribution, _)) = cue_after(doc, comma + 1).filter(|(a, _)| a.speaker.is_some()) {
+            let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
+            let after = (comma + 1..end).find(|&i| doc.toks[i].span().start >= attribution_end);
+            if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span().start < attribution_end {
+                let source = attribution.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
+                return reported(doc, (start, end), source, attribution.cue);
             }
         }
-        comma += 1;
     }
     None
 }
