@@ -33,6 +33,8 @@ pub(super) struct Document<'t> {
     pair_roles: Vec<PairRole>,
     /// Narrative sentences as token ranges; a quotation never splits one.
     pub sentences: Vec<(usize, usize)>,
+    /// The commas outside quotations, in text order (see `commas_in`).
+    commas: Vec<u32>,
 }
 
 impl<'t> Document<'t> {
@@ -41,9 +43,9 @@ impl<'t> Document<'t> {
         let (lower, copied_lower, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, copied_lower, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new() };
+        let mut doc = Document { text, toks, lower, copied_lower, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
         (doc.terminal, doc.narrative_ends) = doc.terminals_and_narrative_ends();
-        doc.sentences = doc.split_sentences();
+        (doc.sentences, doc.commas) = doc.split_sentences();
         doc
     }
 
@@ -101,6 +103,12 @@ impl<'t> Document<'t> {
 
     pub fn is_newline(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Newline)
+    }
+
+    /// The first token of each line: a scan of the token kinds alone.
+    pub fn line_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let after_newlines = self.toks.iter().enumerate().filter(|(_, tok)| tok.kind == TokKind::Newline).map(|(i, _)| i + 1);
+        std::iter::once(0).chain(after_newlines).filter(|&i| i < self.len())
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
@@ -187,9 +195,11 @@ impl<'t> Document<'t> {
     }
 
     /// Splits at terminal punctuation and line breaks outside quotations, and after a quotation
-    /// that ends a sentence (“… hopeful.” He left.).
-    fn split_sentences(&self) -> Vec<(usize, usize)> {
+    /// that ends a sentence (“… hopeful.” He left.). Also the commas outside quotations, which
+    /// this reading passes.
+    fn split_sentences(&self) -> (Vec<(usize, usize)>, Vec<u32>) {
         let mut sentences = Vec::new();
+        let mut commas = Vec::new();
         let mut start = 0;
         let mut i = 0;
         while i < self.len() {
@@ -212,13 +222,22 @@ impl<'t> Document<'t> {
                     sentences.push((start, end));
                 }
                 start = i + 1;
+            } else if self.is_punct(i, ",") {
+                commas.push(i as u32);
             }
             i += 1;
         }
         if start < self.len() {
             sentences.push((start, self.len()));
         }
-        sentences
+        (sentences, commas)
+    }
+
+    /// The commas outside quotations among tokens `from..to`: the clause breaks of a sentence,
+    /// found without reading its other tokens.
+    pub fn commas_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.commas.partition_point(|&comma| (comma as usize) < from);
+        self.commas[first..].iter().map(|&comma| comma as usize).take_while(move |&comma| comma < to)
     }
 
     /// The news outlet named at token `i` ("the BBC", "Kyiv Post"): its last token (exclusive)
@@ -337,6 +356,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
     lower.push_str(text);
     lower.make_ascii_lowercase();
     let mut copied = Vec::new();
+    let table = lexicon::table();
     let bits = toks
         .iter()
         .enumerate()
@@ -345,7 +365,7 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
             // Most words are ASCII and short: looked up by their key, capitalized by their first byte.
             if let Some(key) = tok.is_word().then(|| short_ascii_key(&lower.as_bytes()[span.start..], span.len())).flatten() {
                 let first = text.as_bytes()[span.start];
-                return lexicon::key_bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 };
+                return table.bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 };
             }
             let raw = span.text(text);
             let (span, copied_bit) = if lower_case_in_place(raw) {

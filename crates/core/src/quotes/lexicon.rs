@@ -3,7 +3,6 @@
 //! Each list has a bit of its own: a document looks each word up once ([`word_bits`]) and then
 //! tests membership in any list with a mask instead of a scan of the list.
 use super::scan;
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A word list and its bit. A new list needs a bit of its own and a place in `WORD_LISTS`.
@@ -46,12 +45,12 @@ pub(super) fn is_capitalized(word: &str) -> bool {
 }
 
 /// Every word list, for the table behind `word_bits`.
-pub(super) const WORD_LISTS: [Words; 31] = [
+pub(super) const WORD_LISTS: [Words; 32] = [
     SPEECH_VERBS, REPORT_ONLY_VERBS, VERB_MODIFIERS, SUBJECT_TAIL_WORDS, NOT_SPEAKER_OPENERS, SPEAKER_OPENERS, CLAUSE_BREAKS,
     SPEAKER_TAIL_BREAKS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, ABBREVIATIONS, MEDIA_NOUNS, EDITORIAL_LABELS, NAME_PARTICLES,
     ADJUNCT_STARTS, OBJECT_VERBS, OBJECT_CUES, CLAUSE_BREAKS_AFTER_CUE, OBJECT_BOUNDARIES, APPEARANCE_VERBS, BARE_CLAUSE_VERBS,
     NOT_CLAUSE_STARTS, THAT_BLOCKERS, CLAUSE_END_LINKS, TOPIC_HEADS, PARTICIPLES, CLAUSE_STARTS, PRONOUN_STARTS, DAY_AND_MONTH_WORDS,
-    ACCORDING, ABOUT,
+    ACCORDING, ABOUT, MEDIA_CUES,
 ];
 
 /// Every phrase list, for the table behind `word_bits`.
@@ -59,33 +58,40 @@ pub(super) const PHRASE_LISTS: [Phrases; 2] = [PHRASAL_CUES, NOUN_CUES];
 
 /// The bits of the lists that the lower-cased `word` is in (0 for most words).
 pub(super) fn word_bits(word: &str) -> u64 {
-    packed(word.as_bytes()).map_or(0, key_bits)
+    packed(word.as_bytes()).map_or(0, |key| table().bits(key))
 }
 
-/// `word_bits` of a word by its key.
-pub(super) fn key_bits(key: u128) -> u64 {
+/// The table of every listed word's bits, by key: fetched once for a document's many words.
+pub(super) fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(Table::new).bits(key)
+    TABLE.get_or_init(Table::new)
 }
 
 /// Every listed word's bits, behind a filter of one bit per hash value (8 KB) that rules out
-/// most other words without a look-up in the map: about half the words of news prose are in
-/// no list.
-struct Table {
+/// most other words without a probe of the table: about half the words of news prose are in no
+/// list.
+pub(super) struct Table {
     filter: Vec<u64>,
-    bits: FxHashMap<u128, u64>,
+    /// Open addressing: a key is in the first slot from its hash's on whose key is it or 0 (no
+    /// word's key: a word never holds a NUL). The table is kept less than half full, so that
+    /// probes are short and always meet an empty slot.
+    slots: Vec<(u128, u64)>,
 }
 
 impl Table {
     const FILTER_BITS: u32 = 16;
+    /// Room for twice the lexicon's 900 words.
+    const SLOT_BITS: u32 = 11;
 
     fn new() -> Self {
-        let mut table = Table { filter: vec![0; 1 << (Self::FILTER_BITS - 6)], bits: FxHashMap::default() };
+        let mut table = Table { filter: vec![0; 1 << (Self::FILTER_BITS - 6)], slots: vec![(0, 0); 1 << Self::SLOT_BITS] };
         let mut add = |word: &str, bit: u64| {
             let key = packed(word.to_lowercase().as_bytes()).expect("lexicon words are short");
-            let slot = Self::filter_slot(key);
-            table.filter[slot / 64] |= 1 << (slot % 64);
-            *table.bits.entry(key).or_insert(0) |= bit;
+            let hash = Self::hash(key);
+            let filter_slot = (hash >> (64 - Self::FILTER_BITS)) as usize;
+            table.filter[filter_slot / 64] |= 1 << (filter_slot % 64);
+            let slot = table.slot(key, hash);
+            table.slots[slot] = (key, table.slots[slot].1 | bit);
         };
         for words in WORD_LISTS {
             words.list.iter().for_each(|w| add(w, words.bit));
@@ -97,19 +103,33 @@ impl Table {
             add(first, if is_capitalized(first) { OUTLET_CAPITAL_START } else { OUTLET_LOWER_CASE_START });
         }
         OUTLET_SUFFIXES.iter().for_each(|w| add(w, OUTLET_SUFFIX));
+        let used = table.slots.iter().filter(|(key, _)| *key != 0).count();
+        assert!(used * 2 < table.slots.len(), "the lexicon's table is kept less than half full");
         table
     }
 
-    fn filter_slot(key: u128) -> usize {
-        ((key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::FILTER_BITS)) as usize
+    fn hash(key: u128) -> u64 {
+        (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    fn bits(&self, key: u128) -> u64 {
-        let slot = Self::filter_slot(key);
-        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+    /// The slot that holds `key`, or the empty one where it would go.
+    fn slot(&self, key: u128, hash: u64) -> usize {
+        let mut slot = (hash >> (64 - Self::SLOT_BITS)) as usize;
+        while self.slots[slot].0 != key && self.slots[slot].0 != 0 {
+            slot = (slot + 1) % self.slots.len();
+        }
+        slot
+    }
+
+    /// The bits of the word whose key is `key`.
+    #[inline]
+    pub fn bits(&self, key: u128) -> u64 {
+        let hash = Self::hash(key);
+        let filter_slot = (hash >> (64 - Self::FILTER_BITS)) as usize;
+        if self.filter[filter_slot / 64] & (1 << (filter_slot % 64)) == 0 {
             return 0;
         }
-        self.bits.get(&key).copied().unwrap_or(0)
+        self.slots[self.slot(key, hash)].1
     }
 }
 
@@ -388,3 +408,7 @@ pub(super) const DAY_AND_MONTH_WORDS: Words = Words::new(30, &[
 
 /// The word that credits a source ("according to"), which every sentence is searched for.
 pub(super) const ACCORDING: Words = Words::new(32, &["according"]);
+
+/// The words of the cues that credit an outlet ("according to", "as reported by", "per", "AP has
+/// learned"): a sentence without one credits none.
+pub(super) const MEDIA_CUES: Words = Words::new(36, &["according", "reported", "obtained", "cited", "quoted", "per", "reports", "learned", "confirmed"]);

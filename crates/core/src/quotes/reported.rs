@@ -3,7 +3,7 @@ use super::attribution::{cue_after, is_speech_verb, plausible_speaker, sentence_
 use super::document::Document;
 use super::lexicon::{
     ABOUT, ACCORDING, APPEARANCE_VERBS, BARE_CLAUSE_VERBS, CLAUSE_BREAKS_AFTER_CUE, CLAUSE_END_LINKS, CLAUSE_STARTS, DAY_AND_MONTH_WORDS, EDITORIAL_LABELS, NOT_CLAUSE_STARTS,
-    NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, SPEECH_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
+    MEDIA_CUES, NOUN_CUES, OBJECT_BOUNDARIES, OBJECT_CUES, OBJECT_VERBS, PARTICIPLES, PHRASAL_CUES, PRONOUN_STARTS, REPORT_ONLY_VERBS, SPEECH_VERBS, THAT_BLOCKERS, TOPIC_HEADS,
 };
 use super::scan::has_words;
 use super::{MediaAttribution, Quote, QuoteKind, Speaker};
@@ -65,7 +65,7 @@ pub(super) fn reported_speech(doc: &Document, direct: &[Quote]) -> Vec<Quote> {
 /// Won’t Be at Debate", "WALLACE: Let’s start with …". The rest of the line is the content.
 fn labelled_lines(doc: &Document) -> Vec<Quote> {
     let mut found = Vec::new();
-    for line_start in (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)) {
+    for line_start in doc.line_starts() {
         let first = if doc.is_mark(line_start) { line_start + 1 } else { line_start };
         let starts_with_name = doc.is_word(first) && doc.raw(first).starts_with(char::is_uppercase);
         if !starts_with_name {
@@ -133,7 +133,7 @@ fn according_to(doc: &Document, start: usize, end: usize) -> Option<Quote> {
 
 /// "The plan will fail, he said." / "…, said the minister." — reported speech before its verb.
 fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
-    let comma = (start + 1..end).rev().find(|&i| doc.is_punct(i, ",") && doc.pair_inside(i).is_none())?;
+    let comma = doc.commas_in(start + 1, end).last()?;
     if doc.opened_pair(start).is_some() || (start..comma).filter_map(|i| doc.opened_pair(i)).any(|p| doc.pairs[p].close + 1 >= comma) {
         return None;
     }
@@ -151,19 +151,15 @@ fn postposed(doc: &Document, start: usize, end: usize) -> Option<Quote> {
 /// "The editorial, sources said, nailed the narrative": an attribution between commas inside the
 /// content, which is then the whole sentence.
 fn parenthetical(doc: &Document, start: usize, end: usize) -> Option<Quote> {
-    let mut comma = start + 1;
-    while comma < end {
-        if doc.is_punct(comma, ",") && doc.pair_inside(comma).is_none() {
-            if let Some((attribution, _)) = cue_after(doc, comma + 1).filter(|(a, _)| a.speaker.is_some()) {
-                let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
-                let after = (comma + 1..end).find(|&i| doc.toks[i].span().start >= attribution_end);
-                if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span().start < attribution_end {
-                    let source = attribution.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
-                    return reported(doc, (start, end), source, attribution.cue);
-                }
+    for comma in doc.commas_in(start + 1, end) {
+        if let Some((attribution, _)) = cue_after(doc, comma + 1).filter(|(a, _)| a.speaker.is_some()) {
+            let attribution_end = attribution.speaker.map_or(attribution.cue.end, |s| s.end.max(attribution.cue.end));
+            let after = (comma + 1..end).find(|&i| doc.toks[i].span().start >= attribution_end);
+            if after.is_some_and(|i| doc.is_punct(i, ",")) && doc.toks[comma + 1].span().start < attribution_end {
+                let source = attribution.speaker.filter(|&span| plausible_speaker(doc, span)).map(|span| speaker_from(doc.text, span));
+                return reported(doc, (start, end), source, attribution.cue);
             }
         }
-        comma += 1;
     }
     None
 }
@@ -345,41 +341,50 @@ pub fn extract_media_attributions(text: &str) -> Vec<MediaAttribution> {
 pub(super) fn media_attributions(doc: &Document) -> Vec<MediaAttribution> {
     let mut attributions = Vec::new();
     for &(start, end) in &doc.sentences {
-        let sentence = doc.span(start, end);
-        let mut i = start;
-        while i < end {
-            let Some((outlet_end, outlet)) = (doc.pair_inside(i).is_none()).then(|| doc.outlet_at(i)).flatten() else {
-                i += 1;
-                continue;
-            };
-            let before = |words: &[&str]| i >= start + words.len() && words.iter().rev().enumerate().all(|(k, w)| doc.lower(i - 1 - k) == *w);
-            let cue_start = if before(&["according", "to"]) {
-                Some(i - 2)
-            } else if before(&["reported", "by"]) || before(&["obtained", "by"]) || before(&["cited", "by"]) || before(&["quoted", "by"]) {
-                Some(if before(&["as", "reported", "by"]) { i - 3 } else { i - 2 })
-            } else if before(&["per"]) {
-                Some(i - 1)
-            } else {
-                None
-            };
-            let reports_after = doc.is_one_of(outlet_end, &["reported", "reports", "obtained"])
-                || doc.is_one_of(outlet_end, &["has", "have", "first"]) && doc.is_one_of(outlet_end + 1, &["reported", "learned", "obtained", "confirmed"]);
-            let cue = match cue_start {
-                Some(cue_start) => Some(doc.span(cue_start, outlet_end)),
-                None if reports_after => {
-                    let verb_end = if doc.is_one_of(outlet_end, &["has", "have", "first"]) { outlet_end + 2 } else { outlet_end + 1 };
-                    let from = if before(&["which"]) && i >= start + 4 && doc.lower(i - 4) == "a" { i - 4 } else { i };
-                    Some(doc.span(from, verb_end))
-                }
-                None => None,
-            };
-            if let Some(span) = cue {
-                attributions.push(MediaAttribution { outlet: outlet.text(doc.text).to_string(), span, sentence });
-            }
-            i = outlet_end.max(i + 1);
+        // Most sentences have no cue word: their outlets are not looked for. (A cue's verb may
+        // follow an outlet that ends the sentence.)
+        if doc.bits_in(start, doc.len().min(end + 2)) & MEDIA_CUES.bit != 0 {
+            attributions_in(doc, start, end, &mut attributions);
         }
     }
     attributions
+}
+
+/// The media attributions of the sentence of tokens `start..end`.
+fn attributions_in(doc: &Document, start: usize, end: usize, attributions: &mut Vec<MediaAttribution>) {
+    let sentence = doc.span(start, end);
+    let mut i = start;
+    while i < end {
+        let Some((outlet_end, outlet)) = (doc.pair_inside(i).is_none()).then(|| doc.outlet_at(i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let before = |words: &[&str]| i >= start + words.len() && words.iter().rev().enumerate().all(|(k, w)| doc.lower(i - 1 - k) == *w);
+        let cue_start = if before(&["according", "to"]) {
+            Some(i - 2)
+        } else if before(&["reported", "by"]) || before(&["obtained", "by"]) || before(&["cited", "by"]) || before(&["quoted", "by"]) {
+            Some(if before(&["as", "reported", "by"]) { i - 3 } else { i - 2 })
+        } else if before(&["per"]) {
+            Some(i - 1)
+        } else {
+            None
+        };
+        let reports_after = doc.is_one_of(outlet_end, &["reported", "reports", "obtained"])
+            || doc.is_one_of(outlet_end, &["has", "have", "first"]) && doc.is_one_of(outlet_end + 1, &["reported", "learned", "obtained", "confirmed"]);
+        let cue = match cue_start {
+            Some(cue_start) => Some(doc.span(cue_start, outlet_end)),
+            None if reports_after => {
+                let verb_end = if doc.is_one_of(outlet_end, &["has", "have", "first"]) { outlet_end + 2 } else { outlet_end + 1 };
+                let from = if before(&["which"]) && i >= start + 4 && doc.lower(i - 4) == "a" { i - 4 } else { i };
+                Some(doc.span(from, verb_end))
+            }
+            None => None,
+        };
+        if let Some(span) = cue {
+            attributions.push(MediaAttribution { outlet: outlet.text(doc.text).to_string(), span, sentence });
+        }
+        i = outlet_end.max(i + 1);
+    }
 }
 
 #[cfg(test)]
@@ -393,6 +398,20 @@ mod tests {
             let doc = Document::new(&article.text);
             for v in 0..=doc.len() {
                 assert_eq!(object_cue(&doc, v), listed_object_cue(&doc, v), "{} at token {v}", article.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_a_media_cue_word_credits_no_outlet() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
+        for article in crate::article::load_dir(&dir).expect("the sample articles") {
+            let doc = Document::new(&article.text);
+            for &(start, end) in &doc.sentences {
+                let mut found = Vec::new();
+                attributions_in(&doc, start, end, &mut found);
+                let cue_words = doc.bits_in(start, doc.len().min(end + 2)) & MEDIA_CUES.bit != 0;
+                assert!(cue_words || found.is_empty(), "{}: {:?}", article.id, found);
             }
         }
     }

@@ -135,6 +135,11 @@ fn word_end(text: &str, start: usize) -> usize {
     loop {
         // ASCII letters and digits, most of any word.
         end += ascii_alphanumeric_run(&text.as_bytes()[end..]);
+        // The run took every ASCII letter and digit: another ASCII byte ends the word unless it
+        // joins, most often a space, told without decoding a character.
+        if text.as_bytes().get(end).is_some_and(|&byte| byte.is_ascii() && !matches!(byte, b'.' | b'\'' | b'-' | b'&' | b',')) {
+            break;
+        }
         let Some(c) = char_at(text, end) else { break };
         // Tested first, a joiner (never a letter) is spared the Unicode tables.
         let joiner = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑' | ',');

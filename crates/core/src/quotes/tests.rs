@@ -402,3 +402,38 @@ proptest::proptest! {
         }
     }
 }
+
+/// `Document::commas_in` and `Document::line_starts` are what a scan of every token finds.
+fn check_commas_and_line_starts(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    let doc = document::Document::new(text);
+    let line_starts: Vec<usize> = (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)).collect();
+    proptest::prop_assert_eq!(doc.line_starts().collect::<Vec<_>>(), line_starts, "{:?}", text);
+    for from in 0..=doc.len() {
+        for to in from..=doc.len() {
+            let commas: Vec<usize> = (from..to).filter(|&i| doc.is_punct(i, ",") && doc.pair_inside(i).is_none()).collect();
+            proptest::prop_assert_eq!(doc.commas_in(from, to).collect::<Vec<_>>(), commas, "{:?} {}..{}", text, from, to);
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn commas_and_line_starts_are_found_as_by_a_scan() {
+    let cases = [
+        ("empty", ""),
+        ("commas inside and outside a quotation", "Yes, “we will, we must,” she said, and left.\n\nThen, later"),
+        ("a quotation over paragraphs", "“One, two,\n\n“three,” he said,\n"),
+        ("a blank first line", "\n, a"),
+    ];
+    for (name, text) in cases {
+        check_commas_and_line_starts(text).unwrap_or_else(|e| panic!("case {name:?}: {e}"));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+    #[test]
+    fn commas_and_line_starts_of_any_text_are_found_as_by_a_scan(text in "[a-zA-Z ,.“”\"'’\n]{0,40}") {
+        check_commas_and_line_starts(&text)?;
+    }
+}
