@@ -277,6 +277,7 @@ pub(crate) fn claims_in(
     };
     // The date of the sentence of the previous claim, so a sentence's timexes are read once.
     let mut sentence_date: Option<(Span, Option<String>)> = None;
+    let dct = dct.map(|d| d.to_string());
     let mut claims = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -304,7 +305,7 @@ pub(crate) fn claims_in(
                 claim.date = sentence_date
                     .as_ref()
                     .and_then(|(_, date)| date.clone())
-                    .or_else(|| dct.map(|d| d.to_string()));
+                    .or_else(|| dct.clone());
                 // "intercept or jam 84 of them": a part of what the sentence counted before.
                 let partitive = ["of", "them"]
                     .iter()
@@ -366,13 +367,15 @@ struct Qualifiers(u16);
 impl Qualifiers {
     const ALL: Qualifiers = Qualifiers(u16::MAX >> (16 - QUALIFIERS.len()));
 
-    /// The qualifiers of the set, in the order of [`QUALIFIERS`].
+    /// The qualifiers of the set, in the order of [`QUALIFIERS`]. (Most sets are empty: they are
+    /// of numbers in words.)
     fn iter(self) -> impl Iterator<Item = &'static (&'static [&'static str], Qualifier)> {
-        QUALIFIERS
-            .iter()
-            .enumerate()
-            .filter(move |(k, _)| self.0 & 1 << k != 0)
-            .map(|(_, qualifier)| qualifier)
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let qualifier = QUALIFIERS.get(bits.trailing_zeros() as usize)?;
+            bits &= bits - 1;
+            Some(qualifier)
+        })
     }
 }
 
