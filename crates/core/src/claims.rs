@@ -234,11 +234,11 @@ pub fn extract_claims(
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
     let mut lowered = String::new();
-    let tokens = scan::tokenize(text, &mut lowered);
-    claims_in(text, &tokens, &starts(&tokens), sentences, timexes, dct)
+    let (tokens, starts) = tokens_and_starts(text, &mut lowered);
+    claims_in(text, &tokens, &starts, sentences, timexes, dct)
 }
 
-/// [`extract_claims`] over the text's [`scan::tokenize`] tokens and their [`starts`].
+/// [`extract_claims`] over the tokens and starts of [`tokens_and_starts`].
 pub(crate) fn claims_in(
     text: &str,
     tokens: &[Token],
@@ -346,10 +346,13 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     spans
 }
 
-/// The indexes of the tokens that may begin a claim or a date: numbers, currency signs and the
-/// words that begin either. Only these are tried by both scans: most tokens of prose begin
-/// neither, and one look-up of each word here passes over them for both.
-pub(crate) fn starts(tokens: &[Token]) -> Vec<usize> {
+/// The tokens of `text`, and the indexes of those that may begin a claim or a date: numbers,
+/// currency signs and the words that begin either. Only these are tried by both scans: most
+/// tokens of prose begin neither, and one look-up of each word as it is read passes over them.
+pub(crate) fn tokens_and_starts<'t>(
+    text: &'t str,
+    lowered: &'t mut String,
+) -> (Vec<Token<'t>>, Vec<usize>) {
     static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let mut words = WordMap::default();
@@ -358,12 +361,11 @@ pub(crate) fn starts(tokens: &[Token]) -> Vec<usize> {
         }
         words
     });
-    let begins = |token: &Token| match token.class {
+    scan::tokenize_marking(text, lowered, |token| match token.class {
         Class::Number => true,
         Class::Word => words.get(token.lower),
         Class::Punct | Class::Break => currency_of(token).is_some(),
-    };
-    (0..tokens.len()).filter(|&k| begins(&tokens[k])).collect()
+    })
 }
 
 /// Every word that a claim can begin with: a vague amount, a number in words, a qualifier's first

@@ -219,8 +219,7 @@ proptest::proptest! {
     fn dates_and_claims_begin_at_starts_only(words in proptest::collection::vec(proptest::sample::select(start_test_words()), 0..40)) {
         let text = words.join(" ");
         let mut lowered = String::new();
-        let tokens = scan::tokenize(&text, &mut lowered);
-        let starts = starts(&tokens);
+        let (tokens, starts) = tokens_and_starts(&text, &mut lowered);
         let every = Vec::from_iter(0..tokens.len());
         let timexes = timex::timexes_in(&tokens, starts.iter().copied(), Some(dct()));
         proptest::prop_assert_eq!(&timexes, &timex::timexes_in(&tokens, 0..tokens.len(), Some(dct())));
