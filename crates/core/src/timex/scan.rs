@@ -152,6 +152,8 @@ fn scan<'t>(
 ) -> (Vec<Token<'t>>, Vec<usize>) {
     // Prose has about one token in five bytes, and a capitalized word in five tokens: room for
     // all, without growing.
+    // Checked once, not at every token's span.
+    assert!(u32::try_from(text.len()).is_ok(), "a text shorter than 4 GiB");
     let capacity = limit.min(text.len() / 4 + 1);
     let mut tokens = Vec::with_capacity(capacity);
     let mut marked = Vec::new();
@@ -266,9 +268,10 @@ fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, Case)> {
 }
 
 fn token(text: &str, start: usize, end: usize, class: Class, capitalized: bool) -> Token<'_> {
+    let lower = &text[start..end];
     Token {
         span: Span::new(start, end).into(),
-        lower: &text[start..end],
+        lower,
         class,
         capitalized,
     }
