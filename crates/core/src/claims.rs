@@ -8,7 +8,7 @@
 
 use crate::timex::numbers::{first_number_words, parse_number};
 use crate::timex::scan::{self, Class, Token, WordMap};
-use crate::timex::{Timex, TimexKind};
+use crate::timex::{self, Timex, TimexKind};
 use crate::{NaiveDate, Span};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -234,13 +234,15 @@ pub fn extract_claims(
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
     let mut lowered = String::new();
-    claims_in(text, &scan::tokenize(text, &mut lowered), sentences, timexes, dct)
+    let (tokens, starts) = tokens_and_starts(text, &mut lowered);
+    claims_in(text, &tokens, &starts, sentences, timexes, dct)
 }
 
-/// [`extract_claims`] over the text's [`scan::tokenize`] tokens.
+/// [`extract_claims`] over the tokens and starts of [`tokens_and_starts`].
 pub(crate) fn claims_in(
     text: &str,
     tokens: &[Token],
+    starts: &[usize],
     sentences: &[Span],
     timexes: &[Timex],
     dct: Option<NaiveDate>,
@@ -277,50 +279,54 @@ pub(crate) fn claims_in(
     };
     // The date of the sentence of the previous claim, so a sentence's timexes are read once.
     let mut sentence_date: Option<(Span, Option<String>)> = None;
+    let dct = dct.map(|d| d.to_string());
     let mut claims = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match claim_starting_at(text, tokens, i).filter(|(claim, _)| !in_timex(claim.span)) {
-            Some((mut claim, end)) => {
-                claim.sentence = sentence_of(claim.span);
-                if sentence_date
-                    .as_ref()
-                    .is_none_or(|(sentence, _)| *sentence != claim.sentence)
-                {
-                    let from = timexes.partition_point(|t| t.span.start < claim.sentence.start);
-                    let date = timexes[from..]
-                        .iter()
-                        .take_while(|t| t.span.start < claim.sentence.end)
-                        .find(|t| {
-                            claim.sentence.contains(t.span)
-                                && matches!(t.kind, TimexKind::Date | TimexKind::Time)
-                                && t.value
-                                    .as_deref()
-                                    .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
-                        })
-                        .and_then(|t| t.value.clone());
-                    sentence_date = Some((claim.sentence, date));
-                }
-                claim.date = sentence_date
-                    .as_ref()
-                    .and_then(|(_, date)| date.clone())
-                    .or_else(|| dct.map(|d| d.to_string()));
-                // "intercept or jam 84 of them": a part of what the sentence counted before.
-                let partitive = ["of", "them"]
+    // The first token after the last claim.
+    let mut next = 0;
+    for &i in starts {
+        if i < next {
+            continue;
+        }
+        if let Some((mut claim, end)) =
+            claim_starting_at(text, tokens, i).filter(|(claim, _)| !in_timex(claim.span))
+        {
+            claim.sentence = sentence_of(claim.span);
+            if sentence_date
+                .as_ref()
+                .is_none_or(|(sentence, _)| *sentence != claim.sentence)
+            {
+                let from = timexes.partition_point(|t| t.span.start < claim.sentence.start);
+                let date = timexes[from..]
                     .iter()
-                    .enumerate()
-                    .all(|(k, w)| tokens.get(end + k).is_some_and(|t| t.lower == *w));
-                if claim.thing.is_none() && partitive {
-                    let earlier = claims
-                        .last()
-                        .filter(|c: &&Claim| c.sentence == claim.sentence);
-                    claim.thing = earlier.and_then(|c| c.thing.clone());
-                    claim.predicate = verb_before(text, tokens, i);
-                }
-                claims.push(claim);
-                i = end;
+                    .take_while(|t| t.span.start < claim.sentence.end)
+                    .find(|t| {
+                        claim.sentence.contains(t.span)
+                            && matches!(t.kind, TimexKind::Date | TimexKind::Time)
+                            && t.value
+                                .as_deref()
+                                .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+                    })
+                    .and_then(|t| t.value.clone());
+                sentence_date = Some((claim.sentence, date));
             }
-            None => i += 1,
+            claim.date = sentence_date
+                .as_ref()
+                .and_then(|(_, date)| date.clone())
+                .or_else(|| dct.clone());
+            // "intercept or jam 84 of them": a part of what the sentence counted before.
+            let partitive = ["of", "them"]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(end + k).is_some_and(|t| t.lower == *w));
+            if claim.thing.is_none() && partitive {
+                let earlier = claims
+                    .last()
+                    .filter(|c: &&Claim| c.sentence == claim.sentence);
+                claim.thing = earlier.and_then(|c| c.thing.clone());
+                claim.predicate = verb_before(text, tokens, i);
+            }
+            claims.push(claim);
+            next = end;
         }
     }
     claims
@@ -340,14 +346,43 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     spans
 }
 
-/// Every word that a claim can begin with: a qualifier's first word, a vague amount, a number in
-/// words. With it the [`Qualifiers`] that begin with it, so that only those are tried.
+/// The tokens of `text`, and the indexes of those that may begin a claim or a date: numbers,
+/// currency signs and the words that begin either. Only these are tried by both scans: most
+/// tokens of prose begin neither, and one look-up of each word as it is read passes over them.
+pub(crate) fn tokens_and_starts<'t>(
+    text: &'t str,
+    lowered: &'t mut String,
+) -> (Vec<Token<'t>>, Vec<usize>) {
+    static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words = WordMap::default();
+        for word in first_words().map(str::to_string).chain(timex::first_words()) {
+            words.update(&word, |_| true);
+        }
+        words
+    });
+    scan::tokenize_marking(text, lowered, |token| match token.class {
+        Class::Number => true,
+        Class::Word => words.get(token.lower),
+        Class::Punct | Class::Break => currency_of(token).is_some(),
+    })
+}
+
+/// Every word that a claim can begin with: a vague amount, a number in words, a qualifier's first
+/// word.
+fn first_words() -> impl Iterator<Item = &'static str> {
+    let vague = VAGUE_AMOUNTS.iter().map(|(word, ..)| *word);
+    let qualifiers = QUALIFIERS.iter().map(|(words, _)| words[0]);
+    vague.chain(first_number_words()).chain(qualifiers)
+}
+
+/// The [`first_words`], each with the [`Qualifiers`] that begin with it, so that only those are
+/// tried.
 fn starting_words() -> &'static WordMap<Option<Qualifiers>> {
     static WORDS: OnceLock<WordMap<Option<Qualifiers>>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let vague = VAGUE_AMOUNTS.iter().map(|(word, ..)| *word);
         let mut words = WordMap::default();
-        for word in vague.chain(first_number_words()) {
+        for word in first_words() {
             words.update(word, |begun: Option<Qualifiers>| Some(begun.unwrap_or_default()));
         }
         for (k, (qualifier, _)) in QUALIFIERS.iter().enumerate() {
@@ -366,13 +401,15 @@ struct Qualifiers(u16);
 impl Qualifiers {
     const ALL: Qualifiers = Qualifiers(u16::MAX >> (16 - QUALIFIERS.len()));
 
-    /// The qualifiers of the set, in the order of [`QUALIFIERS`].
+    /// The qualifiers of the set, in the order of [`QUALIFIERS`]. (Most sets are empty: they are
+    /// of numbers in words.)
     fn iter(self) -> impl Iterator<Item = &'static (&'static [&'static str], Qualifier)> {
-        QUALIFIERS
-            .iter()
-            .enumerate()
-            .filter(move |(k, _)| self.0 & 1 << k != 0)
-            .map(|(_, qualifier)| qualifier)
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let qualifier = QUALIFIERS.get(bits.trailing_zeros() as usize)?;
+            bits &= bits - 1;
+            Some(qualifier)
+        })
     }
 }
 

@@ -211,3 +211,25 @@ fn only_the_qualifiers_a_word_begins_are_tried_and_nothing_changes() {
         .collect();
     assert_eq!(found.len(), QUALIFIERS.len() + 1, "{found:?}");
 }
+
+proptest::proptest! {
+    /// Texts of the words that begin dates and claims, numbers, signs and other words: trying
+    /// the [`starts`] only finds what trying every token finds.
+    #[test]
+    fn dates_and_claims_begin_at_starts_only(words in proptest::collection::vec(proptest::sample::select(start_test_words()), 0..40)) {
+        let text = words.join(" ");
+        let mut lowered = String::new();
+        let (tokens, starts) = tokens_and_starts(&text, &mut lowered);
+        let every = Vec::from_iter(0..tokens.len());
+        let timexes = timex::timexes_in(&tokens, starts.iter().copied(), Some(dct()));
+        proptest::prop_assert_eq!(&timexes, &timex::timexes_in(&tokens, 0..tokens.len(), Some(dct())));
+        let claims = claims_in(&text, &tokens, &starts, &[], &timexes, Some(dct()));
+        proptest::prop_assert_eq!(claims, claims_in(&text, &tokens, &every, &[], &timexes, Some(dct())));
+    }
+}
+
+fn start_test_words() -> Vec<String> {
+    let others = ["said", "people", "The", "May", "Sept", ".", ",", "-", "$", "€", "'", "12", "2025", "1990s", "4th", "10:30", "a.m.", "\n\n"];
+    let words = first_words().map(str::to_string).chain(timex::first_words());
+    words.chain(others.map(str::to_string)).collect()
+}

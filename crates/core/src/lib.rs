@@ -165,8 +165,8 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
 /// tokens, scanned once: the last stage of [`extract`].
 pub fn extract_timexes_and_claims(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> (Vec<timex::Timex>, Vec<claims::Claim>) {
     let mut lowered = String::new();
-    let scanned = timex::scan::tokenize(text, &mut lowered);
-    let timexes = timex::timexes_in(&scanned, dct);
-    let claims = claims::claims_in(text, &scanned, sentences, &timexes, dct);
+    let (scanned, starts) = claims::tokens_and_starts(text, &mut lowered);
+    let timexes = timex::timexes_in(&scanned, starts.iter().copied(), dct);
+    let claims = claims::claims_in(text, &scanned, &starts, sentences, &timexes, dct);
     (timexes, claims)
 }

@@ -43,21 +43,32 @@ pub struct Timex {
 /// All temporal expressions of `text`, in order, not overlapping.
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut lowered = String::new();
-    timexes_in(&scan::tokenize(text, &mut lowered), dct)
+    let tokens = scan::tokenize(text, &mut lowered);
+    timexes_in(&tokens, 0..tokens.len(), dct)
 }
 
-/// [`extract_timexes`] over the text's [`scan::tokenize`] tokens.
-pub(crate) fn timexes_in(tokens: &[Token], dct: Option<NaiveDate>) -> Vec<Timex> {
+/// Every word that a temporal expression can begin with.
+pub(crate) fn first_words() -> impl Iterator<Item = String> {
+    grammar::first_words()
+}
+
+/// [`extract_timexes`] over the text's [`scan::tokenize`] tokens, of which those at `starts`
+/// (ascending indexes) are tried as the start of an expression: any others begin none.
+pub(crate) fn timexes_in(
+    tokens: &[Token],
+    starts: impl IntoIterator<Item = usize>,
+    dct: Option<NaiveDate>,
+) -> Vec<Timex> {
     let grammar = Grammar::new(tokens);
     let mut anchor = None;
     let mut timexes = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let found = matches!(tokens[i].class, Class::Word | Class::Number)
+    // The first token after the last expression.
+    let mut next = 0;
+    for i in starts {
+        let found = (i >= next && matches!(tokens[i].class, Class::Word | Class::Number))
             .then(|| grammar.match_at(i))
             .flatten();
         let Some(found) = found else {
-            i += 1;
             continue;
         };
         let end = found.end.clamp(i + 1, tokens.len());
@@ -75,7 +86,7 @@ pub(crate) fn timexes_in(tokens: &[Token], dct: Option<NaiveDate>) -> Vec<Timex>
             value,
             kind: found.kind,
         });
-        i = end;
+        next = end;
     }
     timexes
 }

@@ -335,6 +335,9 @@ fn shift(date: NaiveDate, grain: Grain, offset: i64) -> Option<NaiveDate> {
 fn render(date: NaiveDate, grain: Grain) -> String {
     let year = date.year();
     match grain {
+        Grain::Day | Grain::Month | Grain::Year if (0..10_000).contains(&year) => {
+            calendar_digits(date, grain)
+        }
         Grain::Day => format!("{year:04}-{:02}-{:02}", date.month(), date.day()),
         Grain::Week => format!(
             "{:04}-W{:02}",
@@ -348,5 +351,43 @@ fn render(date: NaiveDate, grain: Grain) -> String {
         // TimeBank writes decades as `199X`.
         Grain::Decade => format!("{:03}X", year.div_euclid(10)),
         Grain::Century => format!("{:02}", year.div_euclid(100)),
+    }
+}
+
+/// The value of a date, month or year of a four-digit year (`2025-09-04`, `2025-09`, `2025`), as
+/// [`render`] formats it, digit by digit: these are most values, and `format!` with its
+/// zero-padding takes several times longer.
+fn calendar_digits(date: NaiveDate, grain: Grain) -> String {
+    let parts = [(date.year() as u32, 4), (date.month(), 2), (date.day(), 2)];
+    let count = match grain {
+        Grain::Year => 1,
+        Grain::Month => 2,
+        _ => 3,
+    };
+    let mut value = String::with_capacity(10);
+    for (k, &(number, width)) in parts[..count].iter().enumerate() {
+        if k > 0 {
+            value.push('-');
+        }
+        let digit = |place: u32| char::from(b'0' + (number / 10_u32.pow(place) % 10) as u8);
+        value.extend((0..width).rev().map(digit));
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn calendar_digits_are_the_formatted_values(year in 0..10_000, ordinal in 1..=365_u32) {
+            let date = NaiveDate::from_yo_opt(year, ordinal).expect("a day of the year");
+            let (year, month, day) = (date.year(), date.month(), date.day());
+            prop_assert_eq!(calendar_digits(date, Grain::Day), format!("{year:04}-{month:02}-{day:02}"));
+            prop_assert_eq!(calendar_digits(date, Grain::Month), format!("{year:04}-{month:02}"));
+            prop_assert_eq!(calendar_digits(date, Grain::Year), format!("{year:04}"));
+        }
     }
 }

@@ -130,22 +130,51 @@ pub(crate) fn tokenize_first<'t>(
     limit: usize,
     lowered: &'t mut String,
 ) -> Vec<Token<'t>> {
+    scan(text, limit, lowered, |_| false).0
+}
+
+/// The tokens of `text`, and the indexes of those that `marks` takes, found as the tokens are
+/// made: a scan that looks at a few tokens only is spared a pass over all of them.
+pub(crate) fn tokenize_marking<'t>(
+    text: &'t str,
+    lowered: &'t mut String,
+    marks: impl Fn(&Token) -> bool,
+) -> (Vec<Token<'t>>, Vec<usize>) {
+    scan(text, usize::MAX, lowered, marks)
+}
+
+/// The first `limit` tokens of [`tokenize_marking`].
+fn scan<'t>(
+    text: &'t str,
+    limit: usize,
+    lowered: &'t mut String,
+    marks: impl Fn(&Token) -> bool,
+) -> (Vec<Token<'t>>, Vec<usize>) {
     // Prose has about one token in five bytes, and a capitalized word in five tokens: room for
     // all, without growing.
+    // Checked once, not at every token's span.
+    assert!(u32::try_from(text.len()).is_ok(), "a text shorter than 4 GiB");
     let capacity = limit.min(text.len() / 4 + 1);
     let mut tokens = Vec::with_capacity(capacity);
+    let mut marked = Vec::new();
     lowered.reserve(capacity);
     // The words whose lower-case form is in `lowered`: their token and its range there.
     let mut relowered = Vec::with_capacity(capacity / 4);
     let mut at = 0;
     while tokens.len() < limit {
-        let Some((token, lower_case)) = next_token(text, &mut at) else {
+        let Some((token, case)) = next_token(text, &mut at) else {
             break;
         };
-        if !lower_case {
-            if let Some(range) = push_lowercase(token.lower, lowered) {
-                relowered.push((tokens.len(), range));
-            }
+        let relower = match case {
+            Case::Lower => None,
+            _ => push_lowercase(token.lower, case, lowered),
+        };
+        let lower = relower.clone().map_or(token.lower, |range| &lowered[range]);
+        if marks(&Token { lower, ..token }) {
+            marked.push(tokens.len());
+        }
+        if let Some(range) = relower {
+            relowered.push((tokens.len(), range));
         }
         tokens.push(token);
     }
@@ -153,48 +182,68 @@ pub(crate) fn tokenize_first<'t>(
     for (k, range) in relowered {
         tokens[k].lower = &lowered[range];
     }
-    tokens
+    (tokens, marked)
 }
 
-/// Appends `word` lower-cased to `lowered` when that changes it, and returns where it is.
-fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
+/// How a token's text stands for its lower-case text.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Case {
+    /// It is its lower-case text: not a word, or a word of lower-case ASCII.
+    Lower,
+    /// A word of ASCII with capitals.
+    AsciiCapitals,
+    /// A word with letters beyond ASCII.
+    Unicode,
+}
+
+/// Appends the lower-case text of `word`, a word of capitals or beyond ASCII (its `case`), to
+/// `lowered` when that is not the word, and returns where it is.
+fn push_lowercase(word: &str, case: Case, lowered: &mut String) -> Option<Range<usize>> {
     let start = lowered.len();
-    if word.is_ascii() {
-        lowered.push_str(word);
-        lowered[start..].make_ascii_lowercase();
-    } else {
-        // Whole-word `to_lowercase`: it knows the word-final sigma.
-        let lower = word.to_lowercase();
-        if lower == word {
-            return None;
+    match case {
+        Case::Lower | Case::AsciiCapitals => {
+            // Known to be ASCII: not tested again.
+            lowered.push_str(word);
+            lowered[start..].make_ascii_lowercase();
         }
-        lowered.push_str(&lower);
+        Case::Unicode => {
+            // Whole-word `to_lowercase`: it knows the word-final sigma.
+            let lower = word.to_lowercase();
+            if lower == word {
+                return None;
+            }
+            lowered.push_str(&lower);
+        }
     }
     Some(start..lowered.len())
 }
 
-/// The token at or after byte `at`, moving `at` past it. Its text stands for its lower-case text;
-/// the flag says whether that is right: the token is not a word, or a word of lower-case ASCII.
-/// (ASCII bytes are told apart without decoding chars: they are most of a text.)
+/// The token at or after byte `at`, moving `at` past it, and how its text stands for its
+/// lower-case text. (ASCII bytes are told apart without decoding chars: they are most of a text.)
 #[inline(always)]
-fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, bool)> {
+fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, Case)> {
     let bytes = text.as_bytes();
     loop {
         let start = ascii_run_end(bytes, *at, |b| {
             matches!(b, b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c')
         });
-        let (end, class, lower_case, capitalized) = match *bytes.get(start)? {
+        let (end, class, case, capitalized) = match *bytes.get(start)? {
             b @ (b'a'..=b'z' | b'A'..=b'Z') => {
-                let (end, lower_case) = word_end(text, start, start + 1, b.is_ascii_lowercase());
-                (end, Class::Word, lower_case, b.is_ascii_uppercase())
+                let case = if b.is_ascii_lowercase() {
+                    Case::Lower
+                } else {
+                    Case::AsciiCapitals
+                };
+                let (end, case) = word_end(text, start, start + 1, case);
+                (end, Class::Word, case, b.is_ascii_uppercase())
             }
-            b'0'..=b'9' => (number_end(text, start + 1), Class::Number, true, false),
+            b'0'..=b'9' => (number_end(text, start + 1), Class::Number, Case::Lower, false),
             b'\n' => {
                 let (after, blank) = whitespace_end(text, start + 1);
                 *at = after;
                 if blank {
                     let token = token(text, start, start + 1, Class::Break, false);
-                    return Some((token, true));
+                    return Some((token, Case::Lower));
                 }
                 continue;
             }
@@ -205,23 +254,24 @@ fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, bool)> {
                     *at = after;
                     continue;
                 } else if is_letter(c) {
-                    let (end, _) = word_end(text, start, after, false);
-                    (end, Class::Word, false, c.is_uppercase())
+                    let (end, case) = word_end(text, start, after, Case::Unicode);
+                    (end, Class::Word, case, c.is_uppercase())
                 } else {
-                    (after, Class::Punct, true, c.is_uppercase())
+                    (after, Class::Punct, Case::Lower, c.is_uppercase())
                 }
             }
-            _ => (start + 1, Class::Punct, true, false),
+            _ => (start + 1, Class::Punct, Case::Lower, false),
         };
         *at = end;
-        return Some((token(text, start, end, class, capitalized), lower_case));
+        return Some((token(text, start, end, class, capitalized), case));
     }
 }
 
 fn token(text: &str, start: usize, end: usize, class: Class, capitalized: bool) -> Token<'_> {
+    let lower = &text[start..end];
     Token {
         span: Span::new(start, end).into(),
-        lower: &text[start..end],
+        lower,
         class,
         capitalized,
     }
@@ -265,17 +315,16 @@ fn whitespace_end(text: &str, mut at: usize) -> (usize, bool) {
 }
 
 /// The end of the word starting at `start`, read up to `at`: letters, and dots between single
-/// letters (`a.m.`, `p.m.`, `U.S.`). Also whether its letters are lower-case ASCII, given whether
-/// those up to `at` are.
+/// letters (`a.m.`, `p.m.`, `U.S.`). Also its [`Case`], given that of its letters up to `at`.
 #[inline(always)]
-fn word_end(text: &str, start: usize, mut at: usize, mut lower_case: bool) -> (usize, bool) {
+fn word_end(text: &str, start: usize, mut at: usize, mut case: Case) -> (usize, Case) {
     let bytes = text.as_bytes();
     let mut dotted = false;
     loop {
         at = lowercase_run_end(bytes, at);
         match bytes.get(at) {
             Some(b) if b.is_ascii_uppercase() => {
-                lower_case = false;
+                case = case.max(Case::AsciiCapitals);
                 at += 1;
             }
             Some(b'.') if dotted || is_dotted_abbreviation(text, start, at) => {
@@ -284,12 +333,12 @@ fn word_end(text: &str, start: usize, mut at: usize, mut lower_case: bool) -> (u
             }
             Some(0x80..) => match text[at..].chars().next().filter(|&c| is_letter(c)) {
                 Some(c) => {
-                    lower_case = false;
+                    case = Case::Unicode;
                     at += c.len_utf8();
                 }
-                None => return (at, lower_case),
+                None => return (at, case),
             },
-            _ => return (at, lower_case),
+            _ => return (at, case),
         }
     }
 }

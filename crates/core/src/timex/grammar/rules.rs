@@ -262,6 +262,12 @@ impl Rules {
     }
 }
 
+/// Every word that an expression can begin with: the rules' first words and the position words.
+pub(crate) fn first_words() -> impl Iterator<Item = String> {
+    let rules = Rule::ALL.into_iter().flat_map(Rule::first_words);
+    rules.chain(owned(POSITION_WORDS.into_iter()))
+}
+
 /// The words that `Grammar::position_modifier_end` skips from.
 pub(super) const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
 
