@@ -94,16 +94,18 @@ fn is_apostrophe(c: char) -> bool {
 
 /// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
 fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Token>) {
-    let piece = span.text(text);
-    // Most pieces do not end in `s`: they are not decoded from the back.
-    let before_s = piece.strip_suffix('s').or_else(|| piece.strip_suffix('S'));
-    match before_s.and_then(|before_s| Some((before_s, before_s.chars().next_back()?))) {
-        Some((before_s, c)) if is_apostrophe(c) && before_s.len() > c.len_utf8() => {
-            let cut = span.start + before_s.len() - c.len_utf8();
-            out.push(Token { span: Span::new(span.start, cut) });
-            out.push(Token { span: Span::new(cut, span.end) });
-        }
-        _ => out.push(Token { span }),
+    // Told from the piece's last bytes: most pieces do not end in `s`, and none is decoded.
+    let apostrophe = match &text.as_bytes()[span.start..span.end] {
+        [_, .., b'\'', b's' | b'S'] => 1,
+        [_, .., 0xE2, 0x80, 0x99, b's' | b'S'] => '\u{2019}'.len_utf8(),
+        _ => 0,
+    };
+    if apostrophe == 0 {
+        out.push(Token { span });
+    } else {
+        let cut = span.end - 1 - apostrophe;
+        out.push(Token { span: Span::new(span.start, cut) });
+        out.push(Token { span: Span::new(cut, span.end) });
     }
 }
 
@@ -272,6 +274,9 @@ mod tests {
         ("initials", "George W. Bush", "George | W. | Bush"),
         ("possessive straight", "Macron's plan", "Macron | 's | plan"),
         ("possessive curly", "Zelenskyy\u{2019}s chief", "Zelenskyy | \u{2019}s | chief"),
+        ("possessive in capitals", "MACRON'S PLAN", "MACRON | 'S | PLAN"),
+        ("possessive after a letter not in ASCII", "Miche\u{E1}l\u{2019}s and \u{C9}'s", "Miche\u{E1}l | \u{2019}s | and | \u{C9} | 's"),
+        ("lone possessive", "'s and \u{2019}s", "'s | and | \u{2019}s"),
         ("numbers with separators", "1,500 troops and 3.5 percent", "1,500 | troops | and | 3.5 | percent"),
         ("hyphenated word stays whole", "an all-rounder on 1996-08-30", "an | all-rounder | on | 1996-08-30"),
         ("curly quotes", "\u{201C}yes,\u{201D} he said", "\u{201C} | yes | , | \u{201D} | he | said"),
