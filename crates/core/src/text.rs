@@ -204,16 +204,15 @@ fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     // News sentences run to about twenty tokens.
     let mut out = Vec::with_capacity(tokens.len() / 16);
-    let mut start: Option<usize> = None;
-    for (i, token) in tokens.iter().enumerate() {
-        let first = *start.get_or_insert(i);
-        let Some(next) = tokens.get(i + 1) else { break };
-        if ends_sentence(text, tokens, i, next) {
-            out.push(Span::new(tokens[first].span.start, token.span.end));
-            start = None;
+    // The sentence being read starts at token `first`; the last one ends with the last token.
+    let mut first = 0;
+    for (i, pair) in tokens.windows(2).enumerate() {
+        if ends_sentence(text, tokens, i, &pair[1]) {
+            out.push(Span::new(tokens[first].span.start, pair[0].span.end));
+            first = i + 1;
         }
     }
-    if let (Some(first), Some(last)) = (start, tokens.last()) {
+    if let Some(last) = tokens.last() {
         out.push(Span::new(tokens[first].span.start, last.span.end));
     }
     out
