@@ -20,15 +20,15 @@ impl Token {
     }
 }
 
-/// Words that take a period without ending a sentence (titles, months, company suffixes...).
+/// Words that take a period without ending a sentence (titles, months, company suffixes, US states
+/// as news datelines write them, "Tampa, Fla.", none of which is also an English word...). Lower
+/// case and sorted: every word before a period is looked up by binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen",
-    "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd",
-    "dept", "est", "approx", "fig", "pres", "supt", "messrs", "mme", "mlle", "hon",
-    // US states as news datelines write them ("Tampa, Fla."); none is also an English word.
-    "ala", "ariz", "calif", "colo", "conn", "fla", "kan", "mich", "minn", "neb", "nev", "okla", "tenn",
-    "tex", "wis",
+    "adm", "ala", "approx", "apr", "ariz", "aug", "ave", "blvd", "bros", "calif", "capt", "cmdr", "co",
+    "col", "colo", "conn", "corp", "dec", "dept", "dr", "est", "etc", "feb", "fig", "fla", "ft", "gen",
+    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "kan", "lt", "ltd", "maj", "mar", "messrs", "mich",
+    "minn", "mlle", "mme", "mr", "mrs", "ms", "mt", "neb", "nev", "no", "nov", "oct", "okla", "pres",
+    "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "vs", "wis",
 ];
 
 /// Abbreviations after which a capitalized word still belongs to the same sentence.
@@ -183,7 +183,12 @@ fn takes_period(word: &str) -> bool {
     let mut chars = word.chars();
     let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     let dotted = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
-    single_letter || dotted || ABBREVIATIONS.iter().any(|abbr| word.eq_ignore_ascii_case(abbr))
+    single_letter || dotted || is_abbreviation(word)
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+    ABBREVIATIONS.binary_search_by(|abbr| abbr.bytes().cmp(lower.clone())).is_ok()
 }
 
 fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
@@ -287,6 +292,7 @@ mod tests {
         ("conll pre-tokenized", "U.S. 's ( Reuters ) -", "U.S. | 's | ( | Reuters | ) | -"),
         ("currency prefixes", "C$ 100 and US$5 but $ 3", "C$ | 100 | and | US$ | 5 | but | $ | 3"),
         ("state abbreviation", "Tampa, Fla., and Sacramento, Calif.", "Tampa | , | Fla. | , | and | Sacramento | , | Calif."),
+        ("abbreviations in any case", "ADM. Jones, APPROX. 5, Wis. and wisc.", "ADM. | Jones | , | APPROX. | 5 | , | Wis. | and | wisc | ."),
     ];
 
     #[test]
@@ -295,6 +301,14 @@ mod tests {
             let got: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
             assert_eq!(got.join(" | "), *expected, "case {name:?}");
         }
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_in_lower_case() {
+        for pair in ABBREVIATIONS.windows(2) {
+            assert!(pair[0] < pair[1], "{pair:?}");
+        }
+        assert!(ABBREVIATIONS.iter().all(|abbr| abbr.bytes().all(|b| b.is_ascii_lowercase())));
     }
 
     /// (name, text, expected sentences joined by " || ")
