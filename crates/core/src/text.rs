@@ -20,15 +20,15 @@ impl Token {
     }
 }
 
-/// Words that take a period without ending a sentence (titles, months, company suffixes...).
+/// Words that take a period without ending a sentence (titles, months, company suffixes, US states
+/// as news datelines write them, "Tampa, Fla.", none of which is also an English word...). Lower
+/// case and sorted: every word before a period is looked up by binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "gov", "sen",
-    "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd",
-    "dept", "est", "approx", "fig", "pres", "supt", "messrs", "mme", "mlle", "hon",
-    // US states as news datelines write them ("Tampa, Fla."); none is also an English word.
-    "ala", "ariz", "calif", "colo", "conn", "fla", "kan", "mich", "minn", "neb", "nev", "okla", "tenn",
-    "tex", "wis",
+    "adm", "ala", "approx", "apr", "ariz", "aug", "ave", "blvd", "bros", "calif", "capt", "cmdr", "co",
+    "col", "colo", "conn", "corp", "dec", "dept", "dr", "est", "etc", "feb", "fig", "fla", "ft", "gen",
+    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "kan", "lt", "ltd", "maj", "mar", "messrs", "mich",
+    "minn", "mlle", "mme", "mr", "mrs", "ms", "mt", "neb", "nev", "no", "nov", "oct", "okla", "pres",
+    "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "vs", "wis",
 ];
 
 /// Abbreviations after which a capitalized word still belongs to the same sentence.
@@ -53,7 +53,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // word, which joins nothing, and only longer ones are moved out to `run` to be joined.
     let mut run = Vec::new();
     let mut run_start = 0;
-    word_bounds::word_bounds(text, |piece, space| {
+    // Inlined into both paths of `word_bounds`: a call per piece costs more than the work in it.
+    word_bounds::word_bounds(text, #[inline(always)] |piece, space| {
         if space {
             join_run(text, &mut tokens, run_start, &mut run);
             run_start = tokens.len();
@@ -93,6 +94,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// `Macron's` / `Macron’s` → `Macron` + `'s` (CoNLL tokenizes the possessive apart).
+#[inline(always)]
 fn push_splitting_possessive(text: &str, span: Span, out: &mut Vec<Token>) {
     // Told from the piece's last bytes: most pieces do not end in `s`, and none is decoded.
     let apostrophe = match &text.as_bytes()[span.start..span.end] {
@@ -181,7 +183,12 @@ fn takes_period(word: &str) -> bool {
     let mut chars = word.chars();
     let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     let dotted = word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic());
-    single_letter || dotted || ABBREVIATIONS.iter().any(|abbr| word.eq_ignore_ascii_case(abbr))
+    single_letter || dotted || is_abbreviation(word)
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+    ABBREVIATIONS.binary_search_by(|abbr| abbr.bytes().cmp(lower.clone())).is_ok()
 }
 
 fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
@@ -202,16 +209,15 @@ fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     // News sentences run to about twenty tokens.
     let mut out = Vec::with_capacity(tokens.len() / 16);
-    let mut start: Option<usize> = None;
-    for (i, token) in tokens.iter().enumerate() {
-        let first = *start.get_or_insert(i);
-        let Some(next) = tokens.get(i + 1) else { break };
-        if ends_sentence(text, tokens, i, next) {
-            out.push(Span::new(tokens[first].span.start, token.span.end));
-            start = None;
+    // The sentence being read starts at token `first`; the last one ends with the last token.
+    let mut first = 0;
+    for (i, pair) in tokens.windows(2).enumerate() {
+        if ends_sentence(text, tokens, i, &pair[1]) {
+            out.push(Span::new(tokens[first].span.start, pair[0].span.end));
+            first = i + 1;
         }
     }
-    if let (Some(first), Some(last)) = (start, tokens.last()) {
+    if let Some(last) = tokens.last() {
         out.push(Span::new(tokens[first].span.start, last.span.end));
     }
     out
@@ -286,6 +292,7 @@ mod tests {
         ("conll pre-tokenized", "U.S. 's ( Reuters ) -", "U.S. | 's | ( | Reuters | ) | -"),
         ("currency prefixes", "C$ 100 and US$5 but $ 3", "C$ | 100 | and | US$ | 5 | but | $ | 3"),
         ("state abbreviation", "Tampa, Fla., and Sacramento, Calif.", "Tampa | , | Fla. | , | and | Sacramento | , | Calif."),
+        ("abbreviations in any case", "ADM. Jones, APPROX. 5, Wis. and wisc.", "ADM. | Jones | , | APPROX. | 5 | , | Wis. | and | wisc | ."),
     ];
 
     #[test]
@@ -294,6 +301,14 @@ mod tests {
             let got: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
             assert_eq!(got.join(" | "), *expected, "case {name:?}");
         }
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_in_lower_case() {
+        for pair in ABBREVIATIONS.windows(2) {
+            assert!(pair[0] < pair[1], "{pair:?}");
+        }
+        assert!(ABBREVIATIONS.iter().all(|abbr| abbr.bytes().all(|b| b.is_ascii_lowercase())));
     }
 
     /// (name, text, expected sentences joined by " || ")

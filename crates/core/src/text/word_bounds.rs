@@ -23,7 +23,17 @@ enum Class {
     Cr,
     Lf,
     Newline,
+    /// White space that breaks like [`Class::Other`]: tab, NEL and the no-break space.
+    OtherSpace,
     Other,
+}
+
+impl Class {
+    /// Whether a piece starting with a character of this class is white space: the white space
+    /// characters are pieces of their own or with their like.
+    fn is_space(self) -> bool {
+        matches!(self, Class::Space | Class::Cr | Class::Lf | Class::Newline | Class::OtherSpace)
+    }
 }
 
 /// The class of `c`, or `None` for a character this module does not handle.
@@ -39,13 +49,13 @@ const fn class(c: char) -> Option<Class> {
         '\r' => Class::Cr,
         '\n' => Class::Lf,
         '\u{0B}' | '\u{0C}' => Class::Newline,
+        '\t' | '\u{85}' | '\u{A0}' => Class::OtherSpace,
         // Latin-1 and Latin Extended-A/B letters (not × and ÷).
         '\u{AA}' | '\u{B5}' | '\u{BA}' => Class::Letter,
         '\u{C0}'..='\u{24F}' if c != '\u{D7}' && c != '\u{F7}' => Class::Letter,
         // The soft hyphen is ignored between letters (WB4), the cedilla joins them: left to the crate.
         '\u{AD}' | '\u{B8}' => return None,
-        // Other ASCII and Latin-1 (the no-break space, signs), and the dashes, double quotes and
-        // ellipsis of news text.
+        // Other ASCII and Latin-1 (signs), and the dashes, double quotes and ellipsis of news text.
         '\0'..='\u{D7}' | '\u{F7}' | '\u{2013}'..='\u{2015}' | '\u{201C}' | '\u{201D}' | '\u{2026}' => Class::Other,
         _ => return None,
     })
@@ -157,18 +167,6 @@ fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
     bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
 }
 
-/// Whether the character at byte `at` of `text` is white space. Of the characters with a class, the
-/// white space ones are all [`Class::Space`], a line break or [`Class::Other`], which are pieces of
-/// their own or with their like: a piece is white space exactly when its first character is.
-#[inline(always)]
-fn space_at(text: &str, at: usize) -> bool {
-    match text.as_bytes()[at] {
-        // The ASCII white space of `char::is_whitespace`.
-        ascii @ 0..0x80 => matches!(ascii, b' ' | b'\t'..=b'\r'),
-        _ => text[at..].chars().next().is_some_and(char::is_whitespace),
-    }
-}
-
 /// [`word_bounds`] for a text that [`has_classes`]. Each boundary is decided from a window of
 /// four characters that slides along the text.
 #[inline(always)]
@@ -185,10 +183,8 @@ fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
     // `piece` is called from one place, where it is inlined: a piece ends at a boundary or at the
     // end of the text.
     while start < text.len() {
+        let space = b.is_space();
         let end = loop {
-            if at == text.len() {
-                break at;
-            }
             // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d):
             // the ASCII ones, most of a text, are skipped a byte at a time.
             let run = match b {
@@ -201,7 +197,9 @@ fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
                 a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
                 b = ASCII_CLASSES[bytes[last] as usize];
                 at = last + 1;
-                continue;
+            }
+            if at == text.len() {
+                break at;
             }
             let (c, len) = class_at(text, at);
             let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
@@ -211,7 +209,7 @@ fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
                 break end;
             }
         };
-        piece(Span::new(start, end), space_at(text, start));
+        piece(Span::new(start, end), space);
         start = end;
     }
 }
