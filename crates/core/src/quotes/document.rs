@@ -11,6 +11,9 @@ pub(super) const CAPITALIZED: u64 = 1 << 63;
 /// The bit of a token whose lower-cased text is copied after the text (see `Document::lower`).
 pub(super) const LOWER_CASE_COPIED: u64 = 1 << 62;
 
+/// The bit of a token that ends a sentence (see `Document::is_terminal`).
+const TERMINAL: u64 = 1 << 61;
+
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
@@ -22,12 +25,12 @@ pub(super) struct Document<'t> {
     /// few, so the others keep no span of their own.
     copied_lower: Vec<(usize, Span)>,
     /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`),
-    /// `CAPITALIZED` and `LOWER_CASE_COPIED`.
+    /// `CAPITALIZED`, `LOWER_CASE_COPIED` and `TERMINAL`.
     bits: Vec<u64>,
-    /// For each token, whether it ends a sentence (see `is_terminal`).
-    terminal: Vec<bool>,
-    /// For each token, where the narrative it is in ends (see `narrative_end`).
-    narrative_ends: Vec<u32>,
+    /// The structural tokens (see `scan::tokenize`), in order.
+    structural: Vec<u32>,
+    /// The terminal tokens, in order (see `narrative_end`).
+    terminals: Vec<u32>,
     pub pairs: Vec<Marked>,
     /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
     pair_roles: Vec<PairRole>,
@@ -39,34 +42,31 @@ pub(super) struct Document<'t> {
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
-        let toks = scan::tokenize(text);
+        let (toks, structural) = scan::tokenize(text);
         let (lower, copied_lower, bits) = lower_case(text, &toks);
-        let pairs = scan::pair_marks(text, &toks);
+        let pairs = scan::pair_marks(text, &toks, &structural);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, copied_lower, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
-        (doc.terminal, doc.narrative_ends) = doc.terminals_and_narrative_ends();
+        let mut doc = Document { text, toks, lower, copied_lower, bits, structural, terminals: Vec::new(), pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
+        doc.mark_terminals();
         (doc.sentences, doc.commas) = doc.split_sentences();
         doc
     }
 
-    /// Whether each token is terminal, and where the narrative it is in ends, in one pass. Read
-    /// from the end, so that a clause with many commas is not scanned to its end from each.
+    /// Sets `TERMINAL` in the bits of the terminal tokens and lists them: all are structural.
     /// (Token indices fit a `u32`, as the token spans do.)
-    fn terminals_and_narrative_ends(&self) -> (Vec<bool>, Vec<u32>) {
-        let len = self.len() as u32;
-        let mut terminal = vec![false; self.len()];
-        let mut ends = vec![len; self.len()];
-        for i in (0..self.len()).rev() {
-            terminal[i] = match self.toks[i].kind {
+    fn mark_terminals(&mut self) {
+        for k in 0..self.structural.len() {
+            let i = self.structural[k] as usize;
+            let terminal = match self.toks[i].kind {
                 TokKind::Newline | TokKind::Punct('?' | '!' | ';') => true,
                 TokKind::Punct('.') => self.is_full_stop(i),
                 _ => false,
             };
-            // A quotation's marks and content end the narrative as a terminal does.
-            let ends_here = terminal[i] || self.pair_roles[i].0 != PairRole::NONE.0;
-            ends[i] = if ends_here { i as u32 } else { ends.get(i + 1).copied().unwrap_or(len) };
+            if terminal {
+                self.bits[i] |= TERMINAL;
+                self.terminals.push(i as u32);
+            }
         }
-        (terminal, ends)
     }
 
     pub fn len(&self) -> usize {
@@ -105,9 +105,9 @@ impl<'t> Document<'t> {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Newline)
     }
 
-    /// The first token of each line: a scan of the token kinds alone.
+    /// The first token of each line: line breaks are structural tokens.
     pub fn line_starts(&self) -> impl Iterator<Item = usize> + '_ {
-        let after_newlines = self.toks.iter().enumerate().filter(|(_, tok)| tok.kind == TokKind::Newline).map(|(i, _)| i + 1);
+        let after_newlines = self.structural.iter().map(|&i| i as usize).filter(|&i| self.is_newline(i)).map(|i| i + 1);
         std::iter::once(0).chain(after_newlines).filter(|&i| i < self.len())
     }
 
@@ -186,33 +186,45 @@ impl<'t> Document<'t> {
     /// The end of the narrative from token `start` on, as after a quotation: the first sentence
     /// end, line break or quotation mark at or after it.
     pub fn narrative_end(&self, start: usize) -> usize {
-        self.narrative_ends.get(start).map_or(start, |&end| end as usize)
+        if start >= self.len() {
+            return start;
+        }
+        let terminal = self.terminals.get(self.terminals.partition_point(|&t| (t as usize) < start)).map_or(self.len(), |&t| t as usize);
+        // A quotation's marks and content end the narrative as a terminal does: the first that
+        // closes at or after `start` ends it where it opens, or at `start` inside it.
+        let quotation = self.pairs.get(self.pairs.partition_point(|p| p.close < start)).map_or(self.len(), |p| p.open.max(start));
+        terminal.min(quotation)
     }
 
     /// Terminal punctuation or a line break.
     pub fn is_terminal(&self, i: usize) -> bool {
-        self.terminal.get(i).is_some_and(|&terminal| terminal)
+        self.bits.get(i).is_some_and(|&bits| bits & TERMINAL != 0)
     }
 
     /// Splits at terminal punctuation and line breaks outside quotations, and after a quotation
     /// that ends a sentence (“… hopeful.” He left.). Also the commas outside quotations, which
-    /// this reading passes.
+    /// this reading passes. Quotations open, terminals end and commas break only at structural
+    /// tokens: it reads them alone.
     fn split_sentences(&self) -> (Vec<(usize, usize)>, Vec<u32>) {
         let mut sentences = Vec::new();
         let mut commas = Vec::new();
         let mut start = 0;
-        let mut i = 0;
-        while i < self.len() {
+        // The first token after the last quotation passed.
+        let mut after_quotation = 0;
+        for i in self.structural.iter().map(|&i| i as usize) {
+            if i < after_quotation {
+                continue;
+            }
             if let Some(pair) = self.opened_pair(i) {
                 let pair = &self.pairs[pair];
                 let last_inner = pair.close.saturating_sub(1);
                 let ends_sentence = pair.close > pair.open + 1
                     && (self.is_punct(last_inner, "?!") || self.is_full_stop(last_inner))
                     && (self.is_capitalized(pair.close + 1) || self.is_mark(pair.close + 1));
-                i = pair.close + 1;
+                after_quotation = pair.close + 1;
                 if ends_sentence {
-                    sentences.push((start, i));
-                    start = i;
+                    sentences.push((start, after_quotation));
+                    start = after_quotation;
                 }
                 continue;
             }
@@ -225,7 +237,6 @@ impl<'t> Document<'t> {
             } else if self.is_punct(i, ",") {
                 commas.push(i as u32);
             }
-            i += 1;
         }
         if start < self.len() {
             sentences.push((start, self.len()));

@@ -51,11 +51,20 @@ fn is_single_mark(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’')
 }
 
+/// Whether a token of `kind` is one that shapes quotations and sentences: a quote mark, a line
+/// break, or punctuation that may end a sentence or a clause.
+pub(super) fn is_structural(kind: TokKind) -> bool {
+    matches!(kind, TokKind::Mark { .. } | TokKind::Newline | TokKind::Punct('.' | '?' | '!' | ';' | ','))
+}
+
 /// Splits `text` into tokens. Apostrophes and periods between letters stay inside words
-/// ("don’t", "U.S"), so a mark token is always a candidate quote mark.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+/// ("don’t", "U.S"), so a mark token is always a candidate quote mark. Also the indices of the
+/// structural tokens (`is_structural`), a few in every ten: the pairing of marks and the
+/// splitting of sentences read them instead of every token.
+pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
     // News prose averages more than four bytes a token, spaces included.
     let mut toks = Vec::with_capacity(text.len() / 4);
+    let mut structural = Vec::with_capacity(text.len() / 32);
     let mut start = 0;
     while let Some(&byte) = text.as_bytes().get(start) {
         // ASCII, most of any text, is told apart by its byte, without decoding a character.
@@ -83,10 +92,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 }
             }
         };
+        if !matches!(kind, TokKind::Word) && is_structural(kind) {
+            structural.push(toks.len() as u32);
+        }
         toks.push(Tok { span: Span::new(start, end).into(), kind });
         start = end;
     }
-    toks
+    (toks, structural)
 }
 
 /// The number of ASCII letters and digits that `bytes` starts with, counted eight at a time:
@@ -244,12 +256,13 @@ pub(super) struct Marked {
 /// are nested quotes and stay part of its content. A mark left open at a paragraph's end is
 /// dropped, so an unbalanced mark never swallows the rest of the article, unless the next
 /// paragraph opens with a mark (the convention for a quotation over several paragraphs).
-pub(super) fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Marked> {
+/// Marks and line breaks are among the `structural` tokens (see `tokenize`), which it reads alone.
+pub(super) fn pair_marks(text: &str, toks: &[Tok], structural: &[u32]) -> Vec<Marked> {
     let mut pairs = Vec::new();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    for (i, tok) in toks.iter().enumerate() {
-        match tok.kind {
+    for i in structural.iter().map(|&i| i as usize) {
+        match toks[i].kind {
             TokKind::Newline => {
                 if let Some(open) = open_double.take() {
                     let next = toks[i + 1..].iter().find(|t| t.kind != TokKind::Newline);
@@ -352,7 +365,10 @@ mod tests {
         #[test]
         fn tokens_are_the_char_tokenizers(indices in prop::collection::vec(0..ALPHABET.len(), 0..40)) {
             let text: String = indices.iter().map(|&i| ALPHABET[i]).collect();
-            prop_assert_eq!(summary(&tokenize(&text)), summary(&tokenize_by_chars(&text)), "{:?}", text);
+            let (toks, structural) = tokenize(&text);
+            prop_assert_eq!(summary(&toks), summary(&tokenize_by_chars(&text)), "{:?}", text);
+            let structural_by_kind: Vec<u32> = (0..toks.len() as u32).filter(|&i| is_structural(toks[i as usize].kind)).collect();
+            prop_assert_eq!(structural, structural_by_kind, "{:?}", text);
         }
 
         #[test]
@@ -368,7 +384,7 @@ mod tests {
         let articles = crate::article::load_dir(&dir).expect("the sample articles");
         assert!(!articles.is_empty(), "no sample articles in {dir:?}");
         for article in articles {
-            assert_eq!(summary(&tokenize(&article.text)), summary(&tokenize_by_chars(&article.text)), "article {:?}", article.title);
+            assert_eq!(summary(&tokenize(&article.text).0), summary(&tokenize_by_chars(&article.text)), "article {:?}", article.title);
         }
     }
 

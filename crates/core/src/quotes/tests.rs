@@ -403,11 +403,17 @@ proptest::proptest! {
     }
 }
 
-/// `Document::commas_in` and `Document::line_starts` are what a scan of every token finds.
-fn check_commas_and_line_starts(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+/// `Document::commas_in`, `Document::line_starts` and `Document::narrative_end` are what a scan
+/// of every token finds.
+fn check_commas_line_starts_and_narrative_ends(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
     let doc = document::Document::new(text);
     let line_starts: Vec<usize> = (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)).collect();
     proptest::prop_assert_eq!(doc.line_starts().collect::<Vec<_>>(), line_starts, "{:?}", text);
+    for start in 0..=doc.len() + 1 {
+        let in_quotation = |i: usize| doc.opened_pair(i).is_some() || doc.pair_inside(i).is_some();
+        let end = if start >= doc.len() { start } else { (start..doc.len()).find(|&i| doc.is_terminal(i) || in_quotation(i)).unwrap_or(doc.len()) };
+        proptest::prop_assert_eq!(doc.narrative_end(start), end, "{:?} from {}", text, start);
+    }
     for from in 0..=doc.len() {
         for to in from..=doc.len() {
             let commas: Vec<usize> = (from..to).filter(|&i| doc.is_punct(i, ",") && doc.pair_inside(i).is_none()).collect();
@@ -418,22 +424,23 @@ fn check_commas_and_line_starts(text: &str) -> Result<(), proptest::test_runner:
 }
 
 #[test]
-fn commas_and_line_starts_are_found_as_by_a_scan() {
+fn commas_line_starts_and_narrative_ends_are_found_as_by_a_scan() {
     let cases = [
         ("empty", ""),
         ("commas inside and outside a quotation", "Yes, “we will, we must,” she said, and left.\n\nThen, later"),
         ("a quotation over paragraphs", "“One, two,\n\n“three,” he said,\n"),
         ("a blank first line", "\n, a"),
+        ("narratives ended by terminals and quotations", "He said. “Yes!” she; went\nto ‘the’ end? Mr. U.S. “run\n\n“on"),
     ];
     for (name, text) in cases {
-        check_commas_and_line_starts(text).unwrap_or_else(|e| panic!("case {name:?}: {e}"));
+        check_commas_line_starts_and_narrative_ends(text).unwrap_or_else(|e| panic!("case {name:?}: {e}"));
     }
 }
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
     #[test]
-    fn commas_and_line_starts_of_any_text_are_found_as_by_a_scan(text in "[a-zA-Z ,.“”\"'’\n]{0,40}") {
-        check_commas_and_line_starts(&text)?;
+    fn commas_line_starts_and_narrative_ends_of_any_text_are_found_as_by_a_scan(text in "[a-zA-Z ,.?!;“”\"'’\n]{0,40}") {
+        check_commas_line_starts_and_narrative_ends(&text)?;
     }
 }
