@@ -399,8 +399,19 @@ fn short_ascii_key(bytes: &[u8], len: usize) -> Option<u128> {
     if len > 16 {
         return None;
     }
+    // The masks of the first `len` bytes, looked up: a shift of a `u128` by a variable count
+    // takes several instructions.
+    const FIRST_BYTES: [u128; 17] = {
+        let mut masks = [0; 17];
+        let mut len = 1;
+        while len <= 16 {
+            masks[len] = u128::MAX >> (128 - 8 * len);
+            len += 1;
+        }
+        masks
+    };
     let key = match bytes.first_chunk::<16>() {
-        Some(chunk) => u128::from_le_bytes(*chunk) & (u128::MAX >> (128 - 8 * len)),
+        Some(chunk) => u128::from_le_bytes(*chunk) & FIRST_BYTES[len],
         None => lexicon::packed(&bytes[..len])?,
     };
     (key & u128::from_le_bytes([0x80; 16]) == 0).then_some(key)
