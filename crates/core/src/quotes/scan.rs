@@ -40,7 +40,7 @@ impl Tok {
 }
 
 /// Words after an apostrophe that make it an elision, not an opening quote ('90s, 'n', 'em).
-const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "s"];
+pub(super) const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "s"];
 
 /// Quote marks are neither letters nor spaces: tested first, they are spared the Unicode tables.
 fn is_quote_mark(c: char) -> bool {
@@ -200,12 +200,13 @@ fn mark_or_punct(text: &str, start: usize, c: char) -> (usize, TokKind) {
 }
 
 /// A single mark `c` between `prev` and `rest`; before an elision ('90s, ’n’) it opens nothing.
+/// Only ASCII letters lower-case to an elision's: one in any case is found by its bytes.
 fn single_mark(c: char, prev: Option<char>, rest: &str) -> TokKind {
     let next = rest.chars().next();
     let elision = next.is_some_and(|n| n.is_ascii_digit()) || {
         let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
         let after = rest[word.len()..].chars().next();
-        !after.is_some_and(|a| a.is_alphanumeric()) && after.is_some_and(|a| a.is_whitespace() || is_single_mark(a)) && ELISIONS.contains(&word.to_lowercase().as_str())
+        !after.is_some_and(|a| a.is_alphanumeric()) && after.is_some_and(|a| a.is_whitespace() || is_single_mark(a)) && ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
     };
     let can_open = c != '’' || !prev.is_some_and(char::is_alphanumeric);
     let can_open = can_open && !elision && is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());

@@ -354,11 +354,17 @@ fn tokens_read_lower_case_in_place_or_copied() {
 }
 
 #[test]
-fn only_ascii_letters_lower_case_to_the() {
-    // `Document::outlet_from` tells "the" in any case by its bytes, not by its lower-cased text.
+fn only_ascii_letters_lower_case_to_words_told_by_their_bytes() {
+    // `Document::outlet_from` tells "the", `scan::single_mark` an elision and `resolve_speakers`
+    // a pronoun in any case by their bytes, not by their lower-cased texts.
+    let words = ["the"].iter().chain(scan::ELISIONS).chain(lexicon::PERSON_PRONOUNS.list).chain(lexicon::PLURAL_OR_ORG_PRONOUNS.list);
+    let letters: String = words.clone().copied().collect();
     let non_ascii = (char::MIN..=char::MAX).filter(|c| !c.is_ascii());
-    assert!(non_ascii.clone().all(|c| !c.to_lowercase().all(|l| "the".contains(l))));
-    assert!(["the", "The", "THE", "tHe"].iter().all(|w| w.to_lowercase() == "the" && w.eq_ignore_ascii_case("the")));
+    assert!(non_ascii.clone().all(|c| !c.to_lowercase().all(|l| letters.contains(l))));
+    for word in words {
+        let cases = [word.to_string(), word.to_uppercase(), word[..1].to_uppercase() + &word[1..]];
+        assert!(cases.iter().all(|w| w.to_lowercase() == *word && w.eq_ignore_ascii_case(word)), "{word}");
+    }
 }
 
 proptest::proptest! {
