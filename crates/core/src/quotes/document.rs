@@ -29,8 +29,9 @@ pub(super) struct Document<'t> {
     bits: Vec<u64>,
     /// The structural tokens (see `scan::tokenize`), in order.
     structural: Vec<u32>,
-    /// The terminal tokens, in order (see `narrative_end`).
-    terminals: Vec<u32>,
+    /// The terminal tokens and opening marks of quotations, in order: where narratives end (see
+    /// `narrative_end`).
+    narrative_breaks: Vec<u32>,
     pub pairs: Vec<Marked>,
     /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
     pair_roles: Vec<PairRole>,
@@ -46,15 +47,15 @@ impl<'t> Document<'t> {
         let (lower, copied_lower, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks, &structural);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, copied_lower, bits, structural, terminals: Vec::new(), pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
-        doc.mark_terminals();
+        let mut doc = Document { text, toks, lower, copied_lower, bits, structural, narrative_breaks: Vec::new(), pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
+        doc.mark_terminals_and_narrative_breaks();
         (doc.sentences, doc.commas) = doc.split_sentences();
         doc
     }
 
-    /// Sets `TERMINAL` in the bits of the terminal tokens and lists them: all are structural.
-    /// (Token indices fit a `u32`, as the token spans do.)
-    fn mark_terminals(&mut self) {
+    /// Sets `TERMINAL` in the bits of the terminal tokens, and lists them with the opening marks
+    /// of quotations: all are structural. (Token indices fit a `u32`, as the token spans do.)
+    fn mark_terminals_and_narrative_breaks(&mut self) {
         for k in 0..self.structural.len() {
             let i = self.structural[k] as usize;
             let terminal = match self.toks[i].kind {
@@ -64,7 +65,9 @@ impl<'t> Document<'t> {
             };
             if terminal {
                 self.bits[i] |= TERMINAL;
-                self.terminals.push(i as u32);
+            }
+            if terminal || self.opened_pair(i).is_some() {
+                self.narrative_breaks.push(i as u32);
             }
         }
     }
@@ -186,14 +189,13 @@ impl<'t> Document<'t> {
     /// The end of the narrative from token `start` on, as after a quotation: the first sentence
     /// end, line break or quotation mark at or after it.
     pub fn narrative_end(&self, start: usize) -> usize {
-        if start >= self.len() {
+        // A quotation's marks and content end the narrative as a terminal does: at `start` inside
+        // one, else at the next terminal or opening mark.
+        if start >= self.len() || self.pair_inside(start).is_some() {
             return start;
         }
-        let terminal = self.terminals.get(self.terminals.partition_point(|&t| (t as usize) < start)).map_or(self.len(), |&t| t as usize);
-        // A quotation's marks and content end the narrative as a terminal does: the first that
-        // closes at or after `start` ends it where it opens, or at `start` inside it.
-        let quotation = self.pairs.get(self.pairs.partition_point(|p| p.close < start)).map_or(self.len(), |p| p.open.max(start));
-        terminal.min(quotation)
+        let next_break = self.narrative_breaks.partition_point(|&b| (b as usize) < start);
+        self.narrative_breaks.get(next_break).map_or(self.len(), |&b| b as usize)
     }
 
     /// Terminal punctuation or a line break.
