@@ -47,7 +47,10 @@ impl<'t> Document<'t> {
         let (lower, copied_lower, bits) = lower_case(text, &toks);
         let pairs = scan::pair_marks(text, &toks, &structural);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, copied_lower, bits, structural, narrative_breaks: Vec::new(), pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
+        // The breaks, sentences and commas are found among the structural tokens: room for them
+        // all spares the lists growing.
+        let narrative_breaks = Vec::with_capacity(structural.len());
+        let mut doc = Document { text, toks, lower, copied_lower, bits, structural, narrative_breaks, pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
         doc.mark_terminals_and_narrative_breaks();
         (doc.sentences, doc.commas) = doc.split_sentences();
         doc
@@ -208,8 +211,8 @@ impl<'t> Document<'t> {
     /// this reading passes. Quotations open, terminals end and commas break only at structural
     /// tokens: it reads them alone.
     fn split_sentences(&self) -> (Vec<(usize, usize)>, Vec<u32>) {
-        let mut sentences = Vec::new();
-        let mut commas = Vec::new();
+        let mut sentences = Vec::with_capacity(self.narrative_breaks.len() + 1);
+        let mut commas = Vec::with_capacity(self.structural.len());
         let mut start = 0;
         // The first token after the last quotation passed.
         let mut after_quotation = 0;

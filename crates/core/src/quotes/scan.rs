@@ -64,7 +64,8 @@ pub(super) fn is_structural(kind: TokKind) -> bool {
 pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
     // News prose averages more than four bytes a token, spaces included.
     let mut toks = Vec::with_capacity(text.len() / 4);
-    let mut structural = Vec::with_capacity(text.len() / 32);
+    // Room for one in every sixteen bytes, more than prose has, so that the list never grows.
+    let mut structural = Vec::with_capacity(text.len() / 16);
     let mut start = 0;
     while let Some(&byte) = text.as_bytes().get(start) {
         // ASCII, most of any text, is told apart by its byte, without decoding a character.
