@@ -419,8 +419,9 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
     for quote in quotes.iter_mut() {
         let Some(speaker) = quote.speaker.as_mut() else { continue };
         let Some(span) = speaker.span else { continue };
-        let lower = speaker.text.to_lowercase();
-        if PERSON_PRONOUNS.list.contains(&lower.as_str()) {
+        // Only ASCII letters lower-case to a pronoun's: one in any case is found by its bytes.
+        let is_one_of = |pronouns: &[&str]| pronouns.iter().any(|p| speaker.text.eq_ignore_ascii_case(p));
+        if is_one_of(PERSON_PRONOUNS.list) {
             let person_mentions = person_mentions.get_or_insert_with(|| person_mentions_of(entities));
             let mention_index = person_mentions.partition_point(|(m, _)| m.end <= span.start);
             let mention = mention_index.checked_sub(1).map(|k| person_mentions[k]);
@@ -435,7 +436,7 @@ pub(super) fn resolve_speakers(quotes: &mut [Quote], entities: &[Entity]) {
             }
             continue;
         }
-        if PLURAL_OR_ORG_PRONOUNS.list.contains(&lower.as_str()) {
+        if is_one_of(PLURAL_OR_ORG_PRONOUNS.list) {
             if let Some((name, entity)) = last_group.clone() {
                 speaker.name = name;
                 speaker.entity = entity;

@@ -11,6 +11,9 @@ pub(super) const CAPITALIZED: u64 = 1 << 63;
 /// The bit of a token whose lower-cased text is copied after the text (see `Document::lower`).
 pub(super) const LOWER_CASE_COPIED: u64 = 1 << 62;
 
+/// The bit of a token that ends a sentence (see `Document::is_terminal`).
+const TERMINAL: u64 = 1 << 61;
+
 pub(super) struct Document<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
@@ -22,12 +25,13 @@ pub(super) struct Document<'t> {
     /// few, so the others keep no span of their own.
     copied_lower: Vec<(usize, Span)>,
     /// For each token, the bits of the word lists it is in (see `lexicon::word_bits`),
-    /// `CAPITALIZED` and `LOWER_CASE_COPIED`.
+    /// `CAPITALIZED`, `LOWER_CASE_COPIED` and `TERMINAL`.
     bits: Vec<u64>,
-    /// For each token, whether it ends a sentence (see `is_terminal`).
-    terminal: Vec<bool>,
-    /// For each token, where the narrative it is in ends (see `narrative_end`).
-    narrative_ends: Vec<u32>,
+    /// The structural tokens (see `scan::tokenize`), in order.
+    structural: Vec<u32>,
+    /// The terminal tokens and opening marks of quotations, in order: where narratives end (see
+    /// `narrative_end`).
+    narrative_breaks: Vec<u32>,
     pub pairs: Vec<Marked>,
     /// For each token, the quotation it opens, is inside of or closes (see `PairRole`).
     pair_roles: Vec<PairRole>,
@@ -39,34 +43,36 @@ pub(super) struct Document<'t> {
 
 impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
-        let toks = scan::tokenize(text);
+        let (toks, structural) = scan::tokenize(text);
         let (lower, copied_lower, bits) = lower_case(text, &toks);
-        let pairs = scan::pair_marks(text, &toks);
+        let pairs = scan::pair_marks(text, &toks, &structural);
         let pair_roles = pair_roles(toks.len(), &pairs);
-        let mut doc = Document { text, toks, lower, copied_lower, bits, terminal: Vec::new(), narrative_ends: Vec::new(), pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
-        (doc.terminal, doc.narrative_ends) = doc.terminals_and_narrative_ends();
+        // The breaks, sentences and commas are found among the structural tokens: room for them
+        // all spares the lists growing.
+        let narrative_breaks = Vec::with_capacity(structural.len());
+        let mut doc = Document { text, toks, lower, copied_lower, bits, structural, narrative_breaks, pairs, pair_roles, sentences: Vec::new(), commas: Vec::new() };
+        doc.mark_terminals_and_narrative_breaks();
         (doc.sentences, doc.commas) = doc.split_sentences();
         doc
     }
 
-    /// Whether each token is terminal, and where the narrative it is in ends, in one pass. Read
-    /// from the end, so that a clause with many commas is not scanned to its end from each.
-    /// (Token indices fit a `u32`, as the token spans do.)
-    fn terminals_and_narrative_ends(&self) -> (Vec<bool>, Vec<u32>) {
-        let len = self.len() as u32;
-        let mut terminal = vec![false; self.len()];
-        let mut ends = vec![len; self.len()];
-        for i in (0..self.len()).rev() {
-            terminal[i] = match self.toks[i].kind {
+    /// Sets `TERMINAL` in the bits of the terminal tokens, and lists them with the opening marks
+    /// of quotations: all are structural. (Token indices fit a `u32`, as the token spans do.)
+    fn mark_terminals_and_narrative_breaks(&mut self) {
+        for k in 0..self.structural.len() {
+            let i = self.structural[k] as usize;
+            let terminal = match self.toks[i].kind {
                 TokKind::Newline | TokKind::Punct('?' | '!' | ';') => true,
                 TokKind::Punct('.') => self.is_full_stop(i),
                 _ => false,
             };
-            // A quotation's marks and content end the narrative as a terminal does.
-            let ends_here = terminal[i] || self.pair_roles[i].0 != PairRole::NONE.0;
-            ends[i] = if ends_here { i as u32 } else { ends.get(i + 1).copied().unwrap_or(len) };
+            if terminal {
+                self.bits[i] |= TERMINAL;
+            }
+            if terminal || self.opened_pair(i).is_some() {
+                self.narrative_breaks.push(i as u32);
+            }
         }
-        (terminal, ends)
     }
 
     pub fn len(&self) -> usize {
@@ -105,9 +111,9 @@ impl<'t> Document<'t> {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Newline)
     }
 
-    /// The first token of each line: a scan of the token kinds alone.
+    /// The first token of each line: line breaks are structural tokens.
     pub fn line_starts(&self) -> impl Iterator<Item = usize> + '_ {
-        let after_newlines = self.toks.iter().enumerate().filter(|(_, tok)| tok.kind == TokKind::Newline).map(|(i, _)| i + 1);
+        let after_newlines = self.structural.iter().map(|&i| i as usize).filter(|&i| self.is_newline(i)).map(|i| i + 1);
         std::iter::once(0).chain(after_newlines).filter(|&i| i < self.len())
     }
 
@@ -186,33 +192,44 @@ impl<'t> Document<'t> {
     /// The end of the narrative from token `start` on, as after a quotation: the first sentence
     /// end, line break or quotation mark at or after it.
     pub fn narrative_end(&self, start: usize) -> usize {
-        self.narrative_ends.get(start).map_or(start, |&end| end as usize)
+        // A quotation's marks and content end the narrative as a terminal does: at `start` inside
+        // one, else at the next terminal or opening mark.
+        if start >= self.len() || self.pair_inside(start).is_some() {
+            return start;
+        }
+        let next_break = self.narrative_breaks.partition_point(|&b| (b as usize) < start);
+        self.narrative_breaks.get(next_break).map_or(self.len(), |&b| b as usize)
     }
 
     /// Terminal punctuation or a line break.
     pub fn is_terminal(&self, i: usize) -> bool {
-        self.terminal.get(i).is_some_and(|&terminal| terminal)
+        self.bits.get(i).is_some_and(|&bits| bits & TERMINAL != 0)
     }
 
     /// Splits at terminal punctuation and line breaks outside quotations, and after a quotation
     /// that ends a sentence (“… hopeful.” He left.). Also the commas outside quotations, which
-    /// this reading passes.
+    /// this reading passes. Quotations open, terminals end and commas break only at structural
+    /// tokens: it reads them alone.
     fn split_sentences(&self) -> (Vec<(usize, usize)>, Vec<u32>) {
-        let mut sentences = Vec::new();
-        let mut commas = Vec::new();
+        let mut sentences = Vec::with_capacity(self.narrative_breaks.len() + 1);
+        let mut commas = Vec::with_capacity(self.structural.len());
         let mut start = 0;
-        let mut i = 0;
-        while i < self.len() {
+        // The first token after the last quotation passed.
+        let mut after_quotation = 0;
+        for i in self.structural.iter().map(|&i| i as usize) {
+            if i < after_quotation {
+                continue;
+            }
             if let Some(pair) = self.opened_pair(i) {
                 let pair = &self.pairs[pair];
                 let last_inner = pair.close.saturating_sub(1);
                 let ends_sentence = pair.close > pair.open + 1
                     && (self.is_punct(last_inner, "?!") || self.is_full_stop(last_inner))
                     && (self.is_capitalized(pair.close + 1) || self.is_mark(pair.close + 1));
-                i = pair.close + 1;
+                after_quotation = pair.close + 1;
                 if ends_sentence {
-                    sentences.push((start, i));
-                    start = i;
+                    sentences.push((start, after_quotation));
+                    start = after_quotation;
                 }
                 continue;
             }
@@ -225,7 +242,6 @@ impl<'t> Document<'t> {
             } else if self.is_punct(i, ",") {
                 commas.push(i as u32);
             }
-            i += 1;
         }
         if start < self.len() {
             sentences.push((start, self.len()));
@@ -388,8 +404,19 @@ fn short_ascii_key(bytes: &[u8], len: usize) -> Option<u128> {
     if len > 16 {
         return None;
     }
+    // The masks of the first `len` bytes, looked up: a shift of a `u128` by a variable count
+    // takes several instructions.
+    const FIRST_BYTES: [u128; 17] = {
+        let mut masks = [0; 17];
+        let mut len = 1;
+        while len <= 16 {
+            masks[len] = u128::MAX >> (128 - 8 * len);
+            len += 1;
+        }
+        masks
+    };
     let key = match bytes.first_chunk::<16>() {
-        Some(chunk) => u128::from_le_bytes(*chunk) & (u128::MAX >> (128 - 8 * len)),
+        Some(chunk) => u128::from_le_bytes(*chunk) & FIRST_BYTES[len],
         None => lexicon::packed(&bytes[..len])?,
     };
     (key & u128::from_le_bytes([0x80; 16]) == 0).then_some(key)

@@ -143,7 +143,7 @@ pub(super) fn packed(word: &[u8]) -> Option<u128> {
 pub(super) fn known_outlets() -> &'static [Vec<&'static str>] {
     static OUTLET_WORDS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     OUTLET_WORDS.get_or_init(|| {
-        let mut outlets: Vec<Vec<&str>> = OUTLETS.iter().map(|outlet| scan::tokenize(outlet).iter().map(|t| t.span().text(outlet)).collect()).collect();
+        let mut outlets: Vec<Vec<&str>> = OUTLETS.iter().map(|outlet| scan::tokenize(outlet).0.iter().map(|t| t.span().text(outlet)).collect()).collect();
         outlets.sort();
         outlets
     })

@@ -40,7 +40,7 @@ impl Tok {
 }
 
 /// Words after an apostrophe that make it an elision, not an opening quote ('90s, 'n', 'em).
-const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "s"];
+pub(super) const ELISIONS: &[&str] = &["n", "em", "til", "cause", "bout", "tis", "twas", "s"];
 
 /// Quote marks are neither letters nor spaces: tested first, they are spared the Unicode tables.
 fn is_quote_mark(c: char) -> bool {
@@ -51,11 +51,21 @@ fn is_single_mark(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’')
 }
 
+/// Whether a token of `kind` is one that shapes quotations and sentences: a quote mark, a line
+/// break, or punctuation that may end a sentence or a clause.
+pub(super) fn is_structural(kind: TokKind) -> bool {
+    matches!(kind, TokKind::Mark { .. } | TokKind::Newline | TokKind::Punct('.' | '?' | '!' | ';' | ','))
+}
+
 /// Splits `text` into tokens. Apostrophes and periods between letters stay inside words
-/// ("don’t", "U.S"), so a mark token is always a candidate quote mark.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+/// ("don’t", "U.S"), so a mark token is always a candidate quote mark. Also the indices of the
+/// structural tokens (`is_structural`), a few in every ten: the pairing of marks and the
+/// splitting of sentences read them instead of every token.
+pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
     // News prose averages more than four bytes a token, spaces included.
     let mut toks = Vec::with_capacity(text.len() / 4);
+    // Room for one in every sixteen bytes, more than prose has, so that the list never grows.
+    let mut structural = Vec::with_capacity(text.len() / 16);
     let mut start = 0;
     while let Some(&byte) = text.as_bytes().get(start) {
         // ASCII, most of any text, is told apart by its byte, without decoding a character.
@@ -83,10 +93,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 }
             }
         };
+        if !matches!(kind, TokKind::Word) && is_structural(kind) {
+            structural.push(toks.len() as u32);
+        }
         toks.push(Tok { span: Span::new(start, end).into(), kind });
         start = end;
     }
-    toks
+    (toks, structural)
 }
 
 /// The number of ASCII letters and digits that `bytes` starts with, counted eight at a time:
@@ -188,12 +201,13 @@ fn mark_or_punct(text: &str, start: usize, c: char) -> (usize, TokKind) {
 }
 
 /// A single mark `c` between `prev` and `rest`; before an elision ('90s, ’n’) it opens nothing.
+/// Only ASCII letters lower-case to an elision's: one in any case is found by its bytes.
 fn single_mark(c: char, prev: Option<char>, rest: &str) -> TokKind {
     let next = rest.chars().next();
     let elision = next.is_some_and(|n| n.is_ascii_digit()) || {
         let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
         let after = rest[word.len()..].chars().next();
-        !after.is_some_and(|a| a.is_alphanumeric()) && after.is_some_and(|a| a.is_whitespace() || is_single_mark(a)) && ELISIONS.contains(&word.to_lowercase().as_str())
+        !after.is_some_and(|a| a.is_alphanumeric()) && after.is_some_and(|a| a.is_whitespace() || is_single_mark(a)) && ELISIONS.iter().any(|e| word.eq_ignore_ascii_case(e))
     };
     let can_open = c != '’' || !prev.is_some_and(char::is_alphanumeric);
     let can_open = can_open && !elision && is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace());
@@ -244,12 +258,13 @@ pub(super) struct Marked {
 /// are nested quotes and stay part of its content. A mark left open at a paragraph's end is
 /// dropped, so an unbalanced mark never swallows the rest of the article, unless the next
 /// paragraph opens with a mark (the convention for a quotation over several paragraphs).
-pub(super) fn pair_marks(text: &str, toks: &[Tok]) -> Vec<Marked> {
+/// Marks and line breaks are among the `structural` tokens (see `tokenize`), which it reads alone.
+pub(super) fn pair_marks(text: &str, toks: &[Tok], structural: &[u32]) -> Vec<Marked> {
     let mut pairs = Vec::new();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
-    for (i, tok) in toks.iter().enumerate() {
-        match tok.kind {
+    for i in structural.iter().map(|&i| i as usize) {
+        match toks[i].kind {
             TokKind::Newline => {
                 if let Some(open) = open_double.take() {
                     let next = toks[i + 1..].iter().find(|t| t.kind != TokKind::Newline);
@@ -352,7 +367,10 @@ mod tests {
         #[test]
         fn tokens_are_the_char_tokenizers(indices in prop::collection::vec(0..ALPHABET.len(), 0..40)) {
             let text: String = indices.iter().map(|&i| ALPHABET[i]).collect();
-            prop_assert_eq!(summary(&tokenize(&text)), summary(&tokenize_by_chars(&text)), "{:?}", text);
+            let (toks, structural) = tokenize(&text);
+            prop_assert_eq!(summary(&toks), summary(&tokenize_by_chars(&text)), "{:?}", text);
+            let structural_by_kind: Vec<u32> = (0..toks.len() as u32).filter(|&i| is_structural(toks[i as usize].kind)).collect();
+            prop_assert_eq!(structural, structural_by_kind, "{:?}", text);
         }
 
         #[test]
@@ -368,7 +386,7 @@ mod tests {
         let articles = crate::article::load_dir(&dir).expect("the sample articles");
         assert!(!articles.is_empty(), "no sample articles in {dir:?}");
         for article in articles {
-            assert_eq!(summary(&tokenize(&article.text)), summary(&tokenize_by_chars(&article.text)), "article {:?}", article.title);
+            assert_eq!(summary(&tokenize(&article.text).0), summary(&tokenize_by_chars(&article.text)), "article {:?}", article.title);
         }
     }
 

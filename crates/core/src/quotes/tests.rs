@@ -354,11 +354,17 @@ fn tokens_read_lower_case_in_place_or_copied() {
 }
 
 #[test]
-fn only_ascii_letters_lower_case_to_the() {
-    // `Document::outlet_from` tells "the" in any case by its bytes, not by its lower-cased text.
+fn only_ascii_letters_lower_case_to_words_told_by_their_bytes() {
+    // `Document::outlet_from` tells "the", `scan::single_mark` an elision and `resolve_speakers`
+    // a pronoun in any case by their bytes, not by their lower-cased texts.
+    let words = ["the"].iter().chain(scan::ELISIONS).chain(lexicon::PERSON_PRONOUNS.list).chain(lexicon::PLURAL_OR_ORG_PRONOUNS.list);
+    let letters: String = words.clone().copied().collect();
     let non_ascii = (char::MIN..=char::MAX).filter(|c| !c.is_ascii());
-    assert!(non_ascii.clone().all(|c| !c.to_lowercase().all(|l| "the".contains(l))));
-    assert!(["the", "The", "THE", "tHe"].iter().all(|w| w.to_lowercase() == "the" && w.eq_ignore_ascii_case("the")));
+    assert!(non_ascii.clone().all(|c| !c.to_lowercase().all(|l| letters.contains(l))));
+    for word in words {
+        let cases = [word.to_string(), word.to_uppercase(), word[..1].to_uppercase() + &word[1..]];
+        assert!(cases.iter().all(|w| w.to_lowercase() == *word && w.eq_ignore_ascii_case(word)), "{word}");
+    }
 }
 
 proptest::proptest! {
@@ -403,11 +409,17 @@ proptest::proptest! {
     }
 }
 
-/// `Document::commas_in` and `Document::line_starts` are what a scan of every token finds.
-fn check_commas_and_line_starts(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+/// `Document::commas_in`, `Document::line_starts` and `Document::narrative_end` are what a scan
+/// of every token finds.
+fn check_commas_line_starts_and_narrative_ends(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
     let doc = document::Document::new(text);
     let line_starts: Vec<usize> = (0..doc.len()).filter(|&i| i == 0 || doc.is_newline(i - 1)).collect();
     proptest::prop_assert_eq!(doc.line_starts().collect::<Vec<_>>(), line_starts, "{:?}", text);
+    for start in 0..=doc.len() + 1 {
+        let in_quotation = |i: usize| doc.opened_pair(i).is_some() || doc.pair_inside(i).is_some();
+        let end = if start >= doc.len() { start } else { (start..doc.len()).find(|&i| doc.is_terminal(i) || in_quotation(i)).unwrap_or(doc.len()) };
+        proptest::prop_assert_eq!(doc.narrative_end(start), end, "{:?} from {}", text, start);
+    }
     for from in 0..=doc.len() {
         for to in from..=doc.len() {
             let commas: Vec<usize> = (from..to).filter(|&i| doc.is_punct(i, ",") && doc.pair_inside(i).is_none()).collect();
@@ -418,22 +430,23 @@ fn check_commas_and_line_starts(text: &str) -> Result<(), proptest::test_runner:
 }
 
 #[test]
-fn commas_and_line_starts_are_found_as_by_a_scan() {
+fn commas_line_starts_and_narrative_ends_are_found_as_by_a_scan() {
     let cases = [
         ("empty", ""),
         ("commas inside and outside a quotation", "Yes, “we will, we must,” she said, and left.\n\nThen, later"),
         ("a quotation over paragraphs", "“One, two,\n\n“three,” he said,\n"),
         ("a blank first line", "\n, a"),
+        ("narratives ended by terminals and quotations", "He said. “Yes!” she; went\nto ‘the’ end? Mr. U.S. “run\n\n“on"),
     ];
     for (name, text) in cases {
-        check_commas_and_line_starts(text).unwrap_or_else(|e| panic!("case {name:?}: {e}"));
+        check_commas_line_starts_and_narrative_ends(text).unwrap_or_else(|e| panic!("case {name:?}: {e}"));
     }
 }
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
     #[test]
-    fn commas_and_line_starts_of_any_text_are_found_as_by_a_scan(text in "[a-zA-Z ,.“”\"'’\n]{0,40}") {
-        check_commas_and_line_starts(&text)?;
+    fn commas_line_starts_and_narrative_ends_of_any_text_are_found_as_by_a_scan(text in "[a-zA-Z ,.?!;“”\"'’\n]{0,40}") {
+        check_commas_line_starts_and_narrative_ends(&text)?;
     }
 }
