@@ -410,5 +410,6 @@ pub(super) const DAY_AND_MONTH_WORDS: Words = Words::new(30, &[
 pub(super) const ACCORDING: Words = Words::new(32, &["according"]);
 
 /// The words of the cues that credit an outlet ("according to", "as reported by", "per", "AP has
-/// learned"): a sentence without one credits none.
+/// learned"): a sentence without one credits none. Every cue `reported::attributions_in` reads
+/// needs its word here (the `media_attributions` test has a case for each).
 pub(super) const MEDIA_CUES: Words = Words::new(36, &["according", "reported", "obtained", "cited", "quoted", "per", "reports", "learned", "confirmed"]);

@@ -64,7 +64,7 @@ pub(super) fn is_structural(kind: TokKind) -> bool {
 pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
     // News prose averages more than four bytes a token, spaces included.
     let mut toks = Vec::with_capacity(text.len() / 4);
-    // Room for one in every sixteen bytes, more than prose has, so that the list never grows.
+    // Room for one in every sixteen bytes, more than prose has, so that prose's list never grows.
     let mut structural = Vec::with_capacity(text.len() / 16);
     let mut start = 0;
     while let Some(&byte) = text.as_bytes().get(start) {
@@ -93,6 +93,7 @@ pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
                 }
             }
         };
+        // Words, most tokens, are passed over by their variant alone.
         if !matches!(kind, TokKind::Word) && is_structural(kind) {
             structural.push(toks.len() as u32);
         }

@@ -297,6 +297,14 @@ fn media_attributions() {
         ("outlet reported", "The Associated Press reported that the talks stalled.", "The Associated Press", "The Associated Press reported"),
         ("copy obtained", "The memo, a copy of which AFP obtained, was short.", "AFP", "a copy of which AFP obtained"),
         ("suffix outlet", "The deal was signed, as reported by Ukrinform.", "Ukrinform", "as reported by Ukrinform"),
+        // Each cue word once: sentences without one are not searched (see `MEDIA_CUES`).
+        ("obtained by", "The memo was obtained by Reuters.", "Reuters", "obtained by Reuters"),
+        ("cited by", "The figure was cited by AFP.", "AFP", "cited by AFP"),
+        ("quoted by", "The minister was quoted by TIME.", "TIME", "quoted by TIME"),
+        ("outlet reports", "Reuters reports that the talks stalled.", "Reuters", "Reuters reports"),
+        ("has learned", "AP has learned that the talks stalled.", "AP", "AP has learned"),
+        ("have confirmed", "The talks stalled, AFP and Reuters have confirmed.", "Reuters", "Reuters have confirmed"),
+        ("first reported", "The talks stalled, as TIME first reported.", "TIME", "TIME first reported"),
     ];
     for (name, text, outlet, cue) in cases {
         let found = extract_media_attributions(text);

@@ -13,7 +13,7 @@ use super::scan::{Class, Token};
 use super::TimexKind;
 use chrono::{NaiveDate, Weekday};
 use rules::{Rule, Rules};
-pub(super) use rules::first_words;
+pub(crate) use rules::first_words;
 
 /// How precise a calendar point is; also the unit of relative expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,6 +16,8 @@ pub(crate) mod scan;
 
 use crate::{NaiveDate, Span};
 use grammar::{Direction, Grammar, Meaning, Point};
+/// Every word that a temporal expression can begin with.
+pub(crate) use grammar::first_words;
 use scan::{Class, Token};
 use serde::{Deserialize, Serialize};
 
@@ -47,10 +49,6 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     timexes_in(&tokens, 0..tokens.len(), dct)
 }
 
-/// Every word that a temporal expression can begin with.
-pub(crate) fn first_words() -> impl Iterator<Item = String> {
-    grammar::first_words()
-}
 
 /// [`extract_timexes`] over the text's [`scan::tokenize`] tokens, of which those at `starts`
 /// (ascending indexes) are tried as the start of an expression: any others begin none.

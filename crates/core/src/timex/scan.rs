@@ -150,10 +150,10 @@ fn scan<'t>(
     lowered: &'t mut String,
     marks: impl Fn(&Token) -> bool,
 ) -> (Vec<Token<'t>>, Vec<usize>) {
-    // Prose has about one token in five bytes, and a capitalized word in five tokens: room for
-    // all, without growing.
     // Checked once, not at every token's span.
     assert!(u32::try_from(text.len()).is_ok(), "a text shorter than 4 GiB");
+    // Prose has about one token in five bytes, and a capitalized word in five tokens: room for
+    // all, without growing.
     let capacity = limit.min(text.len() / 4 + 1);
     let mut tokens = Vec::with_capacity(capacity);
     let mut marked = Vec::new();
