@@ -7,7 +7,6 @@
 use super::lexicon;
 use crate::text::Token;
 use crate::Span;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -26,20 +25,85 @@ pub fn hash_str(s: &str) -> u64 {
 /// use too.
 pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
+/// Numbers for 64-bit keys that are hashes already (of words, layouts, second-pass contexts), given
+/// in the order the keys come: 0, 1, 2… Open addressing with linear probing in a table kept at most
+/// half full: in wasm, without the SIMD that a hash map's probing is built for, a look-up here costs
+/// a fraction of a hash map's `entry`, and the tagger makes one per token.
+pub struct KeyIds {
+    /// Per slot: a key and its number plus one, or 0 for an empty slot.
+    slots: Vec<(u64, u32)>,
+    len: u32,
+}
+
+impl KeyIds {
+    pub const fn new() -> Self {
+        KeyIds { slots: Vec::new(), len: 0 }
+    }
+
+    /// Room for `keys` keys before the table grows.
+    pub fn with_capacity(keys: usize) -> Self {
+        KeyIds { slots: vec![(0, 0); (2 * keys).next_power_of_two().max(16)], len: 0 }
+    }
+
+    /// Forgets every key.
+    pub fn clear(&mut self) {
+        self.slots.fill((0, 0));
+        self.len = 0;
+    }
+
+    /// The number of `key`, and whether it is new (numbered with the count of keys before it).
+    #[inline]
+    pub fn id(&mut self, key: u64) -> (u32, bool) {
+        if 2 * (self.len as usize + 1) > self.slots.len() {
+            self.grow();
+        }
+        let at = self.find(key);
+        match self.slots[at] {
+            (_, 0) => {
+                self.len += 1;
+                self.slots[at] = (key, self.len);
+                (self.len - 1, true)
+            }
+            (_, id) => (id - 1, false),
+        }
+    }
+
+    /// The slot that holds `key`, or the empty one where it would go.
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The high bits of a multiplication by an odd constant: each key bit moves them.
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        while self.slots[at].1 != 0 && self.slots[at].0 != key {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    #[cold]
+    fn grow(&mut self) {
+        let room = (2 * self.slots.len()).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); room]);
+        for (key, id) in old.into_iter().filter(|&(_, id)| id != 0) {
+            let at = self.find(key);
+            self.slots[at] = (key, id);
+        }
+    }
+}
+
 /// What was computed per word form (or other small key), kept across the documents a thread
 /// processes (most words of one article recur in the next): a pure function of the key, so caching
 /// changes no result. Values are handed out by slot and read in place, not copied out.
-pub struct Cache<K, V> {
-    slots: WordMap<K, u32>,
+pub struct Cache<V> {
+    slots: KeyIds,
     values: Vec<V>,
 }
 
-impl<K: std::hash::Hash + Eq, V> Cache<K, V> {
+impl<V> Cache<V> {
     /// Past this many keys the cache starts over, so that memory stays bounded (a few MB).
     const CAPACITY: usize = 50_000;
 
     pub const fn new() -> Self {
-        Cache { slots: HashMap::with_hasher(rustc_hash::FxBuildHasher), values: Vec::new() }
+        Cache { slots: KeyIds::new(), values: Vec::new() }
     }
 
     /// Makes room for up to `keys` new keys. Called between documents, so that only it starts the
@@ -52,16 +116,16 @@ impl<K: std::hash::Hash + Eq, V> Cache<K, V> {
     }
 
     /// The slot of the value for `key`, computed by `make` if not cached.
-    pub fn slot(&mut self, key: K, make: impl FnOnce() -> V) -> u32 {
-        let values = &mut self.values;
-        *self.slots.entry(key).or_insert_with(|| {
-            values.push(make());
-            (values.len() - 1) as u32
-        })
+    pub fn slot(&mut self, key: u64, make: impl FnOnce() -> V) -> u32 {
+        let (slot, new) = self.slots.id(key);
+        if new {
+            self.values.push(make());
+        }
+        slot
     }
 }
 
-impl<K, V> std::ops::Index<u32> for Cache<K, V> {
+impl<V> std::ops::Index<u32> for Cache<V> {
     type Output = V;
 
     fn index(&self, slot: u32) -> &V {
@@ -401,7 +465,7 @@ impl PassContext {
 
 impl<'a> DocFeatures<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], sentences: Vec<Range<usize>>) -> Self {
-        let mut ids: WordMap<u64, u32> = WordMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+        let mut ids = KeyIds::with_capacity(tokens.len() / 2);
         let mut words: Vec<WordForm> = Vec::with_capacity(tokens.len() / 2);
         let token_words: Vec<u32> = tokens
             .iter()
@@ -409,10 +473,11 @@ impl<'a> DocFeatures<'a> {
             .map(|(i, t)| {
                 let word = t.text(text);
                 let exact = hash_str(word);
-                *ids.entry(exact).or_insert_with(|| {
+                let (id, new) = ids.id(exact);
+                if new {
                     words.push(word_form(word, exact, i as u32));
-                    (words.len() - 1) as u32
-                })
+                }
+                id
             })
             .collect();
         let all_caps: Vec<bool> = sentences.iter().map(|s| is_all_caps(token_words[s.clone()].iter().map(|&w| &words[w as usize]))).collect();
@@ -624,11 +689,8 @@ fn by_lowercase_form<V: Copy + Default>(lower_ids: &[u32], values: &[V], merge: 
 
 /// Per word form, a number shared by the forms with the same lowercase form (below their count).
 fn lowercase_ids(words: &[WordForm]) -> Vec<u32> {
-    let mut ids: WordMap<u64, u32> = WordMap::with_capacity_and_hasher(words.len(), Default::default());
-    words.iter().map(|word| {
-        let next = ids.len() as u32;
-        *ids.entry(word.lower).or_insert(next)
-    }).collect()
+    let mut ids = KeyIds::with_capacity(words.len());
+    words.iter().map(|word| ids.id(word.lower).0).collect()
 }
 
 /// How many features [`DocFeatures::word_features`] gives each token.
@@ -650,6 +712,7 @@ fn is_all_caps<'a>(tokens: impl Iterator<Item = &'a WordForm> + Clone) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::HashMap;
 
     /// What [`word_form`] hashes and flags, from the lowercase form written out.
     fn assert_form_matches_lowercase(word: &str) {
@@ -672,11 +735,28 @@ mod tests {
         fn any_word_form_hashes_its_lowercase_form(word in "\\PC{0,12}") {
             assert_form_matches_lowercase(&word);
         }
+
+        /// Numbers in the order keys first come, as a map would give them, through growth (a small
+        /// start) and starting over; key 0 and keys alike but in their high bits included.
+        #[test]
+        fn key_ids_number_keys_in_order_of_first_coming(keys in prop::collection::vec(prop_oneof![0..40u64, (0..40u64).prop_map(|k| k << 58)], 0..300)) {
+            let mut ids = KeyIds::with_capacity(4);
+            for round in 0..2 {
+                let mut expected: HashMap<u64, u32> = HashMap::new();
+                for &key in &keys {
+                    let next = expected.len() as u32;
+                    let is_new = !expected.contains_key(&key);
+                    let id = *expected.entry(key).or_insert(next);
+                    prop_assert_eq!(ids.id(key), (id, is_new), "key {} in round {}", key, round);
+                }
+                ids.clear();
+            }
+        }
     }
 
     #[test]
     fn cache_starts_over_only_between_documents_that_may_not_fit() {
-        let capacity = Cache::<u64, u64>::CAPACITY as u64;
+        let capacity = Cache::<u64>::CAPACITY as u64;
         let mut cache = Cache::new();
         for key in 0..capacity - 10 {
             let slot = cache.slot(key, || key * 2);
