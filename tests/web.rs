@@ -140,6 +140,17 @@ fn quote_diffs_are_computed_in_the_browser() {
     assert!(group.members.iter().any(|m| !m.diff.is_empty()), "a word diff was computed");
 }
 
+/// The tagger adds its scores with wasm SIMD here (`.cargo/config.toml`) and lane by lane in native
+/// builds. In this debug build a `debug_assert` in `ner::tagger` checks every scored token's sums
+/// against the models' plain ones: over the seed articles, any lane the SIMD code got wrong fails.
+#[wasm_bindgen_test]
+fn tagger_simd_sums_match_the_models_on_the_seed_articles() {
+    assert!(cfg!(target_feature = "simd128") && cfg!(debug_assertions), "built without SIMD or without the check");
+    let articles = triangulate::corpus::embedded_articles().unwrap();
+    let entities: usize = articles.iter().map(|a| triangulate_core::extract(&a.text, a.date).entities.len()).sum();
+    assert!(entities > 10 * articles.len(), "{entities} entities in {} articles", articles.len());
+}
+
 // Reader highlighting, entities, quotes and overview.
 
 fn speech_corpus() -> Arc<Corpus> {

@@ -26,7 +26,6 @@ struct Weights {
 /// One row of [`Weights`]: each weight plus 128 as a byte (so that adding bytes never borrows
 /// from the next), eight to a word, the 6 bytes past the 18 weights zero.
 type PackedRow = [u64; 3];
-const EVEN_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
 /// Rows whose biased bytes still fit 16 bits when summed (255 × 257 ≤ 65,535).
 const MAX_ROWS_SUMMED: usize = 257;
 
@@ -72,8 +71,10 @@ impl Weights {
     }
 
     /// Both models' weights summed over the rows at `at`: four weights a 64-bit addition (odd and
-    /// even bytes apart, in 16-bit lanes), which matters where there is no SIMD (wasm).
+    /// even bytes apart, in 16-bit lanes).
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     fn sum_rows(&self, at: &[usize]) -> Sums {
+        const EVEN_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
         debug_assert!(at.len() <= MAX_ROWS_SUMMED, "{} rows overflow a lane", at.len());
         let (mut even, mut odd) = ([0u64; 3], [0u64; 3]);
         for row in at.iter().map(|&at| &self.rows[at]) {
@@ -87,6 +88,24 @@ impl Weights {
             let lanes = if byte % 2 == 0 { even[word] } else { odd[word] };
             (((lanes >> (16 * (byte / 2))) & 0xFFFF) as i32 - 128 * at.len() as i32) as i16
         })
+    }
+
+    /// Both models' weights summed over the rows at `at`: each row's bytes widened to 16-bit
+    /// lanes, eight an addition, the bias taken off at the end (in 16-bit arithmetic, which wraps
+    /// back to the sum).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn sum_rows(&self, at: &[usize]) -> Sums {
+        use std::arch::wasm32::{i16x8_add, i16x8_splat, i16x8_sub, u16x8_extend_high_u8x16, u16x8_extend_low_u8x16, u64x2};
+        debug_assert!(at.len() <= MAX_ROWS_SUMMED, "{} rows overflow a lane", at.len());
+        let mut lanes = [i16x8_splat(0); 3];
+        for row in at.iter().map(|&at| &self.rows[at]) {
+            let (first, last) = (u64x2(row[0], row[1]), u64x2(row[2], 0));
+            lanes[0] = i16x8_add(lanes[0], u16x8_extend_low_u8x16(first));
+            lanes[1] = i16x8_add(lanes[1], u16x8_extend_high_u8x16(first));
+            lanes[2] = i16x8_add(lanes[2], u16x8_extend_low_u8x16(last));
+        }
+        let bias = i16x8_splat((128 * at.len()) as i16);
+        simd::sums(lanes.map(|lanes| i16x8_sub(lanes, bias)))
     }
 
     /// Both models' weights summed over the feature `buckets` (at most [`MAX_FEATURES`]).
@@ -108,9 +127,57 @@ const MAX_FEATURES: usize = 16;
 /// features: 16 bits hold any sum (at most 36 features of ±128), which halves the caches.
 type Sums = [i16; 2 * N_TAGS];
 
-fn add<const N: usize>(sums: &mut [i16; N], more: &[i16; N]) {
+/// `more` added to `sums`, lane by lane (which native builds vectorize).
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn add(sums: &mut Sums, more: &Sums) {
     for (sum, more) in sums.iter_mut().zip(more) {
         *sum += more;
+    }
+}
+
+/// `more` added to `sums`, eight lanes an instruction: the compiler does not vectorize the loop
+/// for wasm by itself, and it runs several times per token.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn add(sums: &mut Sums, more: &Sums) {
+    let (a, b) = (simd::lanes(sums), simd::lanes(more));
+    *sums = simd::sums([0, 1, 2].map(|k| std::arch::wasm32::i16x8_add(a[k], b[k])));
+}
+
+/// [`Sums`] to and from three vectors of eight 16-bit lanes (the last one's first two used).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use super::Sums;
+    use std::arch::wasm32::{i16x8, i16x8_extract_lane, v128};
+
+    pub fn lanes(s: &Sums) -> [v128; 3] {
+        [
+            i16x8(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]),
+            i16x8(s[8], s[9], s[10], s[11], s[12], s[13], s[14], s[15]),
+            i16x8(s[16], s[17], 0, 0, 0, 0, 0, 0),
+        ]
+    }
+
+    pub fn sums([a, b, c]: [v128; 3]) -> Sums {
+        [
+            i16x8_extract_lane::<0>(a),
+            i16x8_extract_lane::<1>(a),
+            i16x8_extract_lane::<2>(a),
+            i16x8_extract_lane::<3>(a),
+            i16x8_extract_lane::<4>(a),
+            i16x8_extract_lane::<5>(a),
+            i16x8_extract_lane::<6>(a),
+            i16x8_extract_lane::<7>(a),
+            i16x8_extract_lane::<0>(b),
+            i16x8_extract_lane::<1>(b),
+            i16x8_extract_lane::<2>(b),
+            i16x8_extract_lane::<3>(b),
+            i16x8_extract_lane::<4>(b),
+            i16x8_extract_lane::<5>(b),
+            i16x8_extract_lane::<6>(b),
+            i16x8_extract_lane::<7>(b),
+            i16x8_extract_lane::<0>(c),
+            i16x8_extract_lane::<1>(c),
+        ]
     }
 }
 
@@ -167,9 +234,9 @@ fn tagger() -> Option<&'static ([Model; 2], Weights)> {
 /// Both passes' sums, each part once per key it depends on: word forms, layouts and second-pass
 /// contexts (by their hashes) recur across a thread's documents.
 struct Caches {
-    words: Cache<u64, WordSums>,
-    layouts: Cache<u64, Sums>,
-    contexts: Cache<u64, [i16; N_TAGS]>,
+    words: Cache<WordSums>,
+    layouts: Cache<Sums>,
+    contexts: Cache<[i16; N_TAGS]>,
 }
 
 pub fn tag_mentions(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
@@ -248,7 +315,7 @@ fn tag_with([first, second]: &[Model; 2], weights: &Weights, caches: &mut Caches
                     second.add_scores(&context.features(bits), &mut expected);
                     expected == pass.map(i32::from)
                 });
-                add(&mut sums, pass);
+                sums.iter_mut().zip(pass).for_each(|(sum, more)| *sum += more);
             }
             sums
         }));
