@@ -13,8 +13,8 @@ use std::sync::OnceLock;
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0000_0100_0000_01b3;
 
-fn hash_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+const fn hash_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ byte as u64).wrapping_mul(PRIME)
 }
 
 pub fn hash_str(s: &str) -> u64 {
@@ -195,45 +195,59 @@ fn word_form(word: &str, exact: u64, first: u32) -> WordForm {
     let mut form = WordForm { exact, first, ..WordForm::default() };
     let (mut lower, mut shape) = (SEED, SEED);
     let mut last_class = 0u8;
-    for c in word.chars() {
-        if c.is_ascii() {
-            lower = hash_step(lower, c.to_ascii_lowercase() as u8);
-        } else {
-            lower = c.to_lowercase().fold(lower, |hash, l| l.encode_utf8(&mut [0; 4]).bytes().fold(hash, hash_step));
-        }
-        let class = match c {
-            c if c.is_uppercase() => b'X',
-            c if c.is_lowercase() => b'x',
-            c if c.is_numeric() => b'd',
-            c if c.is_ascii() => c as u8,
-            _ => b'?',
-        };
+    let mut add_class = |class: u8| {
         if class != last_class {
             shape = hash_step(shape, class);
             last_class = class;
         }
         form.has_lowercase |= class == b'x';
         form.has_uppercase |= class == b'X';
+    };
+    if word.is_ascii() {
+        // Most words: byte by byte, with no character decoded or looked up in Unicode's tables.
+        for b in word.bytes() {
+            lower = hash_step(lower, b.to_ascii_lowercase());
+            add_class(match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            });
+        }
+    } else {
+        for c in word.chars() {
+            lower = c.to_lowercase().fold(lower, |hash, l| l.encode_utf8(&mut [0; 4]).bytes().fold(hash, hash_step));
+            add_class(match c {
+                c if c.is_uppercase() => b'X',
+                c if c.is_lowercase() => b'x',
+                c if c.is_numeric() => b'd',
+                c if c.is_ascii() => c as u8,
+                _ => b'?',
+            });
+        }
     }
     form.lower = lower;
     form.shape = shape;
     form.capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    // The particles are ASCII, and no other character lowercases to their letters. All are short,
-    // most words are not: the length is tested first.
-    form.name_particle = word.len() <= LONGEST_PARTICLE && lexicon::NAME_PARTICLES.iter().any(|particle| particle.eq_ignore_ascii_case(word));
+    form.name_particle = NAME_PARTICLE_HASHES.contains(&lower);
     form
 }
 
-/// The length of the longest of [`lexicon::NAME_PARTICLES`].
-const LONGEST_PARTICLE: usize = {
-    let (mut longest, mut i) = (0, 0);
-    while i < lexicon::NAME_PARTICLES.len() {
-        if lexicon::NAME_PARTICLES[i].len() > longest {
-            longest = lexicon::NAME_PARTICLES[i].len();
+/// The lowercase hashes of [`lexicon::NAME_PARTICLES`], which every word's form is compared with.
+const NAME_PARTICLE_HASHES: [u64; lexicon::NAME_PARTICLES.len()] = {
+    let mut hashes = [0; lexicon::NAME_PARTICLES.len()];
+    let mut i = 0;
+    while i < hashes.len() {
+        let particle = lexicon::NAME_PARTICLES[i].as_bytes();
+        let (mut hash, mut k) = (SEED, 0);
+        while k < particle.len() {
+            hash = hash_step(hash, particle[k]);
+            k += 1;
         }
+        hashes[i] = hash;
         i += 1;
     }
-    longest
+    hashes
 };
 
 /// `word` in lowercase, into `buf`; ASCII without decoding characters (most words are).
@@ -715,12 +729,26 @@ mod tests {
     use std::collections::HashMap;
 
     /// What [`word_form`] hashes and flags, from the lowercase form written out.
+    /// What [`word_form`] hashes and flags, from the lowercase form written out and the classes
+    /// of the characters one by one (its byte path for ASCII words must agree).
     fn assert_form_matches_lowercase(word: &str) {
         let mut lower = String::new();
         lowercase_into(word, &mut lower);
         let form = word_form(word, hash_str(word), 0);
         assert_eq!(form.lower, hash_str(&lower), "lowercase hash of {word:?}");
         assert_eq!(form.name_particle, lexicon::NAME_PARTICLES.contains(&lower.as_str()), "particle {word:?}");
+        let classes: Vec<u8> = word.chars().map(|c| match c {
+            c if c.is_uppercase() => b'X',
+            c if c.is_lowercase() => b'x',
+            c if c.is_numeric() => b'd',
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        }).collect();
+        let mut runs = classes.clone();
+        runs.dedup();
+        assert_eq!(form.shape, runs.into_iter().fold(SEED, hash_step), "shape of {word:?}");
+        assert_eq!((form.has_uppercase, form.has_lowercase), (classes.contains(&b'X'), classes.contains(&b'x')), "casing of {word:?}");
+        assert_eq!(form.capitalized, classes.first() == Some(&b'X'), "capitalized {word:?}");
     }
 
     #[test]
@@ -732,8 +760,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_word_form_hashes_its_lowercase_form(word in "\\PC{0,12}") {
+        fn any_word_form_hashes_its_lowercase_form(word in "\\PC{0,12}", ascii in "[ -~]{0,12}") {
             assert_form_matches_lowercase(&word);
+            assert_form_matches_lowercase(&ascii);
         }
 
         /// Numbers in the order keys first come, as a map would give them, through growth (a small
