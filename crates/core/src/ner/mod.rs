@@ -108,7 +108,7 @@ impl Lowercase {
                 (i, Span::new(start, others.len()))
             })
             .collect();
-        Lowercase { ascii: text.to_ascii_lowercase(), others, other_places }
+        Lowercase { ascii: crate::to_ascii_lowercase(text), others, other_places }
     }
 
     fn words(&self, tokens: &[Token]) -> Vec<&str> {
@@ -120,27 +120,22 @@ impl Lowercase {
     }
 }
 
-/// The tokens with a character not in ASCII, in order. The text's ASCII runs are skipped a chunk at a
-/// time (most texts have none such, the others few), not every token tested.
+/// The tokens with a character not in ASCII, in order. The text's ASCII runs are skipped eight
+/// bytes at a time (most texts have none such, the others few), not every token tested.
 fn tokens_not_ascii(text: &str, tokens: &[Token]) -> Vec<usize> {
-    const CHUNK: usize = 64;
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut from = 0;
-    while from < bytes.len() {
-        let rest = &bytes[from..];
-        let ascii = rest.chunks(CHUNK).take_while(|chunk| chunk.is_ascii()).count() * CHUNK;
-        let Some(at) = rest.get(ascii..).and_then(|r| r.iter().position(|b| !b.is_ascii())) else { break };
-        let at = from + ascii + at;
+    let mut at = crate::next_non_ascii(text.as_bytes(), 0);
+    while at < text.len() {
         // The token holding that byte, if any (it may lie between tokens: a no-break space).
         let t = tokens.partition_point(|t| t.span.end <= at);
-        match tokens.get(t).filter(|t| t.span.start <= at) {
+        let after = match tokens.get(t).filter(|t| t.span.start <= at) {
             Some(token) => {
                 found.push(t);
-                from = token.span.end;
+                token.span.end
             }
-            None => from = at + 1,
-        }
+            None => at + 1,
+        };
+        at = crate::next_non_ascii(text.as_bytes(), after);
     }
     found
 }

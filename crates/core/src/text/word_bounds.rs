@@ -1,7 +1,7 @@
 //! Unicode word boundaries (UAX #29) for the characters of nearly all news text, several times
 //! faster than the general tables of `unicode-segmentation`, whose pieces they reproduce exactly
 //! (a property test compares the two). Text with any other character is left to the crate.
-use crate::Span;
+use crate::{next_non_ascii, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The word-break classes these characters have; `Other` breaks on both sides.
@@ -154,19 +154,6 @@ fn has_classes(text: &str) -> bool {
     true
 }
 
-/// The first byte from `at` that is not ASCII (or the end), looked for eight bytes at a time.
-fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
-        if high != 0 {
-            return at + high.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
-}
-
 /// [`word_bounds`] for a text that [`has_classes`].
 #[inline(always)]
 fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
@@ -300,18 +287,6 @@ mod tests {
                 let mut bytes = *b"aZ09zA9b0Yq5MmRr8Ss7";
                 bytes[at] = other;
                 assert_eq!(alphanumeric_run_end(&bytes, 0), at, "{other:#x} at {at}");
-            }
-        }
-    }
-
-    #[test]
-    fn non_ascii_found_at_every_place() {
-        for byte in 0x80..=u8::MAX {
-            for at in 0..20 {
-                let mut bytes = [b'a'; 20];
-                bytes[at] = byte;
-                assert_eq!(next_non_ascii(&bytes, 0), at, "{byte:#x} at {at}");
-                assert_eq!(next_non_ascii(&bytes, at + 1), 20, "{byte:#x} at {at}");
             }
         }
     }
