@@ -145,20 +145,25 @@ pub fn entity_id(kind: EntityKind, name: &str) -> String {
     // One allocation: the label, then a `-` per word, each but the first in place of a separator.
     let mut id = String::with_capacity(kind.label().len() + name.len() + 1);
     id.push_str(kind.label());
-    id.make_ascii_lowercase();
-    // Most names are in ASCII: read a byte at a time, with no UTF-8 to decode.
+    // Most names are in ASCII: copied a word at a time and lowercased at once with the label,
+    // rather than a char at a time.
     if name.is_ascii() {
-        push_words(&mut id, name.bytes().map(char::from));
+        for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()) {
+            id.push('-');
+            id.push_str(word);
+        }
+        id.make_ascii_lowercase();
     } else {
-        push_words(&mut id, name.chars());
+        id.make_ascii_lowercase();
+        push_words(&mut id, name);
     }
     id
 }
 
-/// Appends `-` and each word of `chars`, lowercased.
-fn push_words(id: &mut String, chars: impl Iterator<Item = char>) {
+/// Appends `-` and each word of `name`, lowercased.
+fn push_words(id: &mut String, name: &str) {
     let mut in_word = false;
-    for c in chars {
+    for c in name.chars() {
         if !c.is_alphanumeric() {
             in_word = false;
             continue;
@@ -184,7 +189,7 @@ mod tests {
     /// by `ids_are_slugs` in tests/ner_cases.rs).
     fn entity_id_by_chars(kind: EntityKind, name: &str) -> String {
         let mut id = kind.label().to_ascii_lowercase();
-        push_words(&mut id, name.chars());
+        push_words(&mut id, name);
         id
     }
 
