@@ -32,6 +32,25 @@ mod tests {
         assert_eq!(offsets.span(Span::new(start, start + 2)), (21, 23));
         assert_eq!(offsets.char_offset(text.len()), text.chars().count());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_is_the_standard_one(text in "[a-zA-Z@\\[`{0-9 .éÉΣİ]{0,40}") {
+            proptest::prop_assert_eq!(to_ascii_lowercase(&text), text.to_ascii_lowercase());
+        }
+    }
+
+    #[test]
+    fn non_ascii_found_at_every_place() {
+        for byte in 0x80..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = [b'a'; 20];
+                bytes[at] = byte;
+                assert_eq!(next_non_ascii(&bytes, 0), at, "{byte:#x} at {at}");
+                assert_eq!(next_non_ascii(&bytes, at + 1), 20, "{byte:#x} at {at}");
+            }
+        }
+    }
 }
 
 /// A byte range `start..end` into a text, on `char` boundaries.
@@ -96,6 +115,33 @@ pub(crate) const fn ascii_between(x: u64, low: u8, high: u8) -> u64 {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     let low7 = x & (ONES * 0x7f);
     (ONES * (127 + high as u64 + 1) - low7) & !x & (low7 + ONES * (127 - (low as u64 - 1))) & (ONES * 0x80)
+}
+
+/// `text` with its ASCII letters lowercased, as [`str::to_ascii_lowercase`] gives it, but eight
+/// bytes at a time: in wasm the standard one goes a byte at a time.
+pub(crate) fn to_ascii_lowercase(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut chunks = bytes.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes((&*chunk).try_into().expect("eight bytes"));
+        // Each upper-case letter's high bit, shifted down to its case bit.
+        chunk.copy_from_slice(&(x | ascii_between(x, b'A', b'Z') >> 2).to_le_bytes());
+    }
+    chunks.into_remainder().make_ascii_lowercase();
+    String::from_utf8(bytes).expect("UTF-8 with ASCII letters changed is UTF-8")
+}
+
+/// The first byte from `at` that is not ASCII (or the end), looked for eight bytes at a time.
+pub(crate) fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
 }
 
 /// Converts byte offsets of one text into character (Unicode scalar value) offsets.

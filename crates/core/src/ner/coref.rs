@@ -14,21 +14,31 @@ pub fn group(text: &str, tokens: &[Token], lower: &[&str], mentions: &[Mention],
     let (order, _) = counting_sort(&words.iter().map(|w| longest - w.len()).collect::<Vec<_>>(), longest + 1);
     let mut group_of = vec![0; mentions.len()];
     let mut groups = 0;
-    // (group, start) of every mention grouped so far: "named most recently before" is a range
-    // query, not a scan of the group (an article naming one person 100,000 times stays linear).
+    // (group, start) of every person's mention grouped so far: "named most recently before" is a
+    // range query, not a scan of the group (an article naming one person 100,000 times stays
+    // linear). Other kinds need none: such a name has one group to join at most.
     let mut starts: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut heads = HeadIndex::with_capacity(mentions.len());
     for m in order {
-        // Among the groups this mention can join, the one named most recently before it.
-        let start = mentions[m].span.start;
-        // Ties (no mention of either before this one) go to the group made last.
-        let nearest = heads.candidates(mentions[m].kind, words[m]).max_by_key(|&g| (starts.range((g, 0)..(g, start)).next_back().map(|&(_, s)| s), g));
+        let (kind, start) = (mentions[m].kind, mentions[m].span.start);
+        // Among the groups this mention can join, the one named most recently before it. Ties (no
+        // mention of either before this one) go to the group made last.
+        let nearest = {
+            let mut candidates = heads.candidates(kind, words[m]);
+            if kind == EntityKind::Person {
+                candidates.max_by_key(|&g| (starts.range((g, 0)..(g, start)).next_back().map(|&(_, s)| s), g))
+            } else {
+                candidates.next()
+            }
+        };
         group_of[m] = nearest.unwrap_or_else(|| {
-            heads.add(mentions[m].kind, words[m], groups);
+            heads.add(kind, words[m], groups);
             groups += 1;
             groups - 1
         });
-        starts.insert((group_of[m], start));
+        if kind == EntityKind::Person {
+            starts.insert((group_of[m], start));
+        }
     }
     // Each group's mentions in text order, and the groups in the order of their first mention: the
     // entities come out in text order without sorting them.
@@ -91,7 +101,9 @@ impl<'w> HeadIndex<'w> {
         }
     }
 
-    /// The groups a mention of `kind` with these words may join (a group may come twice).
+    /// The groups a mention of `kind` with these words may join (a group may come twice). Only a
+    /// person's may be several: a group is made only for words that have none, and only people
+    /// have short forms.
     fn candidates<'s>(&'s self, kind: EntityKind, words: &'w [&'w str]) -> impl Iterator<Item = usize> + 's {
         let short = (kind == EntityKind::Person).then(|| self.short.get(&words)).into_iter().flatten();
         self.same.get(&(kind, words)).chain(short)

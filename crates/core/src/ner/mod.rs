@@ -108,7 +108,7 @@ impl Lowercase {
                 (i, Span::new(start, others.len()))
             })
             .collect();
-        Lowercase { ascii: text.to_ascii_lowercase(), others, other_places }
+        Lowercase { ascii: crate::to_ascii_lowercase(text), others, other_places }
     }
 
     fn words(&self, tokens: &[Token]) -> Vec<&str> {
@@ -120,27 +120,22 @@ impl Lowercase {
     }
 }
 
-/// The tokens with a character not in ASCII, in order. The text's ASCII runs are skipped a chunk at a
-/// time (most texts have none such, the others few), not every token tested.
+/// The tokens with a character not in ASCII, in order. The text's ASCII runs are skipped eight
+/// bytes at a time (most texts have none such, the others few), not every token tested.
 fn tokens_not_ascii(text: &str, tokens: &[Token]) -> Vec<usize> {
-    const CHUNK: usize = 64;
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let mut from = 0;
-    while from < bytes.len() {
-        let rest = &bytes[from..];
-        let ascii = rest.chunks(CHUNK).take_while(|chunk| chunk.is_ascii()).count() * CHUNK;
-        let Some(at) = rest.get(ascii..).and_then(|r| r.iter().position(|b| !b.is_ascii())) else { break };
-        let at = from + ascii + at;
+    let mut at = crate::next_non_ascii(text.as_bytes(), 0);
+    while at < text.len() {
         // The token holding that byte, if any (it may lie between tokens: a no-break space).
         let t = tokens.partition_point(|t| t.span.end <= at);
-        match tokens.get(t).filter(|t| t.span.start <= at) {
+        let after = match tokens.get(t).filter(|t| t.span.start <= at) {
             Some(token) => {
                 found.push(t);
-                from = token.span.end;
+                token.span.end
             }
-            None => from = at + 1,
-        }
+            None => at + 1,
+        };
+        at = crate::next_non_ascii(text.as_bytes(), after);
     }
     found
 }
@@ -150,20 +145,25 @@ pub fn entity_id(kind: EntityKind, name: &str) -> String {
     // One allocation: the label, then a `-` per word, each but the first in place of a separator.
     let mut id = String::with_capacity(kind.label().len() + name.len() + 1);
     id.push_str(kind.label());
-    id.make_ascii_lowercase();
-    // Most names are in ASCII: read a byte at a time, with no UTF-8 to decode.
+    // Most names are in ASCII: copied a word at a time and lowercased at once with the label,
+    // rather than a char at a time.
     if name.is_ascii() {
-        push_words(&mut id, name.bytes().map(char::from));
+        for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()) {
+            id.push('-');
+            id.push_str(word);
+        }
+        id.make_ascii_lowercase();
     } else {
-        push_words(&mut id, name.chars());
+        id.make_ascii_lowercase();
+        push_words(&mut id, name);
     }
     id
 }
 
-/// Appends `-` and each word of `chars`, lowercased.
-fn push_words(id: &mut String, chars: impl Iterator<Item = char>) {
+/// Appends `-` and each word of `name`, lowercased.
+fn push_words(id: &mut String, name: &str) {
     let mut in_word = false;
-    for c in chars {
+    for c in name.chars() {
         if !c.is_alphanumeric() {
             in_word = false;
             continue;
@@ -189,7 +189,7 @@ mod tests {
     /// by `ids_are_slugs` in tests/ner_cases.rs).
     fn entity_id_by_chars(kind: EntityKind, name: &str) -> String {
         let mut id = kind.label().to_ascii_lowercase();
-        push_words(&mut id, name.chars());
+        push_words(&mut id, name);
         id
     }
 

@@ -1,7 +1,7 @@
 //! Unicode word boundaries (UAX #29) for the characters of nearly all news text, several times
 //! faster than the general tables of `unicode-segmentation`, whose pieces they reproduce exactly
 //! (a property test compares the two). Text with any other character is left to the crate.
-use crate::Span;
+use crate::{next_non_ascii, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The word-break classes these characters have; `Other` breaks on both sides.
@@ -154,63 +154,70 @@ fn has_classes(text: &str) -> bool {
     true
 }
 
-/// The first byte from `at` that is not ASCII (or the end), looked for eight bytes at a time.
-fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
-        if high != 0 {
-            return at + high.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
-}
-
-/// [`word_bounds`] for a text that [`has_classes`]. Each boundary is decided from a window of
-/// four characters that slides along the text.
+/// [`word_bounds`] for a text that [`has_classes`].
 #[inline(always)]
 fn fast_word_bounds(text: &str, mut piece: impl FnMut(Span, bool)) {
-    let bytes = text.as_bytes();
-    if text.is_empty() {
-        return;
-    }
-    // The window is `a`, `b`, the character at `at` and the one after it.
-    let (mut b, len) = class_at(text, 0);
-    let mut a = None;
-    let mut at = len;
     let mut start = 0;
-    // `piece` is called from one place, where it is inlined: a piece ends at a boundary or at the
-    // end of the text.
+    // `piece` is called from one place, where it is inlined.
     while start < text.len() {
-        let space = b.is_space();
-        let end = loop {
-            // No boundary falls inside a run of letters and digits (WB5–WB10) or of spaces (WB3d):
-            // the ASCII ones, most of a text, are skipped a byte at a time.
-            let run = match b {
-                Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
-                Class::Space => bytes[at..].iter().take_while(|&&b| b == b' ').count(),
-                _ => 0,
-            };
-            if run > 0 {
-                let last = at + run - 1;
-                a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
-                b = ASCII_CLASSES[bytes[last] as usize];
-                at = last + 1;
-            }
-            if at == text.len() {
-                break at;
-            }
-            let (c, len) = class_at(text, at);
-            let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
-            let boundary = breaks(a, b, c, d).then_some(at);
-            (a, b, at) = (Some(b), c, at + len);
-            if let Some(end) = boundary {
-                break end;
-            }
-        };
-        piece(Span::new(start, end), space);
+        let (class, len) = class_at(text, start);
+        let end = simple_piece_end(text.as_bytes(), start, class, len).unwrap_or_else(|| piece_end(text, start, class, len));
+        piece(Span::new(start, end), class.is_space());
         start = end;
+    }
+}
+
+/// The end of the piece that starts at `start` with a character of `class`, `len` bytes long, in
+/// the cases that most pieces are, told without the rules: a run of spaces, a word of ASCII letters
+/// and digits before a space or punctuation that ends any word, or a character that joins nothing.
+#[inline(always)]
+fn simple_piece_end(bytes: &[u8], start: usize, class: Class, len: usize) -> Option<usize> {
+    match class {
+        Class::Space => Some(start + len + bytes[start + len..].iter().take_while(|&&b| b == b' ').count()),
+        Class::Letter | Class::Numeric => {
+            let end = alphanumeric_run_end(bytes, start + len);
+                // Of the ASCII characters after the run, only `:` `,` `;` `.` `'` `_` may join it to more.
+            let ends_word = |&b: &u8| {
+                b.is_ascii() && !matches!(ASCII_CLASSES[usize::from(b)], Class::MidLetter | Class::MidNum | Class::MidNumLetQ | Class::ExtendNumLet)
+            };
+            bytes.get(end).is_none_or(ends_word).then_some(end)
+        }
+        Class::Other | Class::Lf | Class::Newline | Class::OtherSpace => Some(start + len),
+        Class::MidLetter | Class::MidNum | Class::MidNumLetQ | Class::ExtendNumLet | Class::Cr => None,
+    }
+}
+
+/// The end of the piece that starts at `start` with a character of class `b`, `len` bytes long,
+/// by the rules. Each boundary is decided from a window of four characters that slides along the
+/// text. The character before the piece is not needed: the rules that read it (WB7, WB11) never
+/// hold across a boundary.
+fn piece_end(text: &str, start: usize, mut b: Class, len: usize) -> usize {
+    let bytes = text.as_bytes();
+    // The window is `a`, `b`, the character at `at` and the one after it.
+    let mut a = None;
+    let mut at = start + len;
+    loop {
+        // No boundary falls inside a run of letters and digits (WB5–WB10): the ASCII ones, most
+        // of a text, are skipped a byte at a time. (Runs of spaces are all [`simple_piece_end`]'s.)
+        let run = match b {
+            Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
+            _ => 0,
+        };
+        if run > 0 {
+            let last = at + run - 1;
+            a = Some(if run > 1 { ASCII_CLASSES[bytes[last - 1] as usize] } else { b });
+            b = ASCII_CLASSES[bytes[last] as usize];
+            at = last + 1;
+        }
+        if at == text.len() {
+            return at;
+        }
+        let (c, len) = class_at(text, at);
+        let d = || (at + len < text.len()).then(|| class_at(text, at + len).0);
+        if breaks(a, b, c, d) {
+            return at;
+        }
+        (a, b, at) = (Some(b), c, at + len);
     }
 }
 
@@ -280,18 +287,6 @@ mod tests {
                 let mut bytes = *b"aZ09zA9b0Yq5MmRr8Ss7";
                 bytes[at] = other;
                 assert_eq!(alphanumeric_run_end(&bytes, 0), at, "{other:#x} at {at}");
-            }
-        }
-    }
-
-    #[test]
-    fn non_ascii_found_at_every_place() {
-        for byte in 0x80..=u8::MAX {
-            for at in 0..20 {
-                let mut bytes = [b'a'; 20];
-                bytes[at] = byte;
-                assert_eq!(next_non_ascii(&bytes, 0), at, "{byte:#x} at {at}");
-                assert_eq!(next_non_ascii(&bytes, at + 1), 20, "{byte:#x} at {at}");
             }
         }
     }
