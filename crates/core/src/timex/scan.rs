@@ -190,7 +190,9 @@ fn scan<'t>(
 enum Case {
     /// It is its lower-case text: not a word, or a word of lower-case ASCII.
     Lower,
-    /// A word of ASCII with capitals.
+    /// A word of ASCII whose first letter is its only capital: most capitalized words.
+    Capitalized,
+    /// A word of ASCII with other capitals.
     AsciiCapitals,
     /// A word with letters beyond ASCII.
     Unicode,
@@ -201,6 +203,11 @@ enum Case {
 fn push_lowercase(word: &str, case: Case, lowered: &mut String) -> Option<Range<usize>> {
     let start = lowered.len();
     match case {
+        Case::Capitalized => {
+            lowered.push_str(word);
+            // The rest is lower-case already: not tested byte by byte.
+            lowered[start..start + 1].make_ascii_lowercase();
+        }
         Case::Lower | Case::AsciiCapitals => {
             // Known to be ASCII: not tested again.
             lowered.push_str(word);
@@ -232,7 +239,7 @@ fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, Case)> {
                 let case = if b.is_ascii_lowercase() {
                     Case::Lower
                 } else {
-                    Case::AsciiCapitals
+                    Case::Capitalized
                 };
                 let (end, case) = word_end(text, start, start + 1, case);
                 (end, Class::Word, case, b.is_ascii_uppercase())
@@ -443,6 +450,26 @@ mod tests {
                 let one_by_one = ascii_run_end(&bytes, 0, |b| b.is_ascii_lowercase());
                 assert_eq!(lowercase_run_end(&bytes, 0), one_by_one, "{other:#x} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn words_of_every_case_are_lower_cased() {
+        let cases = [
+            ("lower case", "paris"),
+            ("capitalized", "Paris"),
+            ("capitalized with dots", "A.m."),
+            ("other capitals", "McDonald"),
+            ("capitals after lower case", "iPhone"),
+            ("all capitals", "U.S."),
+            ("beyond ASCII", "Éric"),
+            ("beyond ASCII after a capital", "Zoë"),
+            ("final sigma", "ΟΔΟΣ"),
+        ];
+        for (name, word) in cases {
+            let mut lowered = String::new();
+            let tokens = tokenize(word, &mut lowered);
+            assert_eq!(tokens[0].lower, word.to_lowercase(), "{name}");
         }
     }
 
