@@ -188,6 +188,17 @@ impl Rule {
         owned(listed.iter().copied()).chain(tabled).collect()
     }
 
+    /// The words that can follow "a" or "an" when the rule begins with it ("a year", "twice a
+    /// day", "a couple of", "a few"). (Tokens that are not words are not looked up.)
+    fn words_after_a(self) -> Vec<String> {
+        let listed: &[&str] = match self {
+            Rule::Set => &[],
+            Rule::Duration => &["couple", "few", "number", "half", "to", "or", "more"],
+            _ => return Vec::new(),
+        };
+        owned(listed.iter().copied()).chain(unit_words()).collect()
+    }
+
     /// The words that can follow a number when the rule begins with it. (Any token can follow a
     /// year: see [`Rules::after_number`] for the tokens that are not words.)
     fn words_after_number(self) -> Vec<String> {
@@ -276,6 +287,10 @@ impl Rules {
             (Some("the"), Some(next)) if next.class == Class::Word => {
                 Rules(rules.0 & FirstWords::get().after_the.get(next.lower).0)
             }
+            // "a" begins two, and most words after it are not units of time.
+            (Some("a" | "an"), Some(next)) if next.class == Class::Word => {
+                Rules(rules.0 & FirstWords::get().after_a.get(next.lower).0)
+            }
             // A number begins six rules, and most numbers none but a year's.
             (None, next) => Rules(rules.0 & Rules::after_number(next).0),
             _ => rules,
@@ -312,10 +327,11 @@ pub(crate) fn first_words() -> impl Iterator<Item = String> {
 pub(super) const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
 
 /// For each word, the rules that can begin with it (and whether it is a position word), and those
-/// that can go on with it after "the" and after a number.
+/// that can go on with it after "the", "a" and a number.
 struct FirstWords {
     first: WordMap<Rules>,
     after_the: WordMap<Rules>,
+    after_a: WordMap<Rules>,
     after_number: WordMap<Rules>,
 }
 
@@ -325,6 +341,7 @@ impl FirstWords {
         TABLES.get_or_init(|| {
             let mut first = WordMap::default();
             let mut after_the = WordMap::default();
+            let mut after_a = WordMap::default();
             let mut after_number = WordMap::default();
             for rule in Rule::ALL {
                 for word in rule.first_words() {
@@ -332,6 +349,9 @@ impl FirstWords {
                 }
                 for word in rule.words_after_the() {
                     after_the.update(&word, |rules: Rules| rules.with(rule));
+                }
+                for word in rule.words_after_a() {
+                    after_a.update(&word, |rules: Rules| rules.with(rule));
                 }
                 for word in rule.words_after_number() {
                     after_number.update(&word, |rules: Rules| rules.with(rule));
@@ -343,6 +363,7 @@ impl FirstWords {
             FirstWords {
                 first,
                 after_the,
+                after_a,
                 after_number,
             }
         })
@@ -355,7 +376,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The rules whose word lists hold `word` (and `next` after "the"), read from the lists
+    /// The rules whose word lists hold `word` (and `next` after "the", "a" or "an"), read from the lists
     /// themselves: the one table of [`Rules::first`] must give what separate look-ups gave.
     fn listed(word: &str, next: Option<&str>) -> Rules {
         let listed = |words: Vec<String>, word: &str| words.iter().any(|w| w == word);
@@ -364,6 +385,7 @@ mod tests {
             .filter(|rule| listed(rule.first_words(), word))
             .filter(|rule| match next {
                 Some(next) if word == "the" => listed(rule.words_after_the(), next),
+                Some(next) if matches!(word, "a" | "an") => listed(rule.words_after_a(), next),
                 _ => true,
             })
             .fold(Rules::default(), Rules::with)
@@ -376,6 +398,7 @@ mod tests {
         for rule in Rule::ALL {
             words.extend(rule.first_words());
             words.extend(rule.words_after_the());
+            words.extend(rule.words_after_a());
         }
         let text = words.join(" ");
         let mut lowered = String::new();
@@ -393,62 +416,80 @@ mod tests {
         }
     }
 
-    /// A number, then the words that can follow one and other tokens.
-    fn after_number_test_text() -> impl Strategy<Value = String> {
-        const NUMBERS: [&str; 12] = ["4", "12", "2025", "1998", "1990s", "3rd", "4th", "20th", "10:35", "1/2", "1,500", "2.5"];
-        let mut words: Vec<String> = Rule::ALL.into_iter().flat_map(Rule::words_after_number).collect();
-        let others = ["said", "people", "May", "-", ",", ".", "'", "s", "clock", "the", "morning", "old", "and", "a", "half", "ago"];
-        words.extend(owned(NUMBERS.into_iter().chain(others)));
+    /// A word before (or none), a number or "a", "an" or "the", then words that can follow them
+    /// and other tokens.
+    fn narrowing_test_text() -> impl Strategy<Value = String> {
+        const LEADS: [&str; 15] = ["4", "12", "2025", "1998", "1990s", "3rd", "4th", "20th", "10:35", "1/2", "1,500", "2.5", "a", "an", "the"];
+        let followers = Rule::ALL.into_iter().flat_map(|rule| [rule.words_after_number(), rule.words_after_a(), rule.words_after_the()]);
+        let mut words: Vec<String> = followers.flatten().collect();
+        let others = ["said", "people", "May", "-", ",", ".", "'", "s", "clock", "morning", "old", "and", "half", "ago"];
+        words.extend(owned(LEADS.into_iter().chain(others)));
+        let before = proptest::sample::select(&["", "twice", "5", "for"][..]);
         let rest = proptest::collection::vec(proptest::sample::select(words), 0..5);
-        (proptest::sample::select(&NUMBERS[..]), rest).prop_map(|(number, rest)| format!("{number} {}", rest.join(" ")))
+        (before, proptest::sample::select(&LEADS[..]), rest).prop_map(|(before, lead, rest)| format!("{before} {lead} {}", rest.join(" ")))
+    }
+
+    /// At token `at` of `text`: what the rules narrowed by the next token find, and what every
+    /// rule that can begin with token `at` finds.
+    fn narrowed_and_every(text: &str, at: usize) -> (Option<Match>, Option<Match>) {
+        let mut lowered = String::new();
+        let tokens = tokenize(text, &mut lowered);
+        let grammar = Grammar::new(&tokens);
+        let word = grammar.word(at);
+        let first = Rules::first(word);
+        let every = Rules(first.0 & !Rules::POSITION_WORD.0);
+        (grammar.core_at(at, first.followed_by(word, tokens.get(at + 1))), grammar.core_at(at, every))
     }
 
     proptest! {
-        /// The rules that a number and the token after it leave find what every rule that can
-        /// begin with a number finds.
+        /// The rules that the token after a number, "a", "an" or "the" leaves find what every
+        /// rule that can begin with it finds.
         #[test]
-        fn rules_narrowed_after_a_number_find_the_same(text in after_number_test_text()) {
-            let mut lowered = String::new();
-            let tokens = tokenize(&text, &mut lowered);
-            let grammar = Grammar::new(&tokens);
-            let narrowed = Rules::first(None).followed_by(None, tokens.get(1));
-            prop_assert_eq!(grammar.core_at(0, narrowed), grammar.core_at(0, Rules::NOT_WORDS));
+        fn rules_narrowed_by_the_next_token_find_the_same(text in narrowing_test_text()) {
+            let at = usize::from(!text.starts_with(' '));
+            let (narrowed, every) = narrowed_and_every(&text, at);
+            prop_assert_eq!(narrowed, every);
         }
     }
 
     #[test]
-    fn each_rule_that_begins_with_a_number_is_tried_after_it() {
+    fn each_rule_narrowed_by_the_next_token_is_tried_before_it() {
+        // The expression begins at the second token.
         let cases = [
-            ("iso date", "2025-09-04"),
-            ("day and month", "4 September 2025"),
-            ("day of month", "4th of July"),
-            ("clock time", "10:35 a.m. Thursday"),
-            ("o'clock", "4 o'clock"),
-            ("hour of a day part", "4 in the morning"),
-            ("year and quarter", "1998 first quarter"),
-            ("year and fiscal quarter", "1998 fiscal third quarter"),
-            ("year and numbered quarter", "1998 3rd quarter"),
-            ("numbered quarter", "3rd quarter"),
-            ("hyphenated quarter", "3rd-quarter"),
-            ("year before a comma", "2019, when"),
-            ("year at the end", "2019"),
-            ("decade", "1990s"),
-            ("century", "20th century"),
-            ("duration", "4 years"),
-            ("mixed fraction", "2 1/2 years"),
-            ("range", "12 to 18 months"),
-            ("hyphenated", "2-year"),
-            ("scaled", "2 million years"),
-            ("more", "5 more years"),
+            ("iso date", "on 2025-09-04"),
+            ("day and month", "on 4 September 2025"),
+            ("day of month", "on 4th of July"),
+            ("clock time", "on 10:35 a.m. Thursday"),
+            ("o'clock", "on 4 o'clock"),
+            ("hour of a day part", "on 4 in the morning"),
+            ("year and quarter", "on 1998 first quarter"),
+            ("year and fiscal quarter", "on 1998 fiscal third quarter"),
+            ("year and numbered quarter", "on 1998 3rd quarter"),
+            ("numbered quarter", "on 3rd quarter"),
+            ("hyphenated quarter", "on 3rd-quarter"),
+            ("year before a comma", "on 2019, when"),
+            ("year at the end", "on 2019"),
+            ("decade", "on 1990s"),
+            ("century", "on 20th century"),
+            ("duration", "on 4 years"),
+            ("mixed fraction", "on 2 1/2 years"),
+            ("range", "on 12 to 18 months"),
+            ("hyphenated", "on 2-year"),
+            ("scaled", "on 2 million years"),
+            ("more", "on 5 more years"),
+            ("a unit", "for a year"),
+            ("a unit after a count", "twice a day"),
+            ("a couple", "for a couple of days"),
+            ("a few", "for a few weeks"),
+            ("a half", "for a half hour"),
+            ("a number", "for a number of years"),
+            ("an hour", "for an hour"),
+            ("a hyphenated unit", "for a-year"),
         ];
         for (name, text) in cases {
-            let mut lowered = String::new();
-            let tokens = tokenize(text, &mut lowered);
-            let grammar = Grammar::new(&tokens);
-            let narrowed = Rules::first(None).followed_by(None, tokens.get(1));
-            let found = grammar.core_at(0, narrowed);
-            assert!(found.is_some(), "{name}");
-            assert_eq!(found, grammar.core_at(0, Rules::NOT_WORDS), "{name}");
+            let (narrowed, every) = narrowed_and_every(text, 1);
+            assert!(narrowed.is_some(), "{name}");
+            assert_eq!(narrowed, every, "{name}");
         }
     }
 }
