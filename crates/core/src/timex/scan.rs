@@ -34,18 +34,22 @@ impl Token<'_> {
 pub(crate) struct WordMap<V> {
     /// A word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of
     /// the words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding
-    /// keeps keys apart.)
-    values: rustc_hash::FxHashMap<u128, V>,
+    /// keeps keys apart.) Open addressing: a key is in the first slot from its hash's whose key
+    /// is it or 0 (no word's: words are not empty). The slots are kept at most a quarter full,
+    /// so that probes are short and always meet an empty slot.
+    slots: Vec<(u128, V)>,
+    used: usize,
     /// A bit for each length, first letter and last letter of the words: it rules out most other
     /// words before their key is built and hashed.
-    shapes: Vec<u32>,
+    shapes: [u32; 16 * 26],
 }
 
-impl<V> Default for WordMap<V> {
+impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
-            values: Default::default(),
-            shapes: vec![0; 16 * 26],
+            slots: vec![(0, V::default()); 16],
+            used: 0,
+            shapes: [0; 16 * 26],
         }
     }
 }
@@ -63,20 +67,46 @@ impl<V: Copy + Default> WordMap<V> {
     /// Kept out of line, so that callers inline the cheap test above.
     #[inline(never)]
     fn get_hashed(&self, word: &str) -> V {
-        key(word)
-            .and_then(|key| self.values.get(&key))
-            .copied()
-            .unwrap_or_default()
+        key(word).map_or_else(V::default, |key| self.slots[self.slot(key)].1)
     }
 
     /// Sets the word's value to `change` of it.
     pub(crate) fn update(&mut self, word: &str, change: impl FnOnce(V) -> V) {
         let key = key(word).unwrap_or_else(|| panic!("{word:?} is longer than 16 bytes"));
-        let value = self.values.entry(key).or_default();
-        *value = change(*value);
+        if 4 * (self.used + 1) > self.slots.len() {
+            self.grow();
+        }
+        let slot = self.slot(key);
+        if self.slots[slot].0 == 0 {
+            self.slots[slot].0 = key;
+            self.used += 1;
+        }
+        self.slots[slot].1 = change(self.slots[slot].1);
         if let Some((row, bit)) = shape(word) {
             self.shapes[row] |= bit;
         }
+    }
+
+    /// Twice the slots, the keys moved to their new slots.
+    fn grow(&mut self) {
+        let emptied = vec![(0, V::default()); 2 * self.slots.len()];
+        for (key, value) in std::mem::replace(&mut self.slots, emptied) {
+            if key != 0 {
+                let slot = self.slot(key);
+                self.slots[slot] = (key, value);
+            }
+        }
+    }
+
+    /// The slot that holds `key`, or the empty one where it would go.
+    fn slot(&self, key: u128) -> usize {
+        let hash = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
+        while self.slots[slot].0 != key && self.slots[slot].0 != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slot
     }
 }
 
