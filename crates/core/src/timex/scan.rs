@@ -459,6 +459,22 @@ mod tests {
     }
 
     #[test]
+    fn word_maps_keep_every_value_as_they_grow() {
+        let words: Vec<String> = (0..300).map(|k| format!("w{k}")).chain(["a", "may", "sixteen-letters!"].map(String::from)).collect();
+        let mut map = WordMap::default();
+        for (k, word) in words.iter().enumerate() {
+            map.update(word, |_| k + 1);
+            map.update(word, |value| value * 2);
+        }
+        for (k, word) in words.iter().enumerate() {
+            assert_eq!(map.get(word), 2 * (k + 1), "{word}");
+        }
+        for other in ["w300", "b", "mays", "sixteen-letters?", "seventeen letters"] {
+            assert_eq!(map.get(other), 0, "{other}");
+        }
+    }
+
+    #[test]
     fn keys_are_the_words_zero_padded() {
         let word = "abcdefghijklmnopq";
         for len in 0..=word.len() {
