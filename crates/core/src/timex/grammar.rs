@@ -191,7 +191,7 @@ impl<'t> Grammar<'t> {
     /// [`Rules::first`] of token `i`, passed on so that its word is looked up once.
     #[inline(never)]
     fn expression_at(&self, i: usize, first: Rules) -> Option<Match> {
-        let core_at_i = || self.core_at(i, first.followed_by(self.word(i), self.word(i + 1)));
+        let core_at_i = || self.core_at(i, first.followed_by(self.word(i), self.tokens.get(i + 1)));
         let core_start = self.position_modifier_end(i);
         if core_start == i {
             return core_at_i();
@@ -230,7 +230,7 @@ impl<'t> Grammar<'t> {
     /// The rules that can begin at token `i`.
     fn rules_at(&self, i: usize) -> Rules {
         let word = self.word(i);
-        Rules::first(word).followed_by(word, self.word(i + 1))
+        Rules::first(word).followed_by(word, self.tokens.get(i + 1))
     }
 
     /// The longest match at `i` of `rules`: the [`Grammar::rules_at`] `i`.

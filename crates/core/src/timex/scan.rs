@@ -34,18 +34,22 @@ impl Token<'_> {
 pub(crate) struct WordMap<V> {
     /// A word is keyed by its bytes as one integer, which is cheap to hash and to compare; none of
     /// the words is longer than the 16 bytes that fit. (Words have no NUL byte: the zero padding
-    /// keeps keys apart.)
-    values: rustc_hash::FxHashMap<u128, V>,
+    /// keeps keys apart.) Open addressing: a key is in the first slot from its hash's whose key
+    /// is it or 0 (no word's: words are not empty). The slots are kept at most a quarter full,
+    /// so that probes are short and always meet an empty slot.
+    slots: Vec<(u128, V)>,
+    used: usize,
     /// A bit for each length, first letter and last letter of the words: it rules out most other
     /// words before their key is built and hashed.
-    shapes: Vec<u32>,
+    shapes: [u32; 16 * 26],
 }
 
-impl<V> Default for WordMap<V> {
+impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
-            values: Default::default(),
-            shapes: vec![0; 16 * 26],
+            slots: vec![(0, V::default()); 16],
+            used: 0,
+            shapes: [0; 16 * 26],
         }
     }
 }
@@ -63,20 +67,46 @@ impl<V: Copy + Default> WordMap<V> {
     /// Kept out of line, so that callers inline the cheap test above.
     #[inline(never)]
     fn get_hashed(&self, word: &str) -> V {
-        key(word)
-            .and_then(|key| self.values.get(&key))
-            .copied()
-            .unwrap_or_default()
+        key(word).map_or_else(V::default, |key| self.slots[self.slot(key)].1)
     }
 
     /// Sets the word's value to `change` of it.
     pub(crate) fn update(&mut self, word: &str, change: impl FnOnce(V) -> V) {
         let key = key(word).unwrap_or_else(|| panic!("{word:?} is longer than 16 bytes"));
-        let value = self.values.entry(key).or_default();
-        *value = change(*value);
+        if 4 * (self.used + 1) > self.slots.len() {
+            self.grow();
+        }
+        let slot = self.slot(key);
+        if self.slots[slot].0 == 0 {
+            self.slots[slot].0 = key;
+            self.used += 1;
+        }
+        self.slots[slot].1 = change(self.slots[slot].1);
         if let Some((row, bit)) = shape(word) {
             self.shapes[row] |= bit;
         }
+    }
+
+    /// Twice the slots, the keys moved to their new slots.
+    fn grow(&mut self) {
+        let emptied = vec![(0, V::default()); 2 * self.slots.len()];
+        for (key, value) in std::mem::replace(&mut self.slots, emptied) {
+            if key != 0 {
+                let slot = self.slot(key);
+                self.slots[slot] = (key, value);
+            }
+        }
+    }
+
+    /// The slot that holds `key`, or the empty one where it would go.
+    fn slot(&self, key: u128) -> usize {
+        let hash = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
+        while self.slots[slot].0 != key && self.slots[slot].0 != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slot
     }
 }
 
@@ -190,7 +220,9 @@ fn scan<'t>(
 enum Case {
     /// It is its lower-case text: not a word, or a word of lower-case ASCII.
     Lower,
-    /// A word of ASCII with capitals.
+    /// A word of ASCII whose first letter is its only capital: most capitalized words.
+    Capitalized,
+    /// A word of ASCII with other capitals.
     AsciiCapitals,
     /// A word with letters beyond ASCII.
     Unicode,
@@ -201,6 +233,11 @@ enum Case {
 fn push_lowercase(word: &str, case: Case, lowered: &mut String) -> Option<Range<usize>> {
     let start = lowered.len();
     match case {
+        Case::Capitalized => {
+            lowered.push_str(word);
+            // The rest is lower-case already: not tested byte by byte.
+            lowered[start..start + 1].make_ascii_lowercase();
+        }
         Case::Lower | Case::AsciiCapitals => {
             // Known to be ASCII: not tested again.
             lowered.push_str(word);
@@ -232,7 +269,7 @@ fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, Case)> {
                 let case = if b.is_ascii_lowercase() {
                     Case::Lower
                 } else {
-                    Case::AsciiCapitals
+                    Case::Capitalized
                 };
                 let (end, case) = word_end(text, start, start + 1, case);
                 (end, Class::Word, case, b.is_ascii_uppercase())
@@ -422,6 +459,22 @@ mod tests {
     }
 
     #[test]
+    fn word_maps_keep_every_value_as_they_grow() {
+        let words: Vec<String> = (0..300).map(|k| format!("w{k}")).chain(["a", "may", "sixteen-letters!"].map(String::from)).collect();
+        let mut map = WordMap::default();
+        for (k, word) in words.iter().enumerate() {
+            map.update(word, |_| k + 1);
+            map.update(word, |value| value * 2);
+        }
+        for (k, word) in words.iter().enumerate() {
+            assert_eq!(map.get(word), 2 * (k + 1), "{word}");
+        }
+        for other in ["w300", "b", "mays", "sixteen-letters?", "seventeen letters"] {
+            assert_eq!(map.get(other), 0, "{other}");
+        }
+    }
+
+    #[test]
     fn keys_are_the_words_zero_padded() {
         let word = "abcdefghijklmnopq";
         for len in 0..=word.len() {
@@ -443,6 +496,26 @@ mod tests {
                 let one_by_one = ascii_run_end(&bytes, 0, |b| b.is_ascii_lowercase());
                 assert_eq!(lowercase_run_end(&bytes, 0), one_by_one, "{other:#x} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn words_of_every_case_are_lower_cased() {
+        let cases = [
+            ("lower case", "paris"),
+            ("capitalized", "Paris"),
+            ("capitalized with dots", "A.m."),
+            ("other capitals", "McDonald"),
+            ("capitals after lower case", "iPhone"),
+            ("all capitals", "U.S."),
+            ("beyond ASCII", "Éric"),
+            ("beyond ASCII after a capital", "Zoë"),
+            ("final sigma", "ΟΔΟΣ"),
+        ];
+        for (name, word) in cases {
+            let mut lowered = String::new();
+            let tokens = tokenize(word, &mut lowered);
+            assert_eq!(tokens[0].lower, word.to_lowercase(), "{name}");
         }
     }
 

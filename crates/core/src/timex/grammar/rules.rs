@@ -4,7 +4,7 @@
 
 use super::super::lexicon::*;
 use super::super::numbers::first_number_words;
-use super::super::scan::WordMap;
+use super::super::scan::{Class, Token, WordMap};
 use super::{
     Grammar, Match, PAST_REFS, PRESENT_REFS, QUALIFIERS, RANGE_WORDS, TWO_WORD_QUALIFIERS, UNITS_OF_TIME,
 };
@@ -114,7 +114,6 @@ impl Rule {
                 "one",
                 "half",
                 "more",
-                "centuries",
             ],
             Rule::Set => &[
                 "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "every",
@@ -138,10 +137,8 @@ impl Rule {
                     .iter()
                     .copied()
                     .chain(TWO_WORD_QUALIFIERS.map(|q| q.0));
-                let units =
-                    names(&UNITS_OF_TIME).flat_map(|unit| [unit.to_string(), format!("{unit}s")]);
                 owned(qualifiers.chain(RANGE_WORDS).chain(first_number_words()))
-                    .chain(units)
+                    .chain(unit_words())
                     .collect()
             }
             _ => Vec::new(),
@@ -190,6 +187,39 @@ impl Rule {
         };
         owned(listed.iter().copied()).chain(tabled).collect()
     }
+
+    /// The words that can follow "a" or "an" when the rule begins with it ("a year", "twice a
+    /// day", "a couple of", "a few"). (Tokens that are not words are not looked up.)
+    fn words_after_a(self) -> Vec<String> {
+        let listed: &[&str] = match self {
+            Rule::Set => &[],
+            Rule::Duration => &["couple", "few", "number", "half", "to", "or", "more"],
+            _ => return Vec::new(),
+        };
+        owned(listed.iter().copied()).chain(unit_words()).collect()
+    }
+
+    /// The words that can follow a number when the rule begins with it. (Any token can follow a
+    /// year: see [`Rules::after_number`] for the tokens that are not words.)
+    fn words_after_number(self) -> Vec<String> {
+        match self {
+            Rule::MonthDate => owned(["of"].into_iter().chain(names(&MONTHS))).collect(),
+            Rule::ClockTime => owned(["a.m.", "a.m", "am", "p.m.", "p.m", "pm", "o", "in"].into_iter()).collect(),
+            // "1998 first quarter", "fiscal 1998 first half", "3rd quarter"
+            Rule::Quarter => owned(["fiscal", "last", "quarter", "quarters"].into_iter().chain(names(&ORDINALS))).collect(),
+            // "two million years", "two to three years"
+            Rule::Duration => owned(["to", "or", "more"].into_iter().chain(names(&SCALES)))
+                .chain(unit_words())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The units of time, singular and plural.
+fn unit_words() -> impl Iterator<Item = String> {
+    let plurals = names(&UNITS_OF_TIME).flat_map(|unit| [unit.to_string(), format!("{unit}s")]);
+    plurals.chain(["centuries".to_string()])
 }
 
 fn names<T>(table: &'static [(&'static str, T)]) -> impl Iterator<Item = &'static str> {
@@ -248,17 +278,42 @@ impl Rules {
         self.0 != 0
     }
 
-    /// The rules of [`Rules::first`] of `word` that can begin with it when the word `next` follows
-    /// it, if another word does.
-    pub(super) fn followed_by(self, word: Option<&str>, next: Option<&str>) -> Rules {
+    /// The rules of [`Rules::first`] of `word` that can begin with it when the token `next`
+    /// follows it.
+    pub(super) fn followed_by(self, word: Option<&str>, next: Option<&Token>) -> Rules {
         let rules = Rules(self.0 & !Rules::POSITION_WORD.0);
-        match next {
+        match (word, next) {
             // "the" begins eight rules, and each goes on with few words.
-            Some(next) if word == Some("the") => {
-                Rules(rules.0 & FirstWords::get().after_the.get(next).0)
+            (Some("the"), Some(next)) if next.class == Class::Word => {
+                Rules(rules.0 & FirstWords::get().after_the.get(next.lower).0)
             }
+            // "a" begins two, and most words after it are not units of time.
+            (Some("a" | "an"), Some(next)) if next.class == Class::Word => {
+                Rules(rules.0 & FirstWords::get().after_a.get(next.lower).0)
+            }
+            // A number begins six rules, and most numbers none but a year's.
+            (None, next) => Rules(rules.0 & Rules::after_number(next).0),
             _ => rules,
         }
+    }
+
+    /// The rules that can begin with a number followed by `next`: a year before any token,
+    /// "2025-09-04", "3rd-quarter" and "two-year" before a hyphen, "2 1/2 years" and "1998 3rd
+    /// quarter" before a number, and before a word the rules that can go on with it.
+    fn after_number(next: Option<&Token>) -> Rules {
+        let year = Rules(0).with(Rule::Year);
+        let followed = match next {
+            Some(next) if next.class == Class::Word => FirstWords::get().after_number.get(next.lower),
+            Some(next) if next.class == Class::Number => {
+                Rules(0).with(Rule::Quarter).with(Rule::Duration)
+            }
+            Some(next) if next.lower == "-" => Rules(0)
+                .with(Rule::IsoDate)
+                .with(Rule::Quarter)
+                .with(Rule::Duration),
+            _ => Rules(0),
+        };
+        Rules(year.0 | followed.0)
     }
 }
 
@@ -272,10 +327,12 @@ pub(crate) fn first_words() -> impl Iterator<Item = String> {
 pub(super) const POSITION_WORDS: [&str; 6] = ["the", "early", "late", "earlier", "later", "mid"];
 
 /// For each word, the rules that can begin with it (and whether it is a position word), and those
-/// that can go on with it after "the".
+/// that can go on with it after "the", "a" and a number.
 struct FirstWords {
     first: WordMap<Rules>,
     after_the: WordMap<Rules>,
+    after_a: WordMap<Rules>,
+    after_number: WordMap<Rules>,
 }
 
 impl FirstWords {
@@ -284,12 +341,20 @@ impl FirstWords {
         TABLES.get_or_init(|| {
             let mut first = WordMap::default();
             let mut after_the = WordMap::default();
+            let mut after_a = WordMap::default();
+            let mut after_number = WordMap::default();
             for rule in Rule::ALL {
                 for word in rule.first_words() {
                     first.update(&word, |rules: Rules| rules.with(rule));
                 }
                 for word in rule.words_after_the() {
                     after_the.update(&word, |rules: Rules| rules.with(rule));
+                }
+                for word in rule.words_after_a() {
+                    after_a.update(&word, |rules: Rules| rules.with(rule));
+                }
+                for word in rule.words_after_number() {
+                    after_number.update(&word, |rules: Rules| rules.with(rule));
                 }
             }
             for word in POSITION_WORDS {
@@ -298,6 +363,8 @@ impl FirstWords {
             FirstWords {
                 first,
                 after_the,
+                after_a,
+                after_number,
             }
         })
     }
@@ -305,9 +372,11 @@ impl FirstWords {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::scan::tokenize;
     use super::*;
+    use proptest::prelude::*;
 
-    /// The rules whose word lists hold `word` (and `next` after "the"), read from the lists
+    /// The rules whose word lists hold `word` (and `next` after "the", "a" or "an"), read from the lists
     /// themselves: the one table of [`Rules::first`] must give what separate look-ups gave.
     fn listed(word: &str, next: Option<&str>) -> Rules {
         let listed = |words: Vec<String>, word: &str| words.iter().any(|w| w == word);
@@ -316,6 +385,7 @@ mod tests {
             .filter(|rule| listed(rule.first_words(), word))
             .filter(|rule| match next {
                 Some(next) if word == "the" => listed(rule.words_after_the(), next),
+                Some(next) if matches!(word, "a" | "an") => listed(rule.words_after_a(), next),
                 _ => true,
             })
             .fold(Rules::default(), Rules::with)
@@ -328,22 +398,98 @@ mod tests {
         for rule in Rule::ALL {
             words.extend(rule.first_words());
             words.extend(rule.words_after_the());
+            words.extend(rule.words_after_a());
         }
-        for word in &words {
+        let text = words.join(" ");
+        let mut lowered = String::new();
+        let tokens = tokenize(&text, &mut lowered);
+        assert_eq!(tokens.len(), words.len(), "one token a word");
+        for word in tokens.iter().map(|t| t.lower) {
             let first = Rules::first(Some(word));
-            let may_begin = listed(word, None).0 != 0 || POSITION_WORDS.contains(&word.as_str());
+            let may_begin = listed(word, None).0 != 0 || POSITION_WORDS.contains(&word);
             assert_eq!(first.may_begin(), may_begin, "{word:?}");
-            for next in words.iter().map(|next| Some(next.as_str())).chain([None]) {
+            for next in tokens.iter().map(Some).chain([None]) {
                 let rules = first.followed_by(Some(word), next);
+                let next = next.filter(|t| t.class == Class::Word).map(|t| t.lower);
                 assert_eq!(rules.0, listed(word, next).0, "{word:?} {next:?}");
             }
         }
     }
 
+    /// A word before (or none), a number or "a", "an" or "the", then words that can follow them
+    /// and other tokens.
+    fn narrowing_test_text() -> impl Strategy<Value = String> {
+        const LEADS: [&str; 15] = ["4", "12", "2025", "1998", "1990s", "3rd", "4th", "20th", "10:35", "1/2", "1,500", "2.5", "a", "an", "the"];
+        let followers = Rule::ALL.into_iter().flat_map(|rule| [rule.words_after_number(), rule.words_after_a(), rule.words_after_the()]);
+        let mut words: Vec<String> = followers.flatten().collect();
+        let others = ["said", "people", "May", "-", ",", ".", "'", "s", "clock", "morning", "old", "and", "half", "ago"];
+        words.extend(owned(LEADS.into_iter().chain(others)));
+        let before = proptest::sample::select(&["", "twice", "5", "for"][..]);
+        let rest = proptest::collection::vec(proptest::sample::select(words), 0..5);
+        (before, proptest::sample::select(&LEADS[..]), rest).prop_map(|(before, lead, rest)| format!("{before} {lead} {}", rest.join(" ")))
+    }
+
+    /// At token `at` of `text`: what the rules narrowed by the next token find, and what every
+    /// rule that can begin with token `at` finds.
+    fn narrowed_and_every(text: &str, at: usize) -> (Option<Match>, Option<Match>) {
+        let mut lowered = String::new();
+        let tokens = tokenize(text, &mut lowered);
+        let grammar = Grammar::new(&tokens);
+        let word = grammar.word(at);
+        let first = Rules::first(word);
+        let every = Rules(first.0 & !Rules::POSITION_WORD.0);
+        (grammar.core_at(at, first.followed_by(word, tokens.get(at + 1))), grammar.core_at(at, every))
+    }
+
+    proptest! {
+        /// The rules that the token after a number, "a", "an" or "the" leaves find what every
+        /// rule that can begin with it finds.
+        #[test]
+        fn rules_narrowed_by_the_next_token_find_the_same(text in narrowing_test_text()) {
+            let at = usize::from(!text.starts_with(' '));
+            let (narrowed, every) = narrowed_and_every(&text, at);
+            prop_assert_eq!(narrowed, every);
+        }
+    }
+
     #[test]
-    fn tokens_that_are_not_words_begin_the_rules_for_them() {
-        let first = Rules::first(None);
-        assert!(first.may_begin());
-        assert_eq!(first.followed_by(None, Some("year")).0, Rules::NOT_WORDS.0);
+    fn each_rule_narrowed_by_the_next_token_is_tried_before_it() {
+        // The expression begins at the second token.
+        let cases = [
+            ("iso date", "on 2025-09-04"),
+            ("day and month", "on 4 September 2025"),
+            ("day of month", "on 4th of July"),
+            ("clock time", "on 10:35 a.m. Thursday"),
+            ("o'clock", "on 4 o'clock"),
+            ("hour of a day part", "on 4 in the morning"),
+            ("year and quarter", "on 1998 first quarter"),
+            ("year and fiscal quarter", "on 1998 fiscal third quarter"),
+            ("year and numbered quarter", "on 1998 3rd quarter"),
+            ("numbered quarter", "on 3rd quarter"),
+            ("hyphenated quarter", "on 3rd-quarter"),
+            ("year before a comma", "on 2019, when"),
+            ("year at the end", "on 2019"),
+            ("decade", "on 1990s"),
+            ("century", "on 20th century"),
+            ("duration", "on 4 years"),
+            ("mixed fraction", "on 2 1/2 years"),
+            ("range", "on 12 to 18 months"),
+            ("hyphenated", "on 2-year"),
+            ("scaled", "on 2 million years"),
+            ("more", "on 5 more years"),
+            ("a unit", "for a year"),
+            ("a unit after a count", "twice a day"),
+            ("a couple", "for a couple of days"),
+            ("a few", "for a few weeks"),
+            ("a half", "for a half hour"),
+            ("a number", "for a number of years"),
+            ("an hour", "for an hour"),
+            ("a hyphenated unit", "for a-year"),
+        ];
+        for (name, text) in cases {
+            let (narrowed, every) = narrowed_and_every(text, 1);
+            assert!(narrowed.is_some(), "{name}");
+            assert_eq!(narrowed, every, "{name}");
+        }
     }
 }
