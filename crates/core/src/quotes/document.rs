@@ -447,7 +447,13 @@ fn short_ascii_key(bytes: &[u8], len: usize) -> Option<u128> {
 /// Whether lower-casing changes no character of `raw` but ASCII letters: its lower-case text is
 /// then in place. (Curly quotes and dashes, the commonest tokens beyond ASCII, are not copied.)
 fn lower_case_in_place(raw: &str) -> bool {
-    raw.is_ascii() || raw.chars().all(|c| c.is_ascii() || c.to_lowercase().eq([c]))
+    raw.is_ascii() || raw.chars().all(|c| c.is_ascii() || is_general_punctuation(c) || c.to_lowercase().eq([c]))
+}
+
+/// Curly quotes, dashes and ellipses: told by their range, they are spared the case tables (no
+/// character of the block has a case).
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
 }
 
 /// Appends `raw` lower-cased to `lower`: where it is.
@@ -466,6 +472,13 @@ fn push_lower_case(lower: &mut String, raw: &str) -> Span {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn general_punctuation_has_no_case() {
+        let block = (char::MIN..=char::MAX).filter(|&c| is_general_punctuation(c));
+        assert!(block.clone().all(|c| c.to_lowercase().eq([c])));
+        assert!(['’', '“', '”', '—', '–', '…'].into_iter().all(is_general_punctuation));
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5_000))]
