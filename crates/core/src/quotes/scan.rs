@@ -103,21 +103,27 @@ pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
     (toks, structural)
 }
 
+const fn splat(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+/// The high bit of each of the eight bytes of `chunk` that is ASCII and in `from..=to`: eight
+/// bytes tested at once, with no branch. (Below 0x80, no sum carries into the next byte.)
+pub(super) fn ascii_bytes_in(chunk: u64, from: u8, to: u8) -> u64 {
+    const HIGH: u64 = splat(0x80);
+    let low = chunk & !HIGH;
+    (low + splat(0x80 - from)) & !(low + splat(0x7F - to)) & HIGH & !chunk
+}
+
 /// The number of ASCII letters and digits that `bytes` starts with, counted eight at a time:
 /// a word's end is then found without a branch for each of its letters.
 fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    const fn splat(byte: u8) -> u64 {
-        u64::from_ne_bytes([byte; 8])
-    }
-    const HIGH: u64 = splat(0x80);
-    // The high bit of each byte of `low` (below 0x80) in `from..=to`; no sum carries into the next byte.
-    let in_range = |low: u64, from: u8, to: u8| (low + splat(0x80 - from)) & !(low + splat(0x7F - to)) & HIGH;
     let mut run = 0;
     while let Some(chunk) = bytes.get(run..).and_then(<[u8]>::first_chunk::<8>) {
         let chunk = u64::from_le_bytes(*chunk);
-        let low = chunk & !HIGH;
-        let alphanumeric = (in_range(low, b'0', b'9') | in_range(low | splat(0x20), b'a', b'z')) & !chunk;
-        let ascii_alphanumerics = ((!alphanumeric & HIGH).trailing_zeros() / 8) as usize;
+        // Letters of either case: setting the case bit makes capitals lower-case letters.
+        let alphanumeric = ascii_bytes_in(chunk, b'0', b'9') | ascii_bytes_in(chunk | splat(0x20), b'a', b'z');
+        let ascii_alphanumerics = ((!alphanumeric & splat(0x80)).trailing_zeros() / 8) as usize;
         run += ascii_alphanumerics;
         if ascii_alphanumerics < 8 {
             return run;
