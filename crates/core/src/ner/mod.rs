@@ -108,7 +108,7 @@ impl Lowercase {
                 (i, Span::new(start, others.len()))
             })
             .collect();
-        Lowercase { ascii: crate::to_ascii_lowercase(text), others, other_places }
+        Lowercase { ascii: crate::to_ascii_lowercase(text, text.len()), others, other_places }
     }
 
     fn words(&self, tokens: &[Token]) -> Vec<&str> {

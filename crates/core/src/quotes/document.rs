@@ -368,7 +368,7 @@ fn pair_roles(len: usize, pairs: &[Marked]) -> Vec<PairRole> {
 /// bits of each token (see `Document::bits`).
 fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>) {
     // Room for the tokens copied after it, so that the first of them does not copy it all.
-    let mut lower = ascii_lower_case(text, text.len() + text.len() / 8);
+    let mut lower = crate::to_ascii_lowercase(text, text.len() + text.len() / 8);
     let mut copied = Vec::new();
     let table = lexicon::table();
     let bits = toks
@@ -394,30 +394,6 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
         })
         .collect();
     (lower, copied, bits)
-}
-
-/// `text` with its ASCII letters lower-cased, in a string with room for `capacity` bytes.
-/// `make_ascii_lowercase` takes a byte at a time, a dozen instructions each in wasm; capitals are
-/// few in prose, so they are found eight bytes at a time and lower-cased alone.
-fn ascii_lower_case(text: &str, capacity: usize) -> String {
-    let mut lower = String::with_capacity(capacity);
-    lower.push_str(text);
-    let mut lower_case_at = |at: usize| lower[at..=at].make_ascii_lowercase();
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    for (k, chunk) in chunks.by_ref().enumerate() {
-        let mut capitals = scan::ascii_bytes_in(u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes")), b'A', b'Z');
-        while capitals != 0 {
-            lower_case_at(8 * k + capitals.trailing_zeros() as usize / 8);
-            capitals &= capitals - 1;
-        }
-    }
-    let tail = text.len() - chunks.remainder().len();
-    for (at, byte) in chunks.remainder().iter().enumerate() {
-        if byte.is_ascii_uppercase() {
-            lower_case_at(tail + at);
-        }
-    }
-    lower
 }
 
 /// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they
@@ -471,20 +447,11 @@ fn push_lower_case(lower: &mut String, raw: &str) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn general_punctuation_has_no_case() {
         let block = (char::MIN..=char::MAX).filter(|&c| is_general_punctuation(c));
         assert!(block.clone().all(|c| c.to_lowercase().eq([c])));
         assert!(['’', '“', '”', '—', '–', '…'].into_iter().all(is_general_punctuation));
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(5_000))]
-        #[test]
-        fn ascii_lower_case_is_make_ascii_lowercase(text in "[a-zA-Z@\\[`{0-9 ÉéΣ“]{0,40}") {
-            prop_assert_eq!(ascii_lower_case(&text, text.len()), text.to_ascii_lowercase(), "{:?}", text);
-        }
     }
 }

@@ -107,14 +107,6 @@ const fn splat(byte: u8) -> u64 {
     u64::from_ne_bytes([byte; 8])
 }
 
-/// The high bit of each of the eight bytes of `chunk` that is ASCII and in `from..=to`: eight
-/// bytes tested at once, with no branch. (Below 0x80, no sum carries into the next byte.)
-pub(super) fn ascii_bytes_in(chunk: u64, from: u8, to: u8) -> u64 {
-    const HIGH: u64 = splat(0x80);
-    let low = chunk & !HIGH;
-    (low + splat(0x80 - from)) & !(low + splat(0x7F - to)) & HIGH & !chunk
-}
-
 /// The number of ASCII letters and digits that `bytes` starts with, counted eight at a time:
 /// a word's end is then found without a branch for each of its letters.
 fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
@@ -122,7 +114,7 @@ fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
     while let Some(chunk) = bytes.get(run..).and_then(<[u8]>::first_chunk::<8>) {
         let chunk = u64::from_le_bytes(*chunk);
         // Letters of either case: setting the case bit makes capitals lower-case letters.
-        let alphanumeric = ascii_bytes_in(chunk, b'0', b'9') | ascii_bytes_in(chunk | splat(0x20), b'a', b'z');
+        let alphanumeric = crate::ascii_between(chunk, b'0', b'9') | crate::ascii_between(chunk | splat(0x20), b'a', b'z');
         let ascii_alphanumerics = ((!alphanumeric & splat(0x80)).trailing_zeros() / 8) as usize;
         run += ascii_alphanumerics;
         if ascii_alphanumerics < 8 {
