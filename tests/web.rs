@@ -140,11 +140,12 @@ fn quote_diffs_are_computed_in_the_browser() {
     assert!(group.members.iter().any(|m| !m.diff.is_empty()), "a word diff was computed");
 }
 
-/// The tagger adds its scores with wasm SIMD here (`.cargo/config.toml`) and lane by lane in native
-/// builds. In this debug build a `debug_assert` in `ner::tagger` checks every scored token's sums
-/// against the models' plain ones: over the seed articles, any lane the SIMD code got wrong fails.
+/// The tagger adds its scores and takes its Viterbi steps with wasm SIMD here (`.cargo/config.toml`)
+/// and lane by lane in native builds. In this debug build `debug_assert`s in `ner::tagger` and
+/// `ner::model` check every scored token's sums against the models' plain ones and every SIMD step
+/// against the scalar one: over the seed articles, any lane the SIMD code got wrong fails.
 #[wasm_bindgen_test]
-fn tagger_simd_sums_match_the_models_on_the_seed_articles() {
+fn tagger_simd_matches_the_scalar_code_on_the_seed_articles() {
     assert!(cfg!(target_feature = "simd128") && cfg!(debug_assertions), "built without SIMD or without the check");
     let articles = triangulate::corpus::embedded_articles().unwrap();
     let entities: usize = articles.iter().map(|a| triangulate_core::extract(&a.text, a.date).entities.len()).sum();

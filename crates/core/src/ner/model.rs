@@ -116,6 +116,32 @@ pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
     /// The score of a transition BIO forbids: below any path's, and safe to add to another.
     const FORBIDDEN: Self;
     fn compare(&self, other: &Self) -> std::cmp::Ordering;
+
+    /// One Viterbi step for the tags that may follow any tag ([`AFTER_ANY`]): each one's best path
+    /// score over the predecessors' `best`, and its predecessor (the first of equals). The other
+    /// tags keep `best`'s score and predecessor 0.
+    fn best_after_any(best: &[Self; N_TAGS], transition: &Transitions<Self>) -> ([Self; N_TAGS], [u8; N_TAGS]) {
+        scalar_best_after_any(best, transition)
+    }
+}
+
+/// [`Score::best_after_any`], one tag and predecessor at a time: fixed loops over constant tags,
+/// unrolled; selections rather than branches, which the processor could not predict.
+fn scalar_best_after_any<S: Score>(best: &[S; N_TAGS], transition: &Transitions<S>) -> ([S; N_TAGS], [u8; N_TAGS]) {
+    let mut top = *best;
+    let mut from = [0u8; N_TAGS];
+    for tag in AFTER_ANY {
+        top[tag] = best[0] + transition[0][tag];
+    }
+    for previous in 1..N_TAGS {
+        for tag in AFTER_ANY {
+            let score = best[previous] + transition[previous][tag];
+            let better = score > top[tag];
+            top[tag] = select_unpredictable(better, score, top[tag]);
+            from[tag] = select_unpredictable(better, previous as u8, from[tag]);
+        }
+    }
+    (top, from)
 }
 
 impl Score for f32 {
@@ -130,6 +156,37 @@ impl Score for i64 {
     const FORBIDDEN: i64 = i64::MIN / 4;
     fn compare(&self, other: &i64) -> std::cmp::Ordering {
         self.cmp(other)
+    }
+
+    /// Two tags a SIMD instruction: the compiler does not vectorize the scalar steps for wasm.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn best_after_any(best: &[i64; N_TAGS], transition: &Transitions<i64>) -> ([i64; N_TAGS], [u8; N_TAGS]) {
+        use std::arch::wasm32::{i64x2, i64x2_add, i64x2_extract_lane, i64x2_gt, i64x2_splat, v128, v128_bitselect};
+        // The five tags in lanes, two to a vector (the sixth lane unused).
+        let row = |previous: usize| -> [v128; 3] {
+            let [o, per, org, loc, misc] = AFTER_ANY.map(|tag| transition[previous][tag]);
+            [i64x2(o, per), i64x2(org, loc), i64x2(misc, 0)]
+        };
+        let start = i64x2_splat(best[0]);
+        let mut top = row(0).map(|transition| i64x2_add(start, transition));
+        let mut from = [i64x2_splat(0); 3];
+        for (previous, best) in best.iter().enumerate().skip(1) {
+            let (best, transitions, previous) = (i64x2_splat(*best), row(previous), i64x2_splat(previous as i64));
+            for lane in 0..3 {
+                let score = i64x2_add(best, transitions[lane]);
+                let better = i64x2_gt(score, top[lane]);
+                top[lane] = v128_bitselect(score, top[lane], better);
+                from[lane] = v128_bitselect(previous, from[lane], better);
+            }
+        }
+        let lanes = |v: [v128; 3]| [i64x2_extract_lane::<0>(v[0]), i64x2_extract_lane::<1>(v[0]), i64x2_extract_lane::<0>(v[1]), i64x2_extract_lane::<1>(v[1]), i64x2_extract_lane::<0>(v[2])];
+        let (mut top_tags, mut from_tags) = (*best, [0u8; N_TAGS]);
+        for (k, (score, previous)) in lanes(top).into_iter().zip(lanes(from)).enumerate() {
+            top_tags[AFTER_ANY[k]] = score;
+            from_tags[AFTER_ANY[k]] = previous as u8;
+        }
+        debug_assert_eq!((top_tags, from_tags), scalar_best_after_any(best, transition), "SIMD and scalar Viterbi steps differ");
+        (top_tags, from_tags)
     }
 }
 
@@ -180,21 +237,7 @@ impl Decoder {
         for scores in rest {
             // Each tag's best predecessor, the first of equals: O and B- may follow any tag, so those
             // five are found together in one pass over the predecessors; I-x follows B-x or I-x.
-            // Fixed loops over constant tags, unrolled; selections rather than branches, which the
-            // processor could not predict.
-            let mut top = best; // every tag set below
-            let mut from = [0u8; N_TAGS];
-            for tag in AFTER_ANY {
-                top[tag] = best[0] + transition[0][tag];
-            }
-            for previous in 1..N_TAGS {
-                for tag in AFTER_ANY {
-                    let score = best[previous] + transition[previous][tag];
-                    let better = score > top[tag];
-                    top[tag] = select_unpredictable(better, score, top[tag]);
-                    from[tag] = select_unpredictable(better, previous as u8, from[tag]);
-                }
-            }
+            let (mut top, mut from) = S::best_after_any(&best, transition);
             for tag in INSIDE {
                 let (begin, inside) = (best[tag - 1] + transition[tag - 1][tag], best[tag] + transition[tag][tag]);
                 (top[tag], from[tag]) = select_unpredictable(inside > begin, (inside, tag as u8), (begin, tag as u8 - 1));
