@@ -11,7 +11,7 @@ my $html = read_file($html_path);
 
 my $count = 0;
 $html =~ s{<script\b([^>]*)type="module"([^>]*)>(.*?)</script>}{
-    my $body = $3;
+    my $body = start_or_explain($3);
     my $name = $count++ ? "boot-$count.js" : "boot.js";
     write_file("$dir/$name", $body);
     qq{<script type="module" src="$name"></script>}
@@ -31,6 +31,29 @@ self.onmessage = (event) => {
 JS
 
 write_file($html_path, $html);
+
+# Trunk's loader with its statements after the imports in a `try`: where the wasm cannot compile (a
+# browser without WebAssembly SIMD, which the build uses: Safari before 16.4), the page says so
+# instead of staying blank.
+sub start_or_explain {
+    my ($loader) = @_;
+    my ($imports, $start) = $loader =~ m{\A(\s*(?:import\b[^;]*;\s*)*)(.*)\z}s
+        or die "unexpected loader script: $loader\n";
+    return <<"JS";
+${imports}try {
+$start
+} catch (error) {
+  // Only a module this browser cannot compile; a panic at start shows the app's own error panel.
+  if (!(error instanceof WebAssembly.CompileError)) throw error;
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.textContent = 'Triangulate could not start in this browser: it needs WebAssembly with SIMD '
+    + '(Chrome or Edge 91, Firefox 89, Safari 16.4 or later). ' + error;
+  document.body.replaceChildren(message);
+  throw error;
+}
+JS
+}
 
 sub read_file {
     my ($path) = @_;
