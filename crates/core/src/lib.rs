@@ -41,6 +41,25 @@ mod tests {
     }
 
     #[test]
+    fn alphanumeric_runs_end_at_every_other_byte() {
+        for other in (0..=u8::MAX).filter(|b| !b.is_ascii_alphanumeric()) {
+            for at in 0..20 {
+                let mut bytes = *b"aZ09zA9b0Yq5MmRr8Ss7";
+                bytes[at] = other;
+                assert_eq!(ascii_alphanumeric_end(&bytes, 0), at, "{other:#x} at {at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alphanumeric_run_ends_as_a_scan(bytes in proptest::collection::vec(proptest::sample::select(b"aAzZ09@[`{/:. \x80\xC3\xFF".to_vec()), 0..40)) {
+            let scanned = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            proptest::prop_assert_eq!(ascii_alphanumeric_end(&bytes, 0), scanned, "{:?}", bytes);
+        }
+    }
+
+    #[test]
     fn non_ascii_found_at_every_place() {
         for byte in 0x80..=u8::MAX {
             for at in 0..20 {
@@ -144,6 +163,25 @@ pub(crate) fn next_non_ascii(bytes: &[u8], mut at: usize) -> usize {
         at += 8;
     }
     bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |offset| at + offset)
+}
+
+/// The end of the run of ASCII letters and digits from `at`. Eight bytes are tested at once: a word
+/// mostly ends within them, so the loop does not branch on every letter, which would mispredict at
+/// every word's end.
+#[inline(always)]
+pub(crate) fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
+    const CASE_BITS: u64 = u64::from_le_bytes([0x20; 8]);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Setting the case bit makes the upper-case letters lower-case and no other byte a letter.
+        let alphanumeric = ascii_between(x | CASE_BITS, b'a', b'z') | ascii_between(x, b'0', b'9');
+        let others = !alphanumeric & u64::from_le_bytes([0x80; 8]);
+        if others != 0 {
+            return at + others.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 /// Converts byte offsets of one text into character (Unicode scalar value) offsets.

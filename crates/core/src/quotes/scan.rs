@@ -103,27 +103,6 @@ pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
     (toks, structural)
 }
 
-const fn splat(byte: u8) -> u64 {
-    u64::from_ne_bytes([byte; 8])
-}
-
-/// The number of ASCII letters and digits that `bytes` starts with, counted eight at a time:
-/// a word's end is then found without a branch for each of its letters.
-fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    let mut run = 0;
-    while let Some(chunk) = bytes.get(run..).and_then(<[u8]>::first_chunk::<8>) {
-        let chunk = u64::from_le_bytes(*chunk);
-        // Letters of either case: setting the case bit makes capitals lower-case letters.
-        let alphanumeric = crate::ascii_between(chunk, b'0', b'9') | crate::ascii_between(chunk | splat(0x20), b'a', b'z');
-        let ascii_alphanumerics = ((!alphanumeric & splat(0x80)).trailing_zeros() / 8) as usize;
-        run += ascii_alphanumerics;
-        if ascii_alphanumerics < 8 {
-            return run;
-        }
-    }
-    run + bytes[run..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
-}
-
 fn char_at(text: &str, at: usize) -> Option<char> {
     match *text.as_bytes().get(at)? {
         ascii @ 0..0x80 => Some(ascii as char),
@@ -146,7 +125,7 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
     loop {
         // ASCII letters and digits, most of any word.
-        end += ascii_alphanumeric_run(&text.as_bytes()[end..]);
+        end = crate::ascii_alphanumeric_end(text.as_bytes(), end);
         // The run took every ASCII letter and digit: another ASCII byte ends the word unless it
         // joins, most often a space, told without decoding a character.
         if text.as_bytes().get(end).is_some_and(|&byte| byte.is_ascii() && !matches!(byte, b'.' | b'\'' | b'-' | b'&' | b',')) {
@@ -371,12 +350,6 @@ mod tests {
             let structural_by_kind: Vec<u32> = (0..toks.len() as u32).filter(|&i| is_structural(toks[i as usize].kind)).collect();
             prop_assert_eq!(structural, structural_by_kind, "{:?}", text);
         }
-
-        #[test]
-        fn ascii_run_counts_as_a_scan(bytes in prop::collection::vec(prop::sample::select(b"aAzZ09@[`{/:. \x80\xC3\xFF".to_vec()), 0..40)) {
-            let scanned = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            prop_assert_eq!(ascii_alphanumeric_run(&bytes), scanned, "{:?}", bytes);
-        }
     }
 
     #[test]
@@ -386,19 +359,6 @@ mod tests {
         assert!(!articles.is_empty(), "no sample articles in {dir:?}");
         for article in articles {
             assert_eq!(summary(&tokenize(&article.text).0), summary(&tokenize_by_chars(&article.text)), "article {:?}", article.title);
-        }
-    }
-
-    #[test]
-    fn every_byte_class_runs_as_a_scan() {
-        // Each byte value alone, before a letter, and at each place in a run of letters.
-        for byte in 0..=u8::MAX {
-            for at in 0..20 {
-                let mut bytes = vec![b'a'; 20];
-                bytes[at] = byte;
-                let scanned = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-                assert_eq!(ascii_alphanumeric_run(&bytes), scanned, "byte {byte:#x} at {at}");
-            }
         }
     }
 }

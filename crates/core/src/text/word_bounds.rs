@@ -1,7 +1,7 @@
 //! Unicode word boundaries (UAX #29) for the characters of nearly all news text, several times
 //! faster than the general tables of `unicode-segmentation`, whose pieces they reproduce exactly
 //! (a property test compares the two). Text with any other character is left to the crate.
-use crate::{next_non_ascii, Span};
+use crate::{ascii_alphanumeric_end, next_non_ascii, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The word-break classes these characters have; `Other` breaks on both sides.
@@ -109,25 +109,6 @@ fn breaks(a: Option<Class>, b: Class, c: Class, d: impl Fn() -> Option<Class>) -
     }
 }
 
-/// The end of the run of ASCII letters and digits from `at`. Eight bytes are tested at once: a word
-/// mostly ends within them, so the loop does not branch on every letter, which would mispredict at
-/// every word's end.
-#[inline(always)]
-fn alphanumeric_run_end(bytes: &[u8], mut at: usize) -> usize {
-    const CASE_BITS: u64 = u64::from_le_bytes([0x20; 8]);
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Setting the case bit makes the upper-case letters lower-case and no other byte a letter.
-        let alphanumeric = crate::ascii_between(x | CASE_BITS, b'a', b'z') | crate::ascii_between(x, b'0', b'9');
-        let others = !alphanumeric & u64::from_le_bytes([0x80; 8]);
-        if others != 0 {
-            return at + others.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
-}
-
 /// Passes the spans of the UAX #29 word-bound pieces of `text` (spaces and punctuation included),
 /// as `split_word_bound_indices` gives them, to `piece` in order, each with whether it is all white
 /// space. They are not collected: most are spaces that the caller drops.
@@ -175,8 +156,8 @@ fn simple_piece_end(bytes: &[u8], start: usize, class: Class, len: usize) -> Opt
     match class {
         Class::Space => Some(start + len + bytes[start + len..].iter().take_while(|&&b| b == b' ').count()),
         Class::Letter | Class::Numeric => {
-            let end = alphanumeric_run_end(bytes, start + len);
-                // Of the ASCII characters after the run, only `:` `,` `;` `.` `'` `_` may join it to more.
+            let end = ascii_alphanumeric_end(bytes, start + len);
+            // Of the ASCII characters after the run, only `:` `,` `;` `.` `'` `_` may join it to more.
             let ends_word = |&b: &u8| {
                 b.is_ascii() && !matches!(ASCII_CLASSES[usize::from(b)], Class::MidLetter | Class::MidNum | Class::MidNumLetQ | Class::ExtendNumLet)
             };
@@ -200,7 +181,7 @@ fn piece_end(text: &str, start: usize, mut b: Class, len: usize) -> usize {
         // No boundary falls inside a run of letters and digits (WB5–WB10): the ASCII ones, most
         // of a text, are skipped a byte at a time. (Runs of spaces are all [`simple_piece_end`]'s.)
         let run = match b {
-            Class::Letter | Class::Numeric => alphanumeric_run_end(bytes, at) - at,
+            Class::Letter | Class::Numeric => ascii_alphanumeric_end(bytes, at) - at,
             _ => 0,
         };
         if run > 0 {
@@ -276,17 +257,6 @@ mod tests {
             }
             for text in [format!("{c}"), format!("a{c}b"), format!("1{c}2"), format!(" {c} "), format!("{c}{c}"), format!("a{c}{c}b")] {
                 assert_eq!(fast_pieces(&text), Some(crate_pieces(&text)), "{text:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn alphanumeric_runs_end_at_every_other_byte() {
-        for other in (0..=u8::MAX).filter(|b| !b.is_ascii_alphanumeric()) {
-            for at in 0..20 {
-                let mut bytes = *b"aZ09zA9b0Yq5MmRr8Ss7";
-                bytes[at] = other;
-                assert_eq!(alphanumeric_run_end(&bytes, 0), at, "{other:#x} at {at}");
             }
         }
     }
