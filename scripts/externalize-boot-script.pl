@@ -47,6 +47,8 @@ $start
   if (!(error instanceof WebAssembly.CompileError)) throw error;
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
+  // The panel a panic shows (style/main.css), for a page without the app.
+  message.className = 'panic-panel';
   message.textContent = 'Triangulate could not start in this browser: it needs WebAssembly with SIMD '
     + '(Chrome or Edge 91, Firefox 89, Safari 16.4 or later). ' + error;
   document.body.replaceChildren(message);
