@@ -39,7 +39,7 @@ pub struct Model {
     emissions: Vec<i8>,
     /// Already masked (see [`mask_transitions`]). Integers, so that a path's score is exact however
     /// long the sentence (the quantized weights are integers too).
-    transitions: Transitions<i64>,
+    transitions: Transitions<i32>,
 }
 
 impl Model {
@@ -63,7 +63,7 @@ impl Model {
         }
         reader.byte()?;
         let transitions = (0..(N_TAGS + 1) * N_TAGS)
-            .map(|_| reader.take(2).map(|b| i64::from(i16::from_le_bytes([b[0], b[1]]))))
+            .map(|_| reader.take(2).map(|b| i32::from(i16::from_le_bytes([b[0], b[1]]))))
             .collect::<Result<Vec<_>, _>>()?;
         let rows = u32::from_le_bytes(reader.take(4)?.try_into().map_err(|_| "bad row count")?) as usize;
         let mut emissions = vec![0i8; (1 << bits) * N_TAGS];
@@ -106,7 +106,7 @@ impl Model {
 
     /// The best tag sequence given each token's summed weights, for tokens that are the whole
     /// sentence or, where `run` says so, come after or before a token tagged O.
-    pub fn decode<'d, E: Copy + Into<i64>>(&self, scores: &[[E; N_TAGS]], run: Run, decoder: &'d mut Decoder) -> &'d [usize] {
+    pub fn decode<'d, E: Copy + Into<i32>>(&self, scores: &[[E; N_TAGS]], run: Run, decoder: &'d mut Decoder<i32>) -> &'d [usize] {
         decoder.best_path(scores, &self.transitions, run)
     }
 }
@@ -117,31 +117,52 @@ pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
     const FORBIDDEN: Self;
     fn compare(&self, other: &Self) -> std::cmp::Ordering;
 
-    /// One Viterbi step for the tags that may follow any tag ([`AFTER_ANY`]): each one's best path
-    /// score over the predecessors' `best`, and its predecessor (the first of equals). The other
-    /// tags keep `best`'s score and predecessor 0.
-    fn best_after_any(best: &[Self; N_TAGS], transition: &Transitions<Self>) -> ([Self; N_TAGS], [u8; N_TAGS]) {
-        scalar_best_after_any(best, transition)
+    /// One Viterbi step: each tag's best path score over the predecessors' `best` (which
+    /// predecessor gave it is found again for the best path's tags alone, see [`best_predecessor`]).
+    fn step(best: &[Self; N_TAGS], transition: &Transitions<Self>) -> [Self; N_TAGS] {
+        scalar_step(best, transition)
+    }
+
+    /// A step's scores, shifted alike where the type could overflow along a long sentence (which
+    /// changes no comparison between them).
+    fn renormalized(best: [Self; N_TAGS]) -> [Self; N_TAGS] {
+        best
     }
 }
 
-/// [`Score::best_after_any`], one tag and predecessor at a time: fixed loops over constant tags,
-/// unrolled; selections rather than branches, which the processor could not predict.
-fn scalar_best_after_any<S: Score>(best: &[S; N_TAGS], transition: &Transitions<S>) -> ([S; N_TAGS], [u8; N_TAGS]) {
+/// [`Score::step`], one tag and predecessor at a time, trying only the transitions BIO allows: O
+/// and B- may follow any tag, so those five are found together in one pass over the predecessors;
+/// I-x follows B-x or I-x. Fixed loops over constant tags, unrolled; selections rather than
+/// branches, which the processor could not predict.
+fn scalar_step<S: Score>(best: &[S; N_TAGS], transition: &Transitions<S>) -> [S; N_TAGS] {
     let mut top = *best;
-    let mut from = [0u8; N_TAGS];
     for tag in AFTER_ANY {
         top[tag] = best[0] + transition[0][tag];
     }
     for previous in 1..N_TAGS {
         for tag in AFTER_ANY {
             let score = best[previous] + transition[previous][tag];
-            let better = score > top[tag];
-            top[tag] = select_unpredictable(better, score, top[tag]);
-            from[tag] = select_unpredictable(better, previous as u8, from[tag]);
+            top[tag] = select_unpredictable(score > top[tag], score, top[tag]);
         }
     }
-    (top, from)
+    for tag in INSIDE {
+        let (begin, inside) = (best[tag - 1] + transition[tag - 1][tag], best[tag] + transition[tag][tag]);
+        top[tag] = select_unpredictable(inside > begin, inside, begin);
+    }
+    top
+}
+
+/// The tag before `tag` on the best path, given the scores `best` of the tags before: the first
+/// of equals, as [`Score::step`] would have kept for every tag (transitions BIO forbids never win).
+fn best_predecessor<S: Score>(best: &[S; N_TAGS], transition: &Transitions<S>, tag: usize) -> usize {
+    let mut top = (0, best[0] + transition[0][tag]);
+    for previous in 1..N_TAGS {
+        let score = best[previous] + transition[previous][tag];
+        if score > top.1 {
+            top = (previous, score);
+        }
+    }
+    top.0
 }
 
 impl Score for f32 {
@@ -151,42 +172,49 @@ impl Score for f32 {
     }
 }
 
-impl Score for i64 {
-    // Far below any sum of weights, and twice it cannot overflow.
-    const FORBIDDEN: i64 = i64::MIN / 4;
-    fn compare(&self, other: &i64) -> std::cmp::Ordering {
+impl Score for i32 {
+    // Far below any step's scores once renormalized, and twice it cannot overflow.
+    const FORBIDDEN: i32 = i32::MIN / 4;
+    fn compare(&self, other: &i32) -> std::cmp::Ordering {
         self.cmp(other)
     }
 
-    /// Two tags a SIMD instruction: the compiler does not vectorize the scalar steps for wasm.
+    /// Each step's scores less O's: a step adds one transition and one emission of 16 bits each,
+    /// so the scores of the tags BIO allows stay within a few hundred thousand of O's however long
+    /// the sentence, and the forbidden far below.
+    fn renormalized(best: [i32; N_TAGS]) -> [i32; N_TAGS] {
+        best.map(|score| score - best[0])
+    }
+
+    /// Four tags a SIMD instruction, every transition tried (those BIO forbids are masked far
+    /// below any other): the compiler does not vectorize the scalar step for wasm.
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    fn best_after_any(best: &[i64; N_TAGS], transition: &Transitions<i64>) -> ([i64; N_TAGS], [u8; N_TAGS]) {
-        use std::arch::wasm32::{i64x2, i64x2_add, i64x2_extract_lane, i64x2_gt, i64x2_splat, v128, v128_bitselect};
-        // The five tags in lanes, two to a vector (the sixth lane unused).
-        let row = |previous: usize| -> [v128; 3] {
-            let [o, per, org, loc, misc] = AFTER_ANY.map(|tag| transition[previous][tag]);
-            [i64x2(o, per), i64x2(org, loc), i64x2(misc, 0)]
-        };
-        let start = i64x2_splat(best[0]);
-        let mut top = row(0).map(|transition| i64x2_add(start, transition));
-        let mut from = [i64x2_splat(0); 3];
-        for (previous, best) in best.iter().enumerate().skip(1) {
-            let (best, transitions, previous) = (i64x2_splat(*best), row(previous), i64x2_splat(previous as i64));
-            for lane in 0..3 {
-                let score = i64x2_add(best, transitions[lane]);
-                let better = i64x2_gt(score, top[lane]);
-                top[lane] = v128_bitselect(score, top[lane], better);
-                from[lane] = v128_bitselect(previous, from[lane], better);
+    fn step(best: &[i32; N_TAGS], transition: &Transitions<i32>) -> [i32; N_TAGS] {
+        use std::arch::wasm32::{i32x4, i32x4_add, i32x4_extract_lane, i32x4_max, i32x4_splat, v128};
+        // The nine tags in lanes, four to a vector (the last three lanes unused).
+        let lanes = |t: &[i32; N_TAGS]| [i32x4(t[0], t[1], t[2], t[3]), i32x4(t[4], t[5], t[6], t[7]), i32x4(t[8], 0, 0, 0)];
+        let start = i32x4_splat(best[0]);
+        let mut top = lanes(&transition[0]).map(|transition| i32x4_add(start, transition));
+        for (previous, &best) in best.iter().enumerate().skip(1) {
+            let (best, transitions) = (i32x4_splat(best), lanes(&transition[previous]));
+            for (top, transition) in top.iter_mut().zip(transitions) {
+                *top = i32x4_max(*top, i32x4_add(best, transition));
             }
         }
-        let lanes = |v: [v128; 3]| [i64x2_extract_lane::<0>(v[0]), i64x2_extract_lane::<1>(v[0]), i64x2_extract_lane::<0>(v[1]), i64x2_extract_lane::<1>(v[1]), i64x2_extract_lane::<0>(v[2])];
-        let (mut top_tags, mut from_tags) = (*best, [0u8; N_TAGS]);
-        for (k, (score, previous)) in lanes(top).into_iter().zip(lanes(from)).enumerate() {
-            top_tags[AFTER_ANY[k]] = score;
-            from_tags[AFTER_ANY[k]] = previous as u8;
-        }
-        debug_assert_eq!((top_tags, from_tags), scalar_best_after_any(best, transition), "SIMD and scalar Viterbi steps differ");
-        (top_tags, from_tags)
+        let [a, b, c]: [v128; 3] = top;
+        let top = [
+            i32x4_extract_lane::<0>(a),
+            i32x4_extract_lane::<1>(a),
+            i32x4_extract_lane::<2>(a),
+            i32x4_extract_lane::<3>(a),
+            i32x4_extract_lane::<0>(b),
+            i32x4_extract_lane::<1>(b),
+            i32x4_extract_lane::<2>(b),
+            i32x4_extract_lane::<3>(b),
+            i32x4_extract_lane::<0>(c),
+        ];
+        debug_assert_eq!(top, scalar_step(best, transition), "SIMD and scalar Viterbi steps differ");
+        top
     }
 }
 
@@ -210,51 +238,51 @@ pub struct Run {
 }
 
 /// Highest-scoring path under masked `transitions`.
-/// Emission scores may be of a narrower type than the path's (`i32` sums, `i64` paths).
+/// Emission scores may be of a narrower type than the path's (`i16` sums, `i32` paths).
 #[cfg(any(test, feature = "train"))]
 pub fn viterbi<S: Score, E: Copy + Into<S>>(emissions: &[[E; N_TAGS]], transitions: &Transitions<S>, run: Run) -> Vec<usize> {
     Decoder::default().best_path(emissions, transitions, run).to_vec()
 }
 
-/// Viterbi's back-pointers and path, kept from one call to the next, so that decoding the many
+/// Viterbi's scores per token and path, kept from one call to the next, so that decoding the many
 /// short stretches of a document allocates nothing.
-#[derive(Default)]
-pub struct Decoder {
-    back: Vec<[u8; N_TAGS]>,
+pub struct Decoder<S> {
+    /// Per token but the last, each tag's best path score up to it.
+    best: Vec<[S; N_TAGS]>,
     path: Vec<usize>,
 }
 
-impl Decoder {
+impl<S> Default for Decoder<S> {
+    fn default() -> Self {
+        Decoder { best: Vec::new(), path: Vec::new() }
+    }
+}
+
+impl<S: Score> Decoder<S> {
     /// [`viterbi`]'s path, in the decoder's space.
-    pub fn best_path<S: Score, E: Copy + Into<S>>(&mut self, emissions: &[[E; N_TAGS]], transition: &Transitions<S>, run: Run) -> &[usize] {
-        let Decoder { back, path } = self;
-        back.clear();
+    pub fn best_path<E: Copy + Into<S>>(&mut self, emissions: &[[E; N_TAGS]], transition: &Transitions<S>, run: Run) -> &[usize] {
+        let Decoder { best, path } = self;
+        best.clear();
         path.clear();
         let Some((first, rest)) = emissions.split_first() else { return path };
         let start = if run.after_outside { 0 } else { N_TAGS };
-        let mut best: [S; N_TAGS] = std::array::from_fn(|tag| transition[start][tag] + first[tag].into());
-        back.push([0; N_TAGS]);
+        let mut last: [S; N_TAGS] = std::array::from_fn(|tag| transition[start][tag] + first[tag].into());
         for scores in rest {
-            // Each tag's best predecessor, the first of equals: O and B- may follow any tag, so those
-            // five are found together in one pass over the predecessors; I-x follows B-x or I-x.
-            let (mut top, mut from) = S::best_after_any(&best, transition);
-            for tag in INSIDE {
-                let (begin, inside) = (best[tag - 1] + transition[tag - 1][tag], best[tag] + transition[tag][tag]);
-                (top[tag], from[tag]) = select_unpredictable(inside > begin, (inside, tag as u8), (begin, tag as u8 - 1));
-            }
+            best.push(last);
+            let top = S::step(&last, transition);
             // The emission is the same for every predecessor: added once, to the best.
-            best = std::array::from_fn(|tag| top[tag] + scores[tag].into());
-            back.push(from);
+            last = S::renormalized(std::array::from_fn(|tag| top[tag] + scores[tag].into()));
         }
         if run.before_outside {
-            best = std::array::from_fn(|tag| best[tag] + transition[tag][0]);
+            last = std::array::from_fn(|tag| last[tag] + transition[tag][0]);
         }
-        let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| best[a].compare(&best[b])) else { return path };
+        let Some(mut tag) = (0..N_TAGS).max_by(|&a, &b| last[a].compare(&last[b])) else { return path };
         path.resize(emissions.len(), 0);
-        for i in (0..emissions.len()).rev() {
-            path[i] = tag;
-            tag = usize::from(back[i][tag]);
+        for (i, before) in best.iter().enumerate().rev() {
+            path[i + 1] = tag;
+            tag = best_predecessor(before, transition, tag);
         }
+        path[0] = tag;
         path
     }
 }
@@ -347,7 +375,10 @@ mod tests {
 
     /// Viterbi over every transition, each tag's predecessor the first of equals: what the
     /// decoder must return, ties included.
-    fn viterbi_over_all_transitions(emissions: &[[i64; N_TAGS]], transitions: &[i64], run: Run) -> Vec<usize> {
+    fn viterbi_over_all_transitions(emissions: &[[i32; N_TAGS]], transitions: &[i32], run: Run) -> Vec<usize> {
+        // In 64 bits, with no renormalization.
+        let transitions: Vec<i64> = transitions.iter().map(|&t| i64::from(t)).collect();
+        let emissions: Vec<[i64; N_TAGS]> = emissions.iter().map(|e| e.map(i64::from)).collect();
         let start = if run.after_outside { 0 } else { N_TAGS };
         let mut best: Vec<i64> = (0..N_TAGS).map(|tag| transitions[start * N_TAGS + tag] + emissions[0][tag]).collect();
         let mut back = vec![vec![0; N_TAGS]];
@@ -380,13 +411,13 @@ mod tests {
     }
 
     /// Integers in `-range..=range` from a fixed seed (xorshift): random cases that repeat.
-    fn random_ints(seed: u64) -> impl FnMut(i64) -> i64 {
+    fn random_ints(seed: u64) -> impl FnMut(i32) -> i32 {
         let mut state = seed;
         move |range| {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            (state % (2 * range as u64 + 1)) as i64 - range
+            (state % (2 * range as u64 + 1)) as i32 - range
         }
     }
 
@@ -399,8 +430,8 @@ mod tests {
         for case in 0..2000 {
             // Small ranges make ties common.
             let range = if case % 2 == 0 { 3 } else { 1000 };
-            let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(range)).collect::<Vec<i64>>());
-            let emissions: Vec<[i64; N_TAGS]> = (0..1 + case % 9).map(|_| std::array::from_fn(|_| random(range))).collect();
+            let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(range)).collect::<Vec<i32>>());
+            let emissions: Vec<[i32; N_TAGS]> = (0..1 + case % 9).map(|_| std::array::from_fn(|_| random(range))).collect();
             let run = Run { after_outside: case % 3 == 0, before_outside: case % 5 == 0 };
             assert_eq!(decoder.best_path(&emissions, &transitions, run), viterbi_over_all_transitions(&emissions, transitions.as_flattened(), run), "case {case}");
         }
@@ -410,11 +441,11 @@ mod tests {
     fn decoding_the_runs_between_held_tokens_scores_as_decoding_the_sentence_with_them_held_at_o() {
         let mut random = random_ints(0x2545_f491_4f6c_dd1du64);
         for case in 0..500 {
-            let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(1000)).collect::<Vec<i64>>());
+            let transitions = mask_transitions(&(0..(N_TAGS + 1) * N_TAGS).map(|_| random(1000)).collect::<Vec<i32>>());
             let len = 1 + case % 12;
-            let emissions: Vec<[i64; N_TAGS]> = (0..len).map(|_| std::array::from_fn(|_| random(1000))).collect();
+            let emissions: Vec<[i32; N_TAGS]> = (0..len).map(|_| std::array::from_fn(|_| random(1000))).collect();
             let held: Vec<bool> = (0..len).map(|_| random(1) == 0).collect();
-            let forced: Vec<[i64; N_TAGS]> = emissions.iter().zip(&held).map(|(e, &h)| if h { std::array::from_fn(|t| if t == 0 { e[0] } else { -1_000_000_000 }) } else { *e }).collect();
+            let forced: Vec<[i32; N_TAGS]> = emissions.iter().zip(&held).map(|(e, &h)| if h { std::array::from_fn(|t| if t == 0 { e[0] } else { -100_000 }) } else { *e }).collect();
             let whole = viterbi(&forced, &transitions, Run::default());
             let mut by_runs = vec![0; len];
             let mut i = 0;
@@ -427,7 +458,7 @@ mod tests {
                 i = end + 1;
             }
             // Equal scores: paths that tie may differ.
-            let score = |path: &[usize]| (0..len).map(|i| forced[i][path[i]] + transitions[if i == 0 { N_TAGS } else { path[i - 1] }][path[i]]).sum::<i64>();
+            let score = |path: &[usize]| (0..len).map(|i| forced[i][path[i]] + transitions[if i == 0 { N_TAGS } else { path[i - 1] }][path[i]]).sum::<i32>();
             assert_eq!(score(&by_runs), score(&whole), "case {case}: held {held:?}, {by_runs:?} vs {whole:?}");
         }
     }
@@ -436,12 +467,26 @@ mod tests {
     fn integer_scores_stay_exact_in_a_sentence_too_long_for_floats() {
         // A million tokens: past 2^24 a float sum absorbs the one point by which O beats B-PER
         // at the last token, and the tie went to the later tag.
-        let transitions = mask_transitions(&[0i64; (N_TAGS + 1) * N_TAGS]);
-        let mut emissions = vec![[0i64; N_TAGS]; 1_000_000];
+        let transitions = mask_transitions(&[0i32; (N_TAGS + 1) * N_TAGS]);
+        let mut emissions = vec![[0i32; N_TAGS]; 1_000_000];
         for scores in &mut emissions {
             scores[0] = 100;
         }
         emissions.last_mut().unwrap()[1] = 99;
+        let path = viterbi(&emissions, &transitions, Run::default());
+        assert!(path.iter().all(|&tag| tag == 0), "ends with {:?}", path.last());
+    }
+
+    #[test]
+    fn scores_stay_exact_in_a_sentence_whose_path_sums_overflow_32_bits() {
+        // O's path gains the highest emission a token: past i32 after 65,538 tokens, which
+        // renormalizing each step keeps the scores from.
+        let transitions = mask_transitions(&[0i32; (N_TAGS + 1) * N_TAGS]);
+        let mut emissions = vec![[0i16; N_TAGS]; 100_000];
+        for scores in &mut emissions {
+            scores[0] = i16::MAX;
+        }
+        emissions.last_mut().unwrap()[1] = i16::MAX - 1;
         let path = viterbi(&emissions, &transitions, Run::default());
         assert!(path.iter().all(|&tag| tag == 0), "ends with {:?}", path.last());
     }
