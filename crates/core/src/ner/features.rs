@@ -192,6 +192,13 @@ struct WordForm {
 /// The form of `word`, whose [`hash_str`] is `exact`, first met at token `first`: one pass over
 /// its characters, the lowercase form hashed as it is made rather than written out.
 fn word_form(word: &str, exact: u64, first: u32) -> WordForm {
+    // Most words are ASCII letters in lowercase but maybe the first: their casing and shape
+    // follow from the first letter.
+    if let [initial @ (b'a'..=b'z' | b'A'..=b'Z'), rest @ ..] = word.as_bytes() {
+        if rest.iter().all(u8::is_ascii_lowercase) {
+            return letters_form(*initial, rest, exact, first);
+        }
+    }
     let mut form = WordForm { exact, first, ..WordForm::default() };
     let (mut lower, mut shape) = (SEED, SEED);
     let mut last_class = 0u8;
@@ -231,6 +238,26 @@ fn word_form(word: &str, exact: u64, first: u32) -> WordForm {
     form.capitalized = word.chars().next().is_some_and(char::is_uppercase);
     form.name_particle = NAME_PARTICLE_HASHES.contains(&lower);
     form
+}
+
+/// [`word_form`] of a word of ASCII letters all lowercase but maybe the `initial`.
+fn letters_form(initial: u8, rest: &[u8], exact: u64, first: u32) -> WordForm {
+    let capitalized = initial.is_ascii_uppercase();
+    let lower = if capitalized { rest.iter().fold(hash_step(SEED, initial.to_ascii_lowercase()), |hash, &b| hash_step(hash, b)) } else { exact };
+    WordForm {
+        exact,
+        lower,
+        shape: match (capitalized, rest.is_empty()) {
+            (false, _) => hash_step(SEED, b'x'),
+            (true, true) => hash_step(SEED, b'X'),
+            (true, false) => hash_step(hash_step(SEED, b'X'), b'x'),
+        },
+        first,
+        capitalized,
+        has_lowercase: !capitalized || !rest.is_empty(),
+        has_uppercase: capitalized,
+        name_particle: NAME_PARTICLE_HASHES.contains(&lower),
+    }
 }
 
 /// The lowercase hashes of [`lexicon::NAME_PARTICLES`], which every word's form is compared with.
@@ -753,7 +780,7 @@ mod tests {
 
     #[test]
     fn word_forms_hash_the_lowercase_form() {
-        for word in ["Macron", "NATO", "von", "VON", "Van", "dé", "de", "Micheál", "ΟΔΥΣΣΕΥΣ", "İstanbul", "\u{212A}", "Straße", "", "1,500", "U.S."] {
+        for word in ["Macron", "NATO", "von", "VON", "Van", "dé", "de", "Micheál", "ΟΔΥΣΣΕΥΣ", "İstanbul", "\u{212A}", "Straße", "", "1,500", "U.S.", "said", "a", "A", "Paris", "PaRis"] {
             assert_form_matches_lowercase(word);
         }
     }
