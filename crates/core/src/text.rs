@@ -207,13 +207,19 @@ fn attach_abbreviation_periods(text: &str, pieces: &mut Vec<Span>) {
 /// break unless the next line continues in lowercase (wrapped prose), so headlines and datelines
 /// stand alone.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
+    sentences_ending(tokens, |i, next| may_end_sentence(text.as_bytes(), tokens[i].span.end, next.span.start) && ends_sentence(text, tokens, i, next))
+}
+
+/// Sentence spans, each ending at a token `i` (before `next`) where `ends(i, next)`.
+#[inline(always)]
+fn sentences_ending(tokens: &[Token], mut ends: impl FnMut(usize, &Token) -> bool) -> Vec<Span> {
     // News sentences run to about twenty tokens.
     let mut out = Vec::with_capacity(tokens.len() / 16);
     // The sentence being read starts at token `first`; the last one ends with the last token.
     let mut first = 0;
-    for (i, pair) in tokens.windows(2).enumerate() {
-        if ends_sentence(text, tokens, i, &pair[1]) {
-            out.push(Span::new(tokens[first].span.start, pair[0].span.end));
+    for (i, (token, next)) in tokens.iter().zip(tokens.iter().skip(1)).enumerate() {
+        if ends(i, next) {
+            out.push(Span::new(tokens[first].span.start, token.span.end));
             first = i + 1;
         }
     }
@@ -223,16 +229,29 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
     out
 }
 
-fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
-    // Most tokens touch the next one, or are a word or come before a lower-case word with a space
-    // between: none of them ends a sentence, which is told from bytes before any text is decoded.
-    let (bytes, end, next_start) = (text.as_bytes(), tokens[i].span.end, next.span.start);
-    let spaced = next_start == end + 1 && bytes[end] == b' ';
-    if end == next_start
-        || spaced && (bytes[next_start].is_ascii_lowercase() || bytes[end - 1].is_ascii_alphanumeric())
-    {
-        return false;
+/// The last bytes of the tokens that may end a sentence: a terminal's (`.` `!` `?` `…`) and a
+/// closing quote's or bracket's (see [`is_closing`]).
+const ENDS_TERMINAL_OR_CLOSING: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b".!?\"')]}\xA6\x99\x9D\xBB";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
     }
+    table
+};
+
+/// Whether the token that ends at `end` may end a sentence before the token at `next_start`, told
+/// from bytes: most tokens touch the next one, or have a space after them and neither end in a
+/// terminal or closing mark nor come before a lower-case word, and none of them does.
+#[inline(always)]
+fn may_end_sentence(bytes: &[u8], end: usize, next_start: usize) -> bool {
+    let spaced = next_start == end + 1 && bytes[end] == b' ';
+    end != next_start && !(spaced && (!ENDS_TERMINAL_OR_CLOSING[usize::from(bytes[end - 1])] || bytes[next_start].is_ascii_lowercase()))
+}
+
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
     let gap = &text[tokens[i].span.end..next.span.start];
     let next_text = next.text(text);
     let next_starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
@@ -362,6 +381,23 @@ mod tests {
         fn runs_join_as_the_whole_text(indices in proptest::collection::vec(0..JOIN_PIECES.len(), 0..16)) {
             let text: String = indices.iter().map(|&i| JOIN_PIECES[i]).collect();
             proptest::prop_assert_eq!(tokenize(&text), tokenize_joining_all_at_once(&text), "{:?}", text);
+        }
+    }
+
+    /// Pieces of text around sentence ends.
+    const SENTENCE_PIECES: &[&str] = &[
+        "He", "he", "The", "said", "Mr", "U.S", "3", ".", "!", "?", "\u{2026}", ",", "\"", "'", "\u{201D}", "\u{2019}", "\u{BB}",
+        ")", " ", " ", " ", "  ", "\n", "\r\n", "\u{A0}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn sentences_end_as_by_the_rules_at_every_token(indices in proptest::collection::vec(0..SENTENCE_PIECES.len(), 0..24)) {
+            let text: String = indices.iter().map(|&i| SENTENCE_PIECES[i]).collect();
+            let tokens = tokenize(&text);
+            let by_rules = sentences_ending(&tokens, |i, next| ends_sentence(&text, &tokens, i, next));
+            proptest::prop_assert_eq!(sentences(&text, &tokens), by_rules, "{:?}", text);
         }
     }
 

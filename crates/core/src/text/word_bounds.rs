@@ -157,14 +157,32 @@ fn simple_piece_end(bytes: &[u8], start: usize, class: Class, len: usize) -> Opt
         Class::Space => Some(start + len + bytes[start + len..].iter().take_while(|&&b| b == b' ').count()),
         Class::Letter | Class::Numeric => {
             let end = ascii_alphanumeric_end(bytes, start + len);
-            // Of the ASCII characters after the run, only `:` `,` `;` `.` `'` `_` may join it to more.
-            let ends_word = |&b: &u8| {
-                b.is_ascii() && !matches!(ASCII_CLASSES[usize::from(b)], Class::MidLetter | Class::MidNum | Class::MidNumLetQ | Class::ExtendNumLet)
-            };
-            bytes.get(end).is_none_or(ends_word).then_some(end)
+            ends_word(bytes, end).then_some(end)
         }
-        Class::Other | Class::Lf | Class::Newline | Class::OtherSpace => Some(start + len),
-        Class::MidLetter | Class::MidNum | Class::MidNumLetQ | Class::ExtendNumLet | Class::Cr => None,
+        // A `Mid*` character joins only a letter or digit before it to one after it (WB6, WB7,
+        // WB11, WB12): one that starts a piece is a piece of its own.
+        Class::Other | Class::Lf | Class::Newline | Class::OtherSpace | Class::MidLetter | Class::MidNum | Class::MidNumLetQ => {
+            Some(start + len)
+        }
+        Class::ExtendNumLet | Class::Cr => None,
+    }
+}
+
+/// Whether a run of ASCII letters and digits that stops at `end` ends its word there, told from
+/// ASCII bytes alone (a character beyond ASCII after it may be a letter: left to the rules).
+#[inline(always)]
+fn ends_word(bytes: &[u8], end: usize) -> bool {
+    let joins_nothing = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+    match bytes.get(end) {
+        None => true,
+        // `_` joins whatever follows; `:` `,` `;` `.` `'` join only a letter or digit after them:
+        // "said," and "U.S." end before them, "3.5" and "don't" do not.
+        Some(&b) if b.is_ascii() => match ASCII_CLASSES[usize::from(b)] {
+            Class::ExtendNumLet => false,
+            Class::MidLetter | Class::MidNum | Class::MidNumLetQ => bytes.get(end + 1).is_none_or(|&d| joins_nothing(d)),
+            _ => true,
+        },
+        Some(_) => false,
     }
 }
 
