@@ -130,6 +130,11 @@ impl<'t> Document<'t> {
         self.bits[from..to].iter().fold(0, |all, bits| all | bits)
     }
 
+    /// The first of tokens `from..to` in any of the lists whose bits are `lists`, else `to`.
+    pub fn next_in(&self, from: usize, to: usize, lists: u64) -> usize {
+        self.bits[from..to].iter().position(|bits| bits & lists != 0).map_or(to, |offset| from + offset)
+    }
+
     /// `is_one_of` for a lexicon list, by its bit.
     pub fn is_in(&self, i: usize, words: Words) -> bool {
         debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list.len() == words.list.len()), "a word list missing from WORD_LISTS");
