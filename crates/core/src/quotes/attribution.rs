@@ -127,8 +127,10 @@ pub(super) fn cue_after(doc: &Document, mut i: usize) -> Option<(Attribution, Op
     if start >= end {
         return None;
     }
-    // Unannounced and undashed, only a speech verb or "according" attributes: most clauses have neither.
-    if !announced && !dashed && doc.bits_in(start, end) & (SPEECH_VERBS.bit | ACCORDING.bit) == 0 {
+    // Unannounced and undashed, only a speech verb or "according" within reach of the verb's
+    // search below attributes: most clauses have neither.
+    let reach = end.min(start + MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS);
+    if !announced && !dashed && doc.bits_in(start, reach) & (SPEECH_VERBS.bit | ACCORDING.bit) == 0 {
         return None;
     }
     // "“…” ― Steve Quinlan": a signature line, only a name after a dash.
@@ -148,7 +150,7 @@ pub(super) fn cue_after(doc: &Document, mut i: usize) -> Option<(Attribution, Op
         let speaker = speaker_end.map(|e| doc.span(start + 1, e));
         return Some((Attribution { speaker, cue: doc.span(start, start + 1), venue: None }, Some(start)));
     }
-    let verb = (start..end.min(start + MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS)).find(|&v| is_verb(v) && subject_before(doc, start, v).is_some_and(|(s, _)| s == start))?;
+    let verb = (start..reach).find(|&v| is_verb(v) && subject_before(doc, start, v).is_some_and(|(s, _)| s == start))?;
     let (subject_start, subject_end) = subject_before(doc, start, verb)?;
     (subject_start == start).then(|| (Attribution { speaker: Some(doc.span(subject_start, subject_end)), cue: doc.span(verb, verb + 1), venue: None }, Some(verb)))
 }
