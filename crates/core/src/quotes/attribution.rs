@@ -2,7 +2,7 @@
 //! continuations, pronouns and entities.
 use super::document::Document;
 use super::lexicon::{
-    ADJUNCT_STARTS, CLAUSE_BREAKS, MEDIA_NOUNS, NAME_PARTICLES, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
+    ACCORDING, ADJUNCT_STARTS, CLAUSE_BREAKS, MEDIA_NOUNS, NAME_PARTICLES, NOT_SPEAKER_OPENERS, PERSON_PRONOUNS, PLURAL_OR_ORG_PRONOUNS, SPEAKER_OPENERS, SPEAKER_TAIL_BREAKS, SPEECH_VERBS,
     SUBJECT_TAIL_WORDS, VERB_MODIFIERS,
 };
 use super::scan::has_words;
@@ -127,6 +127,12 @@ pub(super) fn cue_after(doc: &Document, mut i: usize) -> Option<(Attribution, Op
     if start >= end {
         return None;
     }
+    // Unannounced and undashed, only a speech verb or "according" within reach of the verb's
+    // search below attributes: most clauses have neither.
+    let reach = end.min(start + MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS);
+    if !announced && !dashed && doc.bits_in(start, reach) & (SPEECH_VERBS.bit | ACCORDING.bit) == 0 {
+        return None;
+    }
     // "“…” ― Steve Quinlan": a signature line, only a name after a dash.
     let name_only = || (start..end).all(|k| doc.is_capitalized(k) || doc.is_punct(k, ".-’'"));
     if dashed && name_only() && end - start <= MAX_NAME_TOKENS && (end == doc.len() || doc.is_newline(end) || doc.is_newline(end + 1) || end + 1 == doc.len()) {
@@ -144,7 +150,7 @@ pub(super) fn cue_after(doc: &Document, mut i: usize) -> Option<(Attribution, Op
         let speaker = speaker_end.map(|e| doc.span(start + 1, e));
         return Some((Attribution { speaker, cue: doc.span(start, start + 1), venue: None }, Some(start)));
     }
-    let verb = (start..end.min(start + MAX_VERB_DISTANCE + MAX_APPOSITIVE_TOKENS)).find(|&v| is_verb(v) && subject_before(doc, start, v).is_some_and(|(s, _)| s == start))?;
+    let verb = (start..reach).find(|&v| is_verb(v) && subject_before(doc, start, v).is_some_and(|(s, _)| s == start))?;
     let (subject_start, subject_end) = subject_before(doc, start, verb)?;
     (subject_start == start).then(|| (Attribution { speaker: Some(doc.span(subject_start, subject_end)), cue: doc.span(verb, verb + 1), venue: None }, Some(verb)))
 }
@@ -260,19 +266,20 @@ const SENTENCE_LINKS: &[&str] = &[
 
 /// A lower-case word in the plural ("leaders", "officials").
 fn is_plural_noun(doc: &Document, i: usize) -> bool {
-    let word = doc.lower(i);
-    doc.is_word(i) && !doc.is_capitalized(i) && word.ends_with('s') && !word.ends_with("ss") && !doc.is_in(i, VERB_MODIFIERS) && !doc.is_in(i, SUBJECT_TAIL_WORDS)
+    // The word is read last: the tests of bits rule out most tokens first.
+    doc.is_word(i) && !doc.is_capitalized(i) && !doc.is_in(i, VERB_MODIFIERS) && !doc.is_in(i, SUBJECT_TAIL_WORDS) && {
+        let word = doc.lower(i);
+        word.ends_with('s') && !word.ends_with("ss")
+    }
 }
 
 /// A lower-case word that can be a verb in an attribution ("agreed", "questioned", "put").
 fn is_verb_like(doc: &Document, i: usize) -> bool {
-    let word = doc.lower(i);
-    doc.is_word(i)
-        && !doc.is_capitalized(i)
-        && !doc.is_in(i, CLAUSE_BREAKS)
-        && !doc.is_in(i, VERB_MODIFIERS)
-        && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")) || matches!(word, "put" | "gave" | "spoke" | "took" | "made"))
-        && !word.contains(['’', '\''])
+    // The word is read last: the tests of bits rule out most tokens first.
+    doc.is_word(i) && !doc.is_capitalized(i) && !doc.is_in(i, CLAUSE_BREAKS) && !doc.is_in(i, VERB_MODIFIERS) && {
+        let word = doc.lower(i);
+        (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")) || matches!(word, "put" | "gave" | "spoke" | "took" | "made")) && !word.contains(['’', '\''])
+    }
 }
 
 /// The subject phrase ending right before the verb at `verb` (modifiers like "also" skipped),
@@ -282,10 +289,12 @@ pub(super) fn subject_before(doc: &Document, lower_bound: usize, verb: usize) ->
     // "Wells Fargo just this month announced", "Schneiderman isn’t saying", "Cruz has long said":
     // adverbs, times and auxiliaries between a subject and its verb are not part of the subject.
     let is_modifier = |i: usize| {
-        let word = doc.lower(i);
         doc.is_in(i, VERB_MODIFIERS)
             || doc.is_in(i, SUBJECT_TAIL_WORDS)
-            || (!doc.is_capitalized(i) && (word.ends_with("ly") || word.ends_with("n't") || word.ends_with("n’t")))
+            || (!doc.is_capitalized(i) && {
+                let word = doc.lower(i);
+                word.ends_with("ly") || word.ends_with("n't") || word.ends_with("n’t")
+            })
     };
     while end > lower_bound && is_modifier(end - 1) {
         end -= 1;

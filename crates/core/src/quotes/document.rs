@@ -130,6 +130,11 @@ impl<'t> Document<'t> {
         self.bits[from..to].iter().fold(0, |all, bits| all | bits)
     }
 
+    /// The first of tokens `from..to` in any of the lists whose bits are `lists`, else `to`.
+    pub fn next_in(&self, from: usize, to: usize, lists: u64) -> usize {
+        self.bits[from..to].iter().position(|bits| bits & lists != 0).map_or(to, |offset| from + offset)
+    }
+
     /// `is_one_of` for a lexicon list, by its bit.
     pub fn is_in(&self, i: usize, words: Words) -> bool {
         debug_assert!(lexicon::WORD_LISTS.iter().any(|w| w.bit == words.bit && w.list.len() == words.list.len()), "a word list missing from WORD_LISTS");
@@ -376,24 +381,36 @@ fn lower_case(text: &str, toks: &[Tok]) -> (String, Vec<(usize, Span)>, Vec<u64>
         .enumerate()
         .map(|(i, tok)| {
             let span = tok.span();
-            // Most words are ASCII and short: looked up by their key, capitalized by their first byte.
-            if let Some(key) = tok.is_word().then(|| short_ascii_key(&lower.as_bytes()[span.start..], span.len())).flatten() {
-                let first = text.as_bytes()[span.start];
-                return table.bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 };
+            let first = text.as_bytes()[span.start];
+            if !tok.is_word() && first.is_ascii() {
+                // ASCII punctuation, a mark or a line break: in no list, and in place.
+                return 0;
             }
-            let raw = span.text(text);
-            let (span, copied_bit) = if lower_case_in_place(raw) {
-                (span, 0)
-            } else {
-                let span = push_lower_case(&mut lower, raw);
-                copied.push((i, span));
-                (span, LOWER_CASE_COPIED)
-            };
-            let word_bits = if tok.is_word() { lexicon::word_bits(span.text(&lower)) | if lexicon::is_capitalized(raw) { CAPITALIZED } else { 0 } } else { 0 };
-            word_bits | copied_bit
+            // Most words are ASCII and short: looked up by their key, capitalized by their first byte.
+            match tok.is_word().then(|| short_ascii_key(&lower.as_bytes()[span.start..], span.len())).flatten() {
+                Some(key) => table.bits(key) | if first.is_ascii_uppercase() || first.is_ascii_digit() { CAPITALIZED } else { 0 },
+                None => other_token_bits(text, tok, &mut lower, &mut copied, i),
+            }
         })
         .collect();
     (lower, copied, bits)
+}
+
+/// The bits of token `i`, `tok`, which is no short ASCII word: with its lower-cased text copied
+/// to `lower` and listed in `copied` where lower-casing changes more than its ASCII letters.
+/// Apart from the loop over the tokens, which it would crowd (in wasm, with values kept in memory).
+#[inline(never)]
+fn other_token_bits(text: &str, tok: &Tok, lower: &mut String, copied: &mut Vec<(usize, Span)>, i: usize) -> u64 {
+    let raw = tok.span().text(text);
+    let (span, copied_bit) = if lower_case_in_place(raw) {
+        (tok.span(), 0)
+    } else {
+        let span = push_lower_case(lower, raw);
+        copied.push((i, span));
+        (span, LOWER_CASE_COPIED)
+    };
+    let word_bits = if tok.is_word() { lexicon::word_bits(span.text(lower)) | if lexicon::is_capitalized(raw) { CAPITALIZED } else { 0 } } else { 0 };
+    word_bits | copied_bit
 }
 
 /// The lexicon key (see `lexicon::packed`) of the `len` bytes that `bytes` starts with, when they

@@ -70,12 +70,13 @@ pub(super) fn table() -> &'static Table {
 /// Every listed word's bits, behind a filter of one bit per hash value (8 KB) that rules out
 /// most other words without a probe of the table: about half the words of news prose are in no
 /// list.
+/// Its parts are arrays, whose sizes the indices' bits bound: a lookup checks no bounds.
 pub(super) struct Table {
-    filter: Vec<u64>,
+    filter: Box<[u64; 1 << (Table::FILTER_BITS - 6)]>,
     /// Open addressing: a key is in the first slot from its hash's on whose key is it or 0 (no
     /// word's key: a word never holds a NUL). The table is kept less than half full, so that
     /// probes are short and always meet an empty slot.
-    slots: Vec<(u128, u64)>,
+    slots: Box<[(u128, u64); 1 << Table::SLOT_BITS]>,
 }
 
 impl Table {
@@ -84,7 +85,7 @@ impl Table {
     const SLOT_BITS: u32 = 11;
 
     fn new() -> Self {
-        let mut table = Table { filter: vec![0; 1 << (Self::FILTER_BITS - 6)], slots: vec![(0, 0); 1 << Self::SLOT_BITS] };
+        let mut table = Table { filter: Box::new([0; 1 << (Self::FILTER_BITS - 6)]), slots: Box::new([(0, 0); 1 << Self::SLOT_BITS]) };
         let mut add = |word: &str, bit: u64| {
             let key = packed(word.to_lowercase().as_bytes()).expect("lexicon words are short");
             let hash = Self::hash(key);

@@ -182,7 +182,12 @@ const CLAUSE_CUES: u64 = SPEECH_VERBS.bit | REPORT_ONLY_VERBS.bit | OBJECT_CUES.
 fn verb_clauses(doc: &Document, start: usize, end: usize, earlier: &[Quote]) -> Vec<Quote> {
     let mut found: Vec<Quote> = Vec::new();
     let mut v = start;
-    while v < end {
+    loop {
+        // A clause or an object starts only at a word of these lists: the others are passed at once.
+        v = doc.next_in(v, end, CLAUSE_CUES);
+        if v == end {
+            break;
+        }
         let narrated = doc.pair_inside(v).is_none();
         let is_verb = narrated && (is_speech_verb(doc, v) || doc.is_in(v, REPORT_ONLY_VERBS));
         let clause = is_verb.then(|| clause_start(doc, v, end)).flatten();

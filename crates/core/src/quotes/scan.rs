@@ -66,41 +66,55 @@ pub(super) fn tokenize(text: &str) -> (Vec<Tok>, Vec<u32>) {
     let mut toks = Vec::with_capacity(text.len() / 4);
     // Room for one in every sixteen bytes, more than prose has, so that prose's list never grows.
     let mut structural = Vec::with_capacity(text.len() / 16);
-    let mut start = 0;
-    while let Some(&byte) = text.as_bytes().get(start) {
-        // ASCII, most of any text, is told apart by its byte, without decoding a character.
-        let (end, kind) = match byte {
-            b'\n' => (start + 1, TokKind::Newline),
-            // The ASCII white space of `char::is_whitespace`.
-            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
-                start += 1;
-                continue;
-            }
-            _ if byte.is_ascii_alphanumeric() => (word_end(text, start), TokKind::Word),
-            b'"' | b'\'' | b'`' => mark_or_punct(text, start, char::from(byte)),
-            // Other ASCII punctuation is no quote mark, whatever its neighbours.
-            0..0x80 => (start + 1, TokKind::Punct(char::from(byte))),
-            _ => {
-                let c = text[start..].chars().next().expect("a character starts at a token boundary");
-                if c.is_whitespace() {
-                    start += c.len_utf8();
-                    continue;
-                }
-                if !is_quote_mark(c) && c.is_alphanumeric() {
-                    (word_end(text, start), TokKind::Word)
-                } else {
-                    mark_or_punct(text, start, c)
-                }
-            }
-        };
-        // Words, most tokens, are passed over by their variant alone.
-        if !matches!(kind, TokKind::Word) && is_structural(kind) {
+    // Pushes the token, and gives where the next one may start.
+    let mut push = |start: usize, end: usize, kind: TokKind| {
+        if is_structural(kind) {
             structural.push(toks.len() as u32);
         }
         toks.push(Tok { span: Span::new(start, end).into(), kind });
-        start = end;
+        // Most tokens are followed by one space: it is passed here, without a turn of the loop.
+        if text.as_bytes().get(end) == Some(&b' ') {
+            end + 1
+        } else {
+            end
+        }
+    };
+    let mut start = 0;
+    while let Some(&byte) = text.as_bytes().get(start) {
+        // ASCII, most of any text, is told apart by its byte, without decoding a character.
+        start = match byte {
+            // The ASCII white space of `char::is_whitespace`.
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => start + 1,
+            // Words, most tokens, are pushed with their kind known: it is no structural one.
+            _ if byte.is_ascii_alphanumeric() => push(start, word_end(text, start), TokKind::Word),
+            b'\n' => push(start, start + 1, TokKind::Newline),
+            b'"' | b'\'' | b'`' => {
+                let (end, kind) = mark_or_punct(text, start, char::from(byte));
+                push(start, end, kind)
+            }
+            // Other ASCII punctuation is no quote mark, whatever its neighbours.
+            0..0x80 => push(start, start + 1, TokKind::Punct(char::from(byte))),
+            _ => match token_beyond_ascii(text, start) {
+                Ok((end, kind)) => push(start, end, kind),
+                Err(space_end) => space_end,
+            },
+        };
     }
     (toks, structural)
+}
+
+/// The token at `start`, whose character is not ASCII, or the end of its white space. Apart
+/// from the ASCII loop of `tokenize`, which it would crowd (in wasm, with values kept in memory).
+#[inline(never)]
+fn token_beyond_ascii(text: &str, start: usize) -> Result<(usize, TokKind), usize> {
+    let c = text[start..].chars().next().expect("a character starts at a token boundary");
+    if c.is_whitespace() {
+        Err(start + c.len_utf8())
+    } else if !is_quote_mark(c) && c.is_alphanumeric() {
+        Ok((word_end(text, start), TokKind::Word))
+    } else {
+        Ok(mark_or_punct(text, start, c))
+    }
 }
 
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -122,31 +136,44 @@ fn char_before(text: &str, at: usize) -> Option<char> {
 /// call for each cost as much as reading one.
 #[inline(always)]
 fn word_end(text: &str, start: usize) -> usize {
-    let mut end = start;
+    let end = crate::ascii_alphanumeric_end(text.as_bytes(), start);
+    if ends_word(text, end) {
+        end
+    } else {
+        word_end_beyond(text, end)
+    }
+}
+
+/// Whether a word's ASCII letters and digits up to `end` end it: at the text's end, or at another
+/// ASCII byte that does not join, most often a space, told without decoding a character.
+fn ends_word(text: &str, end: usize) -> bool {
+    text.as_bytes().get(end).is_none_or(|&byte| byte.is_ascii() && !matches!(byte, b'.' | b'\'' | b'-' | b'&' | b','))
+}
+
+/// `word_end` from `end`, where a joiner or a character beyond ASCII follows the word's ASCII
+/// letters and digits: apart, for the same reason as `token_beyond_ascii`.
+#[inline(never)]
+fn word_end_beyond(text: &str, mut end: usize) -> usize {
     loop {
-        // ASCII letters and digits, most of any word.
-        end = crate::ascii_alphanumeric_end(text.as_bytes(), end);
-        // The run took every ASCII letter and digit: another ASCII byte ends the word unless it
-        // joins, most often a space, told without decoding a character.
-        if text.as_bytes().get(end).is_some_and(|&byte| byte.is_ascii() && !matches!(byte, b'.' | b'\'' | b'-' | b'&' | b',')) {
-            break;
-        }
         let Some(c) = char_at(text, end) else { break };
         // Tested first, a joiner (never a letter) is spared the Unicode tables.
         let joiner = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑' | ',');
-        if !joiner {
-            if !c.is_alphanumeric() {
+        if joiner {
+            let Some(next) = char_at(text, end + c.len_utf8()) else { break };
+            let joins = c != ',' && next.is_alphanumeric() || c == ',' && char_before(text, end).is_some_and(|last| last.is_ascii_digit()) && next.is_ascii_digit();
+            if !joins {
                 break;
             }
+            end += c.len_utf8() + next.len_utf8();
+        } else if c.is_alphanumeric() {
             end += c.len_utf8();
-            continue;
-        }
-        let Some(next) = char_at(text, end + c.len_utf8()) else { break };
-        let joins = c != ',' && next.is_alphanumeric() || c == ',' && char_before(text, end).is_some_and(|last| last.is_ascii_digit()) && next.is_ascii_digit();
-        if !joins {
+        } else {
             break;
         }
-        end += c.len_utf8() + next.len_utf8();
+        end = crate::ascii_alphanumeric_end(text.as_bytes(), end);
+        if ends_word(text, end) {
+            break;
+        }
     }
     end
 }
@@ -317,7 +344,7 @@ mod tests {
                 start += c.len_utf8();
                 continue;
             } else if !is_quote_mark(c) && c.is_alphanumeric() {
-                (word_end(text, start), TokKind::Word)
+                (word_end_by_chars(text, start), TokKind::Word)
             } else {
                 mark_or_punct(text, start, c)
             };
@@ -325,6 +352,28 @@ mod tests {
             start = end;
         }
         toks
+    }
+
+    /// `word_end` a character at a time, as it was before it told ASCII apart.
+    fn word_end_by_chars(text: &str, start: usize) -> usize {
+        let mut end = start;
+        while let Some(c) = char_at(text, end) {
+            if c.is_alphanumeric() {
+                end += c.len_utf8();
+                continue;
+            }
+            let next = char_at(text, end + c.len_utf8());
+            let joins = match c {
+                ',' => char_before(text, end).is_some_and(|last| last.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+                '.' | '\'' | '’' | '-' | '&' | '‑' => next.is_some_and(char::is_alphanumeric),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            end += c.len_utf8() + next.map_or(0, char::len_utf8);
+        }
+        end
     }
 
     fn summary(toks: &[Tok]) -> Vec<(Span, TokKind)> {
