@@ -233,7 +233,7 @@ pub fn extract_claims(
     timexes: &[Timex],
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
-    let mut lowered = String::new();
+    let mut lowered = scan::Lowered::default();
     let (tokens, starts) = tokens_and_starts(text, &mut lowered);
     claims_in(text, &tokens, &starts, sentences, timexes, dct)
 }
@@ -351,7 +351,7 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
 /// tokens of prose begin neither, and one look-up of each word as it is read passes over them.
 pub(crate) fn tokens_and_starts<'t>(
     text: &'t str,
-    lowered: &'t mut String,
+    lowered: &'t mut scan::Lowered,
 ) -> (Vec<Token<'t>>, Vec<usize>) {
     static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {

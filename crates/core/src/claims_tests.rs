@@ -193,7 +193,7 @@ fn only_the_qualifiers_a_word_begins_are_tried_and_nothing_changes() {
         approximately 14, some 15, nearly 16, almost 17 and hundreds of people; at $5, at 5.";
     let texts = CASES.iter().map(|case| case.text).chain([every_qualifier]);
     for text in texts {
-        let mut lowered = String::new();
+        let mut lowered = scan::Lowered::default();
         let tokens = scan::tokenize(text, &mut lowered);
         for i in 0..tokens.len() {
             assert_eq!(
@@ -218,7 +218,7 @@ proptest::proptest! {
     #[test]
     fn dates_and_claims_begin_at_starts_only(words in proptest::collection::vec(proptest::sample::select(start_test_words()), 0..40)) {
         let text = words.join(" ");
-        let mut lowered = String::new();
+        let mut lowered = scan::Lowered::default();
         let (tokens, starts) = tokens_and_starts(&text, &mut lowered);
         let every = Vec::from_iter(0..tokens.len());
         let timexes = timex::timexes_in(&tokens, starts.iter().copied(), Some(dct()));

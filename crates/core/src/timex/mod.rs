@@ -44,7 +44,7 @@ pub struct Timex {
 
 /// All temporal expressions of `text`, in order, not overlapping.
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let mut lowered = String::new();
+    let mut lowered = scan::Lowered::default();
     let tokens = scan::tokenize(text, &mut lowered);
     timexes_in(&tokens, 0..tokens.len(), dct)
 }
@@ -197,7 +197,7 @@ const LEAD_TOKENS: usize = 80;
 /// dateline ("PARIS, Sept. 4 (Reuters) -") whose year the lead states elsewhere. `None` when the
 /// lead gives no full date.
 pub fn lead_date(text: &str) -> Option<NaiveDate> {
-    let mut lowered = String::new();
+    let mut lowered = scan::Lowered::default();
     let tokens = scan::tokenize_first(text, LEAD_TOKENS, &mut lowered);
     let grammar = Grammar::new(&tokens);
     let mut dateline = None;

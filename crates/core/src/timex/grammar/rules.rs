@@ -372,7 +372,7 @@ impl FirstWords {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::scan::tokenize;
+    use super::super::super::scan::{tokenize, Lowered};
     use super::*;
     use proptest::prelude::*;
 
@@ -401,7 +401,7 @@ mod tests {
             words.extend(rule.words_after_a());
         }
         let text = words.join(" ");
-        let mut lowered = String::new();
+        let mut lowered = Lowered::default();
         let tokens = tokenize(&text, &mut lowered);
         assert_eq!(tokens.len(), words.len(), "one token a word");
         for word in tokens.iter().map(|t| t.lower) {
@@ -432,7 +432,7 @@ mod tests {
     /// At token `at` of `text`: what the rules narrowed by the next token find, and what every
     /// rule that can begin with token `at` finds.
     fn narrowed_and_every(text: &str, at: usize) -> (Option<Match>, Option<Match>) {
-        let mut lowered = String::new();
+        let mut lowered = Lowered::default();
         let tokens = tokenize(text, &mut lowered);
         let grammar = Grammar::new(&tokens);
         let word = grammar.word(at);
