@@ -18,7 +18,8 @@ use crate::{NaiveDate, Span};
 use grammar::{Direction, Grammar, Meaning, Point};
 /// Every word that a temporal expression can begin with.
 pub(crate) use grammar::first_words;
-use scan::{Class, Token};
+use scan::{Class, Token, WordMap};
+use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -174,10 +175,11 @@ fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
     {
         return None;
     }
-    if FUTURE_CUES.contains(&word) {
+    let cue = Cue::of(word);
+    if matches!(cue, Cue::Future | Cue::Plan) {
         // "had been due to expire Friday", "had been scheduled for Monday": a plan in the past.
         let past_plan =
-            PLAN_CUES.contains(&word) && (j.saturating_sub(2)..j).any(|k| tokens[k].lower == "had");
+            cue == Cue::Plan && (j.saturating_sub(2)..j).any(|k| tokens[k].lower == "had");
         return Some(if past_plan {
             Direction::Past
         } else {
@@ -185,9 +187,39 @@ fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
         });
     }
     // A participle after "be" ("be paid", "being traded") is passive, not past.
-    let participle = j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower);
-    let past = PAST_CUES.contains(&word) || word.len() > 4 && word.ends_with("ed") && !participle;
+    let participle = || j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower);
+    let past = cue == Cue::Past || word.len() > 4 && word.ends_with("ed") && !participle();
     past.then_some(Direction::Past)
+}
+
+/// Which of the cue lists a word is in, looked up at once: most words before a date are in none,
+/// and a search of the lists compares each with many.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Cue {
+    #[default]
+    None,
+    /// In [`FUTURE_CUES`].
+    Future,
+    /// In [`FUTURE_CUES`] and [`PLAN_CUES`].
+    Plan,
+    /// In [`PAST_CUES`].
+    Past,
+}
+
+impl Cue {
+    fn of(word: &str) -> Cue {
+        static CUES: OnceLock<WordMap<Cue>> = OnceLock::new();
+        let cues = CUES.get_or_init(|| {
+            let mut cues = WordMap::default();
+            for (words, cue) in [(&FUTURE_CUES[..], Cue::Future), (&PLAN_CUES, Cue::Plan), (&PAST_CUES, Cue::Past)] {
+                for word in words {
+                    cues.update(word, |_| cue);
+                }
+            }
+            cues
+        });
+        cues.get(word)
+    }
 }
 
 /// How many tokens from the article's start a dateline or lead date may appear in.
