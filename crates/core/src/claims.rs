@@ -225,6 +225,43 @@ const PAST_VERBS: [&str; 10] = [
 /// Longest predicate, in words.
 const MAX_PREDICATE_WORDS: usize = 6;
 
+/// The word lists above that the scans of a claim's words test most, as one table: a bit for each
+/// list a word is in. One look-up instead of a comparison with each word of a list (in wasm, each
+/// of the same length is a call).
+#[derive(Clone, Copy, Debug)]
+enum List {
+    ThingStop,
+    IrregularPlural,
+    CasualtyParticiple,
+    Auxiliary,
+    PredicateStop,
+    PastVerb,
+}
+
+const LISTS: [(&[&str], List); 6] = [
+    (&THING_STOP, List::ThingStop),
+    (&IRREGULAR_PLURALS, List::IrregularPlural),
+    (&CASUALTY_PARTICIPLES, List::CasualtyParticiple),
+    (&AUXILIARIES, List::Auxiliary),
+    (&PREDICATE_STOP, List::PredicateStop),
+    (&PAST_VERBS, List::PastVerb),
+];
+
+/// Whether `word` is in `list`.
+fn listed(word: &str, list: List) -> bool {
+    static TABLE: OnceLock<WordMap<u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = WordMap::default();
+        for (words, list) in LISTS {
+            for word in words {
+                table.update(word, |lists| lists | 1 << list as u8);
+            }
+        }
+        table
+    });
+    table.get(word) & 1 << list as u8 != 0
+}
+
 /// All numeric claims of `text`. `sentences` are used when given (else the text is split here);
 /// numbers inside `timexes` are not claims; `dct` dates claims whose sentence has no date.
 pub fn extract_claims(
@@ -522,7 +559,7 @@ fn claim_at(
             let verb = casualty
                 .rsplit(' ')
                 .next()
-                .filter(|w| CASUALTY_PARTICIPLES.contains(w))
+                .filter(|w| listed(w, List::CasualtyParticiple))
                 .map(str::to_string);
             (Some(casualty), verb)
         }
@@ -604,30 +641,30 @@ fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
     while let Some(w) = word(j) {
         let noun_joined_by_of = w == "of"
             && !words.is_empty()
-            && word(j + 1).is_some_and(|n| !THING_STOP.contains(&n))
+            && word(j + 1).is_some_and(|n| !listed(n, List::ThingStop))
             && words.len() < 3;
         // "strike and decoy drones": a conjunction inside the phrase, before its head noun.
         let adjectives_joined = w == "and"
             && !words.is_empty()
-            && word(j + 2).is_some_and(|n| !THING_STOP.contains(&n))
+            && word(j + 2).is_some_and(|n| !listed(n, List::ThingStop))
             && !words
                 .last()
-                .is_some_and(|l| l.ends_with('s') || IRREGULAR_PLURALS.contains(l));
+                .is_some_and(|l| l.ends_with('s') || listed(l, List::IrregularPlural));
         if noun_joined_by_of || adjectives_joined {
             words.extend([w, word(j + 1).unwrap_or_default()]);
             j += 2;
             continue;
         }
-        if THING_STOP.contains(&w) || words.len() >= 4 {
+        if listed(w, List::ThingStop) || words.len() >= 4 {
             break;
         }
         // "people killed": a casualty participle belongs to what is counted.
-        let participle = CASUALTY_PARTICIPLES.contains(&w) && !words.is_empty();
+        let participle = listed(w, List::CasualtyParticiple) && !words.is_empty();
         words.push(w);
         j += 1;
         let continues =
-            word(j).is_some_and(|n| CASUALTY_PARTICIPLES.contains(&n) || n == "and" || n == "of");
-        let plural = w.ends_with('s') || IRREGULAR_PLURALS.contains(&w);
+            word(j).is_some_and(|n| listed(n, List::CasualtyParticiple) || n == "and" || n == "of");
+        let plural = w.ends_with('s') || listed(w, List::IrregularPlural);
         if participle || plural && !continues {
             break;
         }
@@ -730,7 +767,7 @@ fn verb_before(text: &str, tokens: &[Token], i: usize) -> Option<String> {
         t.class == Class::Word
             && !t.capitalized
             && t.lower != "to"
-            && !AUXILIARIES.contains(&t.lower)
+            && !listed(t.lower, List::Auxiliary)
     };
     let start = (i.saturating_sub(MAX_PREDICATE_WORDS)..i)
         .rev()
@@ -757,14 +794,14 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
         j += 1;
     }
     let mut saw_auxiliary = false;
-    while word(j).is_some_and(|w| AUXILIARIES.contains(&w)) {
+    while word(j).is_some_and(|w| listed(w, List::Auxiliary)) {
         saw_auxiliary = true;
         j += 1;
     }
     // After a complete noun phrase, a following lower-case content word is its verb.
     let verb_follows = word(j).is_some_and(|w| {
-        let content = !THING_STOP.contains(&w) && !tokens[j].capitalized;
-        saw_auxiliary || content && (!aside || w.ends_with("ed") || PAST_VERBS.contains(&w))
+        let content = !listed(w, List::ThingStop) && !tokens[j].capitalized;
+        saw_auxiliary || content && (!aside || w.ends_with("ed") || listed(w, List::PastVerb))
     });
     if !verb_follows {
         return None;
@@ -781,7 +818,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
                     || t.capitalized
                     || ["the", "a", "an", "their", "its"].contains(&t.lower)
             });
-        to_a_place || word(k).is_some_and(|w| PREDICATE_STOP.contains(&w))
+        to_a_place || word(k).is_some_and(|w| listed(w, List::PredicateStop))
     };
     let mut end = j;
     while end < j + MAX_PREDICATE_WORDS && word(end).is_some() && !(end > j && ends_phrase(end)) {

@@ -233,3 +233,14 @@ fn start_test_words() -> Vec<String> {
     let words = first_words().map(str::to_string).chain(timex::first_words());
     words.chain(others.map(str::to_string)).collect()
 }
+
+#[test]
+fn the_list_table_holds_each_list() {
+    let others = ["", "said", "peoples", "hav", "wills", "the"];
+    let words = LISTS.iter().flat_map(|(words, _)| words.iter()).chain(&others);
+    for &word in words {
+        for (words, list) in LISTS {
+            assert_eq!(listed(word, list), words.contains(&word), "{word:?} in {list:?}");
+        }
+    }
+}
