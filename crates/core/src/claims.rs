@@ -279,7 +279,7 @@ pub fn extract_claims(
 pub(crate) fn claims_in(
     text: &str,
     tokens: &[Token],
-    starts: &[usize],
+    starts: &[(usize, Begins)],
     sentences: &[Span],
     timexes: &[Timex],
     dct: Option<NaiveDate>,
@@ -320,12 +320,12 @@ pub(crate) fn claims_in(
     let mut claims = Vec::new();
     // The first token after the last claim.
     let mut next = 0;
-    for &i in starts {
+    for &(i, begins) in starts {
         if i < next {
             continue;
         }
-        if let Some((mut claim, end)) =
-            claim_starting_at(text, tokens, i).filter(|(claim, _)| !in_timex(claim.span))
+        if let Some((mut claim, end)) = claim_starting_at(text, tokens, i, begins.claims)
+            .filter(|(claim, _)| !in_timex(claim.span))
         {
             claim.sentence = sentence_of(claim.span);
             if sentence_date
@@ -383,26 +383,35 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     spans
 }
 
-/// The tokens of `text`, and the indexes of those that may begin a claim or a date: numbers,
-/// currency signs and the words that begin either. Only these are tried by both scans: most
-/// tokens of prose begin neither, and one look-up of each word as it is read passes over them.
+/// What a token may begin, from one look-up of its word as it is read, for both scans.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Begins {
+    /// The date rules that can begin with it: its [`timex::Rules::first`].
+    pub dates: timex::Rules,
+    /// The qualifiers that a claim beginning with it may have; `None`: no claim begins with it.
+    claims: Option<Qualifiers>,
+}
+
+/// The tokens of `text`, and the indexes of those that may begin a claim or a date, with what
+/// they may begin: numbers, currency signs and the words that begin either. Only these are tried
+/// by both scans: most tokens of prose begin neither, and one look-up of each word as it is read
+/// passes over them.
 pub(crate) fn tokens_and_starts<'t>(
     text: &'t str,
     lowered: &'t mut scan::Lowered,
-) -> (Vec<Token<'t>>, Vec<usize>) {
-    static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut words = WordMap::default();
-        for word in first_words().map(str::to_string).chain(timex::first_words()) {
-            words.update(&word, |_| true);
-        }
-        words
-    });
-    scan::tokenize_marking(text, lowered, |token| match token.class {
-        Class::Number => true,
-        Class::Word => words.get(token.lower),
-        Class::Punct | Class::Break => currency_of(token).is_some(),
-    })
+) -> (Vec<Token<'t>>, Vec<(usize, Begins)>) {
+    scan::tokenize_marking(text, lowered, begins)
+}
+
+/// What `token` may begin; `None`: neither a date nor a claim.
+fn begins(token: &Token) -> Option<Begins> {
+    let number = Qualifiers::default();
+    match token.class {
+        Class::Number => Some(Begins { dates: timex::Rules::first(None), claims: Some(number) }),
+        Class::Word => Some(starting_words().get(token.lower))
+            .filter(|begins| begins.dates.may_begin() || begins.claims.is_some()),
+        Class::Punct | Class::Break => currency_of(token).map(|_| Begins { claims: Some(number), ..Begins::default() }),
+    }
 }
 
 /// Every word that a claim can begin with: a vague amount, a number in words, a qualifier's first
@@ -413,19 +422,25 @@ fn first_words() -> impl Iterator<Item = &'static str> {
     vague.chain(first_number_words()).chain(qualifiers)
 }
 
-/// The [`first_words`], each with the [`Qualifiers`] that begin with it, so that only those are
+/// The words that begin a date or a claim: the [`timex::first_words`], each with its rules, and
+/// the [`first_words`], each with the [`Qualifiers`] that begin with it, so that only those are
 /// tried.
-fn starting_words() -> &'static WordMap<Option<Qualifiers>> {
-    static WORDS: OnceLock<WordMap<Option<Qualifiers>>> = OnceLock::new();
+fn starting_words() -> &'static WordMap<Begins> {
+    static WORDS: OnceLock<WordMap<Begins>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = WordMap::default();
+        for word in timex::first_words() {
+            words.update(&word, |begins: Begins| Begins { dates: timex::Rules::first(Some(&word)), ..begins });
+        }
+        let claim_with = |begins: Begins, more: u16| {
+            let qualifiers = Qualifiers(begins.claims.unwrap_or_default().0 | more);
+            Begins { claims: Some(qualifiers), ..begins }
+        };
         for word in first_words() {
-            words.update(word, |begun: Option<Qualifiers>| Some(begun.unwrap_or_default()));
+            words.update(word, |begins| claim_with(begins, 0));
         }
         for (k, (qualifier, _)) in QUALIFIERS.iter().enumerate() {
-            words.update(qualifier[0], |begun: Option<Qualifiers>| {
-                Some(Qualifiers(begun.unwrap_or_default().0 | 1 << k))
-            });
+            words.update(qualifier[0], |begins| claim_with(begins, 1 << k));
         }
         words
     })
@@ -450,21 +465,14 @@ impl Qualifiers {
     }
 }
 
-/// [`claim_at`], after a look-up that passes over most tokens of prose: a claim begins with a
-/// number, a currency sign or one of the [`starting_words`].
-fn claim_starting_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
-    let token = &tokens[i];
-    let begun = match token.class {
-        Class::Number => Some(Qualifiers::default()),
-        Class::Word => starting_words().get(token.lower),
-        Class::Punct | Class::Break => currency_of(token).map(|_| Qualifiers::default()),
-    };
+/// [`claim_at`] token `i`, with the qualifiers that it [`begins`] (`None`: no claim begins there).
+fn claim_starting_at(text: &str, tokens: &[Token], i: usize, begun: Option<Qualifiers>) -> Option<(Claim, usize)> {
     let Some(qualifiers) = begun else {
         debug_assert_eq!(
             claim_at(text, tokens, i, Qualifiers::ALL),
             None,
             "a claim begins with {:?}: add it to the starting words",
-            token.lower
+            tokens[i].lower
         );
         return None;
     };

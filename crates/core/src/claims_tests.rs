@@ -196,8 +196,9 @@ fn only_the_qualifiers_a_word_begins_are_tried_and_nothing_changes() {
         let mut lowered = scan::Lowered::default();
         let tokens = scan::tokenize(text, &mut lowered);
         for i in 0..tokens.len() {
+            let begun = begins(&tokens[i]).and_then(|begins| begins.claims);
             assert_eq!(
-                claim_starting_at(text, &tokens, i),
+                claim_starting_at(text, &tokens, i, begun),
                 claim_at(text, &tokens, i, Qualifiers::ALL),
                 "{:?} in {text:?}",
                 tokens[i].lower
@@ -220,9 +221,9 @@ proptest::proptest! {
         let text = words.join(" ");
         let mut lowered = scan::Lowered::default();
         let (tokens, starts) = tokens_and_starts(&text, &mut lowered);
-        let every = Vec::from_iter(0..tokens.len());
-        let timexes = timex::timexes_in(&tokens, starts.iter().copied(), Some(dct()));
-        proptest::prop_assert_eq!(&timexes, &timex::timexes_in(&tokens, 0..tokens.len(), Some(dct())));
+        let every = Vec::from_iter((0..tokens.len()).map(|i| (i, Begins { claims: Some(Qualifiers::ALL), ..Begins::default() })));
+        let timexes = timex::timexes_in(&tokens, starts.iter().map(|&(i, begins)| (i, begins.dates)), Some(dct()));
+        proptest::prop_assert_eq!(&timexes, &timex::timexes_in(&tokens, timex::every_start(&tokens), Some(dct())));
         let claims = claims_in(&text, &tokens, &starts, &[], &timexes, Some(dct()));
         proptest::prop_assert_eq!(claims, claims_in(&text, &tokens, &every, &[], &timexes, Some(dct())));
     }

@@ -252,7 +252,7 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
 pub fn extract_timexes_and_claims(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> (Vec<timex::Timex>, Vec<claims::Claim>) {
     let mut lowered = crate::timex::scan::Lowered::default();
     let (scanned, starts) = claims::tokens_and_starts(text, &mut lowered);
-    let timexes = timex::timexes_in(&scanned, starts.iter().copied(), dct);
+    let timexes = timex::timexes_in(&scanned, starts.iter().map(|&(i, begins)| (i, begins.dates)), dct);
     let claims = claims::claims_in(text, &scanned, &starts, sentences, &timexes, dct);
     (timexes, claims)
 }

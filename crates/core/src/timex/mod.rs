@@ -16,8 +16,8 @@ pub(crate) mod scan;
 
 use crate::{NaiveDate, Span};
 use grammar::{Direction, Grammar, Meaning, Point};
-/// Every word that a temporal expression can begin with.
-pub(crate) use grammar::first_words;
+/// Every word that a temporal expression can begin with, and the rules that can begin with a token.
+pub(crate) use grammar::{first_words, Rules};
 use scan::{Class, Token, WordMap};
 use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
@@ -47,15 +47,24 @@ pub struct Timex {
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut lowered = scan::Lowered::default();
     let tokens = scan::tokenize(text, &mut lowered);
-    timexes_in(&tokens, 0..tokens.len(), dct)
+    timexes_in(&tokens, every_start(&tokens), dct)
+}
+
+/// Every token, with the [`Rules`] that can begin with it: the starts of a scan that tries them all.
+pub(crate) fn every_start<'a>(tokens: &'a [Token]) -> impl Iterator<Item = (usize, Rules)> + 'a {
+    tokens.iter().enumerate().map(|(i, token)| {
+        let word = (token.class == Class::Word).then_some(token.lower);
+        (i, Rules::first(word))
+    })
 }
 
 
 /// [`extract_timexes`] over the text's [`scan::tokenize`] tokens, of which those at `starts`
-/// (ascending indexes) are tried as the start of an expression: any others begin none.
+/// (ascending indexes, each with the [`Rules::first`] of its token) are tried as the start of an
+/// expression: any others begin none.
 pub(crate) fn timexes_in(
     tokens: &[Token],
-    starts: impl IntoIterator<Item = usize>,
+    starts: impl IntoIterator<Item = (usize, Rules)>,
     dct: Option<NaiveDate>,
 ) -> Vec<Timex> {
     let grammar = Grammar::new(tokens);
@@ -63,9 +72,9 @@ pub(crate) fn timexes_in(
     let mut timexes = Vec::new();
     // The first token after the last expression.
     let mut next = 0;
-    for i in starts {
+    for (i, first) in starts {
         let found = (i >= next && matches!(tokens[i].class, Class::Word | Class::Number))
-            .then(|| grammar.match_at(i))
+            .then(|| grammar.match_beginning(i, first))
             .flatten();
         let Some(found) = found else {
             continue;

@@ -170,26 +170,26 @@ pub(crate) fn tokenize_first<'t>(
     limit: usize,
     lowered: &'t mut Lowered,
 ) -> Vec<Token<'t>> {
-    scan(text, limit, lowered, |_| false).0
+    scan(text, limit, lowered, |_| None::<()>).0
 }
 
-/// The tokens of `text`, and the indexes of those that `marks` takes, found as the tokens are
-/// made: a scan that looks at a few tokens only is spared a pass over all of them.
-pub(crate) fn tokenize_marking<'t>(
+/// The tokens of `text`, and the indexes of those that `marks` marks, with their marks, found as
+/// the tokens are made: a scan that looks at a few tokens only is spared a pass over all of them.
+pub(crate) fn tokenize_marking<'t, M>(
     text: &'t str,
     lowered: &'t mut Lowered,
-    marks: impl Fn(&Token) -> bool,
-) -> (Vec<Token<'t>>, Vec<usize>) {
+    marks: impl Fn(&Token) -> Option<M>,
+) -> (Vec<Token<'t>>, Vec<(usize, M)>) {
     scan(text, usize::MAX, lowered, marks)
 }
 
 /// The first `limit` tokens of [`tokenize_marking`].
-fn scan<'t>(
+fn scan<'t, M>(
     text: &'t str,
     limit: usize,
     lowered: &'t mut Lowered,
-    marks: impl Fn(&Token) -> bool,
-) -> (Vec<Token<'t>>, Vec<usize>) {
+    marks: impl Fn(&Token) -> Option<M>,
+) -> (Vec<Token<'t>>, Vec<(usize, M)>) {
     // Checked once, not at every token's span.
     assert!(u32::try_from(text.len()).is_ok(), "a text shorter than 4 GiB");
     // Prose has about one token in five bytes: room for all, without growing.
@@ -213,8 +213,8 @@ fn scan<'t>(
             Case::Unicode => relower = push_lowercase(token.lower, others),
         }
         let lower = relower.clone().map_or(token.lower, |range| &others[range]);
-        if marks(&Token { lower, ..token }) {
-            marked.push(tokens.len());
+        if let Some(mark) = marks(&Token { lower, ..token }) {
+            marked.push((tokens.len(), mark));
         }
         if let Some(range) = relower {
             relowered.push((tokens.len(), range));

@@ -232,7 +232,7 @@ fn owned(words: impl Iterator<Item = &'static str>) -> impl Iterator<Item = Stri
 
 /// A set of rules, one bit each.
 #[derive(Clone, Copy, Default)]
-pub(super) struct Rules(u16);
+pub(crate) struct Rules(u16);
 
 impl Rules {
     const fn with(self, rule: Rule) -> Rules {
@@ -269,12 +269,12 @@ impl Rules {
     /// What can begin with the token whose lower-case word is `word` (`None`: not a word): the
     /// rules, and the [`Rules::POSITION_WORD`] mark. One look-up, which is all that most words of
     /// prose need: none of its bits is set.
-    pub(super) fn first(word: Option<&str>) -> Rules {
+    pub(crate) fn first(word: Option<&str>) -> Rules {
         word.map_or(Rules::NOT_WORDS, |word| FirstWords::get().first.get(word))
     }
 
     /// Whether an expression can begin here: a rule can, or a position word before one.
-    pub(super) fn may_begin(self) -> bool {
+    pub(crate) fn may_begin(self) -> bool {
         self.0 != 0
     }
 
