@@ -410,7 +410,9 @@ fn begins(token: &Token) -> Option<Begins> {
         Class::Number => Some(Begins { dates: timex::Rules::first(None), claims: Some(number) }),
         Class::Word => Some(starting_words().get(token.lower))
             .filter(|begins| begins.dates.may_begin() || begins.claims.is_some()),
-        Class::Punct | Class::Break => currency_of(token).map(|_| Begins { claims: Some(number), ..Begins::default() }),
+        Class::Punct | Class::Break => {
+            currency_of(token).map(|_| Begins { claims: Some(number), ..Begins::default() })
+        }
     }
 }
 
@@ -430,7 +432,8 @@ fn starting_words() -> &'static WordMap<Begins> {
     WORDS.get_or_init(|| {
         let mut words = WordMap::default();
         for word in timex::first_words() {
-            words.update(&word, |begins: Begins| Begins { dates: timex::Rules::first(Some(&word)), ..begins });
+            let dates = timex::Rules::first(Some(&word));
+            words.update(&word, |begins: Begins| Begins { dates, ..begins });
         }
         let claim_with = |begins: Begins, more: u16| {
             let qualifiers = Qualifiers(begins.claims.unwrap_or_default().0 | more);
@@ -466,7 +469,12 @@ impl Qualifiers {
 }
 
 /// [`claim_at`] token `i`, with the qualifiers that it [`begins`] (`None`: no claim begins there).
-fn claim_starting_at(text: &str, tokens: &[Token], i: usize, begun: Option<Qualifiers>) -> Option<(Claim, usize)> {
+fn claim_starting_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    begun: Option<Qualifiers>,
+) -> Option<(Claim, usize)> {
     let Some(qualifiers) = begun else {
         debug_assert_eq!(
             claim_at(text, tokens, i, Qualifiers::ALL),

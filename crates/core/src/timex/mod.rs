@@ -50,7 +50,8 @@ pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     timexes_in(&tokens, every_start(&tokens), dct)
 }
 
-/// Every token, with the [`Rules`] that can begin with it: the starts of a scan that tries them all.
+/// Every token, with the [`Rules`] that can begin with it: the starts of a scan that tries them
+/// all.
 pub(crate) fn every_start<'a>(tokens: &'a [Token]) -> impl Iterator<Item = (usize, Rules)> + 'a {
     tokens.iter().enumerate().map(|(i, token)| {
         let word = (token.class == Class::Word).then_some(token.lower);
@@ -220,7 +221,8 @@ impl Cue {
         static CUES: OnceLock<WordMap<Cue>> = OnceLock::new();
         let cues = CUES.get_or_init(|| {
             let mut cues = WordMap::default();
-            for (words, cue) in [(&FUTURE_CUES[..], Cue::Future), (&PLAN_CUES, Cue::Plan), (&PAST_CUES, Cue::Past)] {
+            let lists = [(&FUTURE_CUES[..], Cue::Future), (&PLAN_CUES, Cue::Plan), (&PAST_CUES, Cue::Past)];
+            for (words, cue) in lists {
                 for word in words {
                     cues.update(word, |_| cue);
                 }
