@@ -225,6 +225,43 @@ const PAST_VERBS: [&str; 10] = [
 /// Longest predicate, in words.
 const MAX_PREDICATE_WORDS: usize = 6;
 
+/// The word lists above that the scans of a claim's words test most, as one table: a bit for each
+/// list a word is in. One look-up instead of a comparison with each word of a list (in wasm, each
+/// of the same length is a call).
+#[derive(Clone, Copy, Debug)]
+enum List {
+    ThingStop,
+    IrregularPlural,
+    CasualtyParticiple,
+    Auxiliary,
+    PredicateStop,
+    PastVerb,
+}
+
+const LISTS: [(&[&str], List); 6] = [
+    (&THING_STOP, List::ThingStop),
+    (&IRREGULAR_PLURALS, List::IrregularPlural),
+    (&CASUALTY_PARTICIPLES, List::CasualtyParticiple),
+    (&AUXILIARIES, List::Auxiliary),
+    (&PREDICATE_STOP, List::PredicateStop),
+    (&PAST_VERBS, List::PastVerb),
+];
+
+/// Whether `word` is in `list`.
+fn listed(word: &str, list: List) -> bool {
+    static TABLE: OnceLock<WordMap<u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = WordMap::default();
+        for (words, list) in LISTS {
+            for word in words {
+                table.update(word, |lists| lists | 1 << list as u8);
+            }
+        }
+        table
+    });
+    table.get(word) & 1 << list as u8 != 0
+}
+
 /// All numeric claims of `text`. `sentences` are used when given (else the text is split here);
 /// numbers inside `timexes` are not claims; `dct` dates claims whose sentence has no date.
 pub fn extract_claims(
@@ -233,7 +270,7 @@ pub fn extract_claims(
     timexes: &[Timex],
     dct: Option<NaiveDate>,
 ) -> Vec<Claim> {
-    let mut lowered = String::new();
+    let mut lowered = scan::Lowered::default();
     let (tokens, starts) = tokens_and_starts(text, &mut lowered);
     claims_in(text, &tokens, &starts, sentences, timexes, dct)
 }
@@ -242,7 +279,7 @@ pub fn extract_claims(
 pub(crate) fn claims_in(
     text: &str,
     tokens: &[Token],
-    starts: &[usize],
+    starts: &[(usize, Begins)],
     sentences: &[Span],
     timexes: &[Timex],
     dct: Option<NaiveDate>,
@@ -283,12 +320,12 @@ pub(crate) fn claims_in(
     let mut claims = Vec::new();
     // The first token after the last claim.
     let mut next = 0;
-    for &i in starts {
+    for &(i, begins) in starts {
         if i < next {
             continue;
         }
-        if let Some((mut claim, end)) =
-            claim_starting_at(text, tokens, i).filter(|(claim, _)| !in_timex(claim.span))
+        if let Some((mut claim, end)) = claim_starting_at(text, tokens, i, begins.claims)
+            .filter(|(claim, _)| !in_timex(claim.span))
         {
             claim.sentence = sentence_of(claim.span);
             if sentence_date
@@ -346,26 +383,37 @@ fn own_sentences(tokens: &[Token]) -> Vec<Span> {
     spans
 }
 
-/// The tokens of `text`, and the indexes of those that may begin a claim or a date: numbers,
-/// currency signs and the words that begin either. Only these are tried by both scans: most
-/// tokens of prose begin neither, and one look-up of each word as it is read passes over them.
+/// What a token may begin, from one look-up of its word as it is read, for both scans.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Begins {
+    /// The date rules that can begin with it: its [`timex::Rules::first`].
+    pub dates: timex::Rules,
+    /// The qualifiers that a claim beginning with it may have; `None`: no claim begins with it.
+    claims: Option<Qualifiers>,
+}
+
+/// The tokens of `text`, and the indexes of those that may begin a claim or a date, with what
+/// they may begin: numbers, currency signs and the words that begin either. Only these are tried
+/// by both scans: most tokens of prose begin neither, and one look-up of each word as it is read
+/// passes over them.
 pub(crate) fn tokens_and_starts<'t>(
     text: &'t str,
-    lowered: &'t mut String,
-) -> (Vec<Token<'t>>, Vec<usize>) {
-    static WORDS: OnceLock<WordMap<bool>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut words = WordMap::default();
-        for word in first_words().map(str::to_string).chain(timex::first_words()) {
-            words.update(&word, |_| true);
+    lowered: &'t mut scan::Lowered,
+) -> (Vec<Token<'t>>, Vec<(usize, Begins)>) {
+    scan::tokenize_marking(text, lowered, begins)
+}
+
+/// What `token` may begin; `None`: neither a date nor a claim.
+fn begins(token: &Token) -> Option<Begins> {
+    let number = Qualifiers::default();
+    match token.class {
+        Class::Number => Some(Begins { dates: timex::Rules::first(None), claims: Some(number) }),
+        Class::Word => Some(starting_words().get(token.lower))
+            .filter(|begins| begins.dates.may_begin() || begins.claims.is_some()),
+        Class::Punct | Class::Break => {
+            currency_of(token).map(|_| Begins { claims: Some(number), ..Begins::default() })
         }
-        words
-    });
-    scan::tokenize_marking(text, lowered, |token| match token.class {
-        Class::Number => true,
-        Class::Word => words.get(token.lower),
-        Class::Punct | Class::Break => currency_of(token).is_some(),
-    })
+    }
 }
 
 /// Every word that a claim can begin with: a vague amount, a number in words, a qualifier's first
@@ -376,19 +424,26 @@ fn first_words() -> impl Iterator<Item = &'static str> {
     vague.chain(first_number_words()).chain(qualifiers)
 }
 
-/// The [`first_words`], each with the [`Qualifiers`] that begin with it, so that only those are
+/// The words that begin a date or a claim: the [`timex::first_words`], each with its rules, and
+/// the [`first_words`], each with the [`Qualifiers`] that begin with it, so that only those are
 /// tried.
-fn starting_words() -> &'static WordMap<Option<Qualifiers>> {
-    static WORDS: OnceLock<WordMap<Option<Qualifiers>>> = OnceLock::new();
+fn starting_words() -> &'static WordMap<Begins> {
+    static WORDS: OnceLock<WordMap<Begins>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words = WordMap::default();
+        for word in timex::first_words() {
+            let dates = timex::Rules::first(Some(&word));
+            words.update(&word, |begins: Begins| Begins { dates, ..begins });
+        }
+        let claim_with = |begins: Begins, more: u16| {
+            let qualifiers = Qualifiers(begins.claims.unwrap_or_default().0 | more);
+            Begins { claims: Some(qualifiers), ..begins }
+        };
         for word in first_words() {
-            words.update(word, |begun: Option<Qualifiers>| Some(begun.unwrap_or_default()));
+            words.update(word, |begins| claim_with(begins, 0));
         }
         for (k, (qualifier, _)) in QUALIFIERS.iter().enumerate() {
-            words.update(qualifier[0], |begun: Option<Qualifiers>| {
-                Some(Qualifiers(begun.unwrap_or_default().0 | 1 << k))
-            });
+            words.update(qualifier[0], |begins| claim_with(begins, 1 << k));
         }
         words
     })
@@ -413,21 +468,19 @@ impl Qualifiers {
     }
 }
 
-/// [`claim_at`], after a look-up that passes over most tokens of prose: a claim begins with a
-/// number, a currency sign or one of the [`starting_words`].
-fn claim_starting_at(text: &str, tokens: &[Token], i: usize) -> Option<(Claim, usize)> {
-    let token = &tokens[i];
-    let begun = match token.class {
-        Class::Number => Some(Qualifiers::default()),
-        Class::Word => starting_words().get(token.lower),
-        Class::Punct | Class::Break => currency_of(token).map(|_| Qualifiers::default()),
-    };
+/// [`claim_at`] token `i`, with the qualifiers that it [`begins`] (`None`: no claim begins there).
+fn claim_starting_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    begun: Option<Qualifiers>,
+) -> Option<(Claim, usize)> {
     let Some(qualifiers) = begun else {
         debug_assert_eq!(
             claim_at(text, tokens, i, Qualifiers::ALL),
             None,
             "a claim begins with {:?}: add it to the starting words",
-            token.lower
+            tokens[i].lower
         );
         return None;
     };
@@ -522,7 +575,7 @@ fn claim_at(
             let verb = casualty
                 .rsplit(' ')
                 .next()
-                .filter(|w| CASUALTY_PARTICIPLES.contains(w))
+                .filter(|w| listed(w, List::CasualtyParticiple))
                 .map(str::to_string);
             (Some(casualty), verb)
         }
@@ -604,30 +657,30 @@ fn counted_thing(tokens: &[Token], start: usize) -> (Option<String>, usize) {
     while let Some(w) = word(j) {
         let noun_joined_by_of = w == "of"
             && !words.is_empty()
-            && word(j + 1).is_some_and(|n| !THING_STOP.contains(&n))
+            && word(j + 1).is_some_and(|n| !listed(n, List::ThingStop))
             && words.len() < 3;
         // "strike and decoy drones": a conjunction inside the phrase, before its head noun.
         let adjectives_joined = w == "and"
             && !words.is_empty()
-            && word(j + 2).is_some_and(|n| !THING_STOP.contains(&n))
+            && word(j + 2).is_some_and(|n| !listed(n, List::ThingStop))
             && !words
                 .last()
-                .is_some_and(|l| l.ends_with('s') || IRREGULAR_PLURALS.contains(l));
+                .is_some_and(|l| l.ends_with('s') || listed(l, List::IrregularPlural));
         if noun_joined_by_of || adjectives_joined {
             words.extend([w, word(j + 1).unwrap_or_default()]);
             j += 2;
             continue;
         }
-        if THING_STOP.contains(&w) || words.len() >= 4 {
+        if listed(w, List::ThingStop) || words.len() >= 4 {
             break;
         }
         // "people killed": a casualty participle belongs to what is counted.
-        let participle = CASUALTY_PARTICIPLES.contains(&w) && !words.is_empty();
+        let participle = listed(w, List::CasualtyParticiple) && !words.is_empty();
         words.push(w);
         j += 1;
         let continues =
-            word(j).is_some_and(|n| CASUALTY_PARTICIPLES.contains(&n) || n == "and" || n == "of");
-        let plural = w.ends_with('s') || IRREGULAR_PLURALS.contains(&w);
+            word(j).is_some_and(|n| listed(n, List::CasualtyParticiple) || n == "and" || n == "of");
+        let plural = w.ends_with('s') || listed(w, List::IrregularPlural);
         if participle || plural && !continues {
             break;
         }
@@ -730,7 +783,7 @@ fn verb_before(text: &str, tokens: &[Token], i: usize) -> Option<String> {
         t.class == Class::Word
             && !t.capitalized
             && t.lower != "to"
-            && !AUXILIARIES.contains(&t.lower)
+            && !listed(t.lower, List::Auxiliary)
     };
     let start = (i.saturating_sub(MAX_PREDICATE_WORDS)..i)
         .rev()
@@ -757,14 +810,14 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
         j += 1;
     }
     let mut saw_auxiliary = false;
-    while word(j).is_some_and(|w| AUXILIARIES.contains(&w)) {
+    while word(j).is_some_and(|w| listed(w, List::Auxiliary)) {
         saw_auxiliary = true;
         j += 1;
     }
     // After a complete noun phrase, a following lower-case content word is its verb.
     let verb_follows = word(j).is_some_and(|w| {
-        let content = !THING_STOP.contains(&w) && !tokens[j].capitalized;
-        saw_auxiliary || content && (!aside || w.ends_with("ed") || PAST_VERBS.contains(&w))
+        let content = !listed(w, List::ThingStop) && !tokens[j].capitalized;
+        saw_auxiliary || content && (!aside || w.ends_with("ed") || listed(w, List::PastVerb))
     });
     if !verb_follows {
         return None;
@@ -781,7 +834,7 @@ fn verb_phrase(text: &str, tokens: &[Token], mut j: usize, aside: bool) -> Optio
                     || t.capitalized
                     || ["the", "a", "an", "their", "its"].contains(&t.lower)
             });
-        to_a_place || word(k).is_some_and(|w| PREDICATE_STOP.contains(&w))
+        to_a_place || word(k).is_some_and(|w| listed(w, List::PredicateStop))
     };
     let mut end = j;
     while end < j + MAX_PREDICATE_WORDS && word(end).is_some() && !(end > j && ends_phrase(end)) {

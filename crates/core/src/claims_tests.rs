@@ -193,11 +193,12 @@ fn only_the_qualifiers_a_word_begins_are_tried_and_nothing_changes() {
         approximately 14, some 15, nearly 16, almost 17 and hundreds of people; at $5, at 5.";
     let texts = CASES.iter().map(|case| case.text).chain([every_qualifier]);
     for text in texts {
-        let mut lowered = String::new();
+        let mut lowered = scan::Lowered::default();
         let tokens = scan::tokenize(text, &mut lowered);
         for i in 0..tokens.len() {
+            let begun = begins(&tokens[i]).and_then(|begins| begins.claims);
             assert_eq!(
-                claim_starting_at(text, &tokens, i),
+                claim_starting_at(text, &tokens, i, begun),
                 claim_at(text, &tokens, i, Qualifiers::ALL),
                 "{:?} in {text:?}",
                 tokens[i].lower
@@ -218,11 +219,11 @@ proptest::proptest! {
     #[test]
     fn dates_and_claims_begin_at_starts_only(words in proptest::collection::vec(proptest::sample::select(start_test_words()), 0..40)) {
         let text = words.join(" ");
-        let mut lowered = String::new();
+        let mut lowered = scan::Lowered::default();
         let (tokens, starts) = tokens_and_starts(&text, &mut lowered);
-        let every = Vec::from_iter(0..tokens.len());
-        let timexes = timex::timexes_in(&tokens, starts.iter().copied(), Some(dct()));
-        proptest::prop_assert_eq!(&timexes, &timex::timexes_in(&tokens, 0..tokens.len(), Some(dct())));
+        let every = Vec::from_iter((0..tokens.len()).map(|i| (i, Begins { claims: Some(Qualifiers::ALL), ..Begins::default() })));
+        let timexes = timex::timexes_in(&tokens, starts.iter().map(|&(i, begins)| (i, begins.dates)), Some(dct()));
+        proptest::prop_assert_eq!(&timexes, &timex::timexes_in(&tokens, timex::every_start(&tokens), Some(dct())));
         let claims = claims_in(&text, &tokens, &starts, &[], &timexes, Some(dct()));
         proptest::prop_assert_eq!(claims, claims_in(&text, &tokens, &every, &[], &timexes, Some(dct())));
     }
@@ -232,4 +233,15 @@ fn start_test_words() -> Vec<String> {
     let others = ["said", "people", "The", "May", "Sept", ".", ",", "-", "$", "€", "'", "12", "2025", "1990s", "4th", "10:30", "a.m.", "\n\n"];
     let words = first_words().map(str::to_string).chain(timex::first_words());
     words.chain(others.map(str::to_string)).collect()
+}
+
+#[test]
+fn the_list_table_holds_each_list() {
+    let others = ["", "said", "peoples", "hav", "wills", "the"];
+    let words = LISTS.iter().flat_map(|(words, _)| words.iter()).chain(&others);
+    for &word in words {
+        for (words, list) in LISTS {
+            assert_eq!(listed(word, list), words.contains(&word), "{word:?} in {list:?}");
+        }
+    }
 }

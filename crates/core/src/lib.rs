@@ -250,9 +250,9 @@ pub fn extract(text: &str, dct: Option<NaiveDate>) -> Extraction {
 /// The dates and the numeric claims of `text` (split into `sentences`), read from the same
 /// tokens, scanned once: the last stage of [`extract`].
 pub fn extract_timexes_and_claims(text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> (Vec<timex::Timex>, Vec<claims::Claim>) {
-    let mut lowered = String::new();
+    let mut lowered = crate::timex::scan::Lowered::default();
     let (scanned, starts) = claims::tokens_and_starts(text, &mut lowered);
-    let timexes = timex::timexes_in(&scanned, starts.iter().copied(), dct);
+    let timexes = timex::timexes_in(&scanned, starts.iter().map(|&(i, begins)| (i, begins.dates)), dct);
     let claims = claims::claims_in(text, &scanned, &starts, sentences, &timexes, dct);
     (timexes, claims)
 }

@@ -12,8 +12,8 @@ use super::numbers::parse_number;
 use super::scan::{Class, Token};
 use super::TimexKind;
 use chrono::{NaiveDate, Weekday};
-use rules::{Rule, Rules};
-pub(crate) use rules::first_words;
+use rules::Rule;
+pub(crate) use rules::{first_words, Rules};
 
 /// How precise a calendar point is; also the unit of relative expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,8 +178,13 @@ impl<'t> Grammar<'t> {
     /// kept in the span.
     #[inline(always)]
     pub(crate) fn match_at(&self, i: usize) -> Option<Match> {
+        self.match_beginning(i, Rules::first(self.word(i)))
+    }
+
+    /// [`Grammar::match_at`], given the [`Rules::first`] of token `i`.
+    #[inline(always)]
+    pub(crate) fn match_beginning(&self, i: usize, first: Rules) -> Option<Match> {
         // Most words of prose begin none: they are passed over after one look-up.
-        let first = Rules::first(self.word(i));
         if !first.may_begin() {
             debug_assert_eq!(self.expression_at(i, first), None);
             return None;

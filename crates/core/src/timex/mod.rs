@@ -16,9 +16,10 @@ pub(crate) mod scan;
 
 use crate::{NaiveDate, Span};
 use grammar::{Direction, Grammar, Meaning, Point};
-/// Every word that a temporal expression can begin with.
-pub(crate) use grammar::first_words;
-use scan::{Class, Token};
+/// Every word that a temporal expression can begin with, and the rules that can begin with a token.
+pub(crate) use grammar::{first_words, Rules};
+use scan::{Class, Token, WordMap};
+use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,17 +45,27 @@ pub struct Timex {
 
 /// All temporal expressions of `text`, in order, not overlapping.
 pub fn extract_timexes(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let mut lowered = String::new();
+    let mut lowered = scan::Lowered::default();
     let tokens = scan::tokenize(text, &mut lowered);
-    timexes_in(&tokens, 0..tokens.len(), dct)
+    timexes_in(&tokens, every_start(&tokens), dct)
+}
+
+/// Every token, with the [`Rules`] that can begin with it: the starts of a scan that tries them
+/// all.
+pub(crate) fn every_start<'a>(tokens: &'a [Token]) -> impl Iterator<Item = (usize, Rules)> + 'a {
+    tokens.iter().enumerate().map(|(i, token)| {
+        let word = (token.class == Class::Word).then_some(token.lower);
+        (i, Rules::first(word))
+    })
 }
 
 
 /// [`extract_timexes`] over the text's [`scan::tokenize`] tokens, of which those at `starts`
-/// (ascending indexes) are tried as the start of an expression: any others begin none.
+/// (ascending indexes, each with the [`Rules::first`] of its token) are tried as the start of an
+/// expression: any others begin none.
 pub(crate) fn timexes_in(
     tokens: &[Token],
-    starts: impl IntoIterator<Item = usize>,
+    starts: impl IntoIterator<Item = (usize, Rules)>,
     dct: Option<NaiveDate>,
 ) -> Vec<Timex> {
     let grammar = Grammar::new(tokens);
@@ -62,9 +73,9 @@ pub(crate) fn timexes_in(
     let mut timexes = Vec::new();
     // The first token after the last expression.
     let mut next = 0;
-    for i in starts {
+    for (i, first) in starts {
         let found = (i >= next && matches!(tokens[i].class, Class::Word | Class::Number))
-            .then(|| grammar.match_at(i))
+            .then(|| grammar.match_beginning(i, first))
             .flatten();
         let Some(found) = found else {
             continue;
@@ -174,10 +185,11 @@ fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
     {
         return None;
     }
-    if FUTURE_CUES.contains(&word) {
+    let cue = Cue::of(word);
+    if matches!(cue, Cue::Future | Cue::Plan) {
         // "had been due to expire Friday", "had been scheduled for Monday": a plan in the past.
         let past_plan =
-            PLAN_CUES.contains(&word) && (j.saturating_sub(2)..j).any(|k| tokens[k].lower == "had");
+            cue == Cue::Plan && (j.saturating_sub(2)..j).any(|k| tokens[k].lower == "had");
         return Some(if past_plan {
             Direction::Past
         } else {
@@ -185,9 +197,40 @@ fn cue_tense(tokens: &[Token], j: usize) -> Option<Direction> {
         });
     }
     // A participle after "be" ("be paid", "being traded") is passive, not past.
-    let participle = j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower);
-    let past = PAST_CUES.contains(&word) || word.len() > 4 && word.ends_with("ed") && !participle;
+    let participle = || j > 0 && PASSIVE_AUXILIARIES.contains(&tokens[j - 1].lower);
+    let past = cue == Cue::Past || word.len() > 4 && word.ends_with("ed") && !participle();
     past.then_some(Direction::Past)
+}
+
+/// Which of the cue lists a word is in, looked up at once: most words before a date are in none,
+/// and a search of the lists compares each with many.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Cue {
+    #[default]
+    None,
+    /// In [`FUTURE_CUES`].
+    Future,
+    /// In [`FUTURE_CUES`] and [`PLAN_CUES`].
+    Plan,
+    /// In [`PAST_CUES`].
+    Past,
+}
+
+impl Cue {
+    fn of(word: &str) -> Cue {
+        static CUES: OnceLock<WordMap<Cue>> = OnceLock::new();
+        let cues = CUES.get_or_init(|| {
+            let mut cues = WordMap::default();
+            let lists = [(&FUTURE_CUES[..], Cue::Future), (&PLAN_CUES, Cue::Plan), (&PAST_CUES, Cue::Past)];
+            for (words, cue) in lists {
+                for word in words {
+                    cues.update(word, |_| cue);
+                }
+            }
+            cues
+        });
+        cues.get(word)
+    }
 }
 
 /// How many tokens from the article's start a dateline or lead date may appear in.
@@ -197,7 +240,7 @@ const LEAD_TOKENS: usize = 80;
 /// dateline ("PARIS, Sept. 4 (Reuters) -") whose year the lead states elsewhere. `None` when the
 /// lead gives no full date.
 pub fn lead_date(text: &str) -> Option<NaiveDate> {
-    let mut lowered = String::new();
+    let mut lowered = scan::Lowered::default();
     let tokens = scan::tokenize_first(text, LEAD_TOKENS, &mut lowered);
     let grammar = Grammar::new(&tokens);
     let mut dateline = None;

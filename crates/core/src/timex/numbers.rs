@@ -177,7 +177,7 @@ fn parse_words(tokens: &[Token], i: usize) -> Option<Number> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan::tokenize;
+    use super::super::scan::{tokenize, Lowered};
     use super::*;
     use proptest::prelude::*;
 
@@ -227,7 +227,7 @@ mod tests {
             ("article alone", "a day", None),
         ];
         for (name, text, expected) in cases {
-            let mut lowered = String::new();
+            let mut lowered = Lowered::default();
             let tokens = tokenize(text, &mut lowered);
             let got = parse_number(&tokens, 0).map(|n| {
                 (

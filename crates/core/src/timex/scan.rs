@@ -148,9 +148,19 @@ fn padded(bytes: &[u8]) -> u64 {
     }
 }
 
-/// The tokens of `text`. A word that is not lower-case is lower-cased into `lowered`, which its
-/// token borrows: one buffer for the document instead of a string per token.
-pub(crate) fn tokenize<'t>(text: &'t str, lowered: &'t mut String) -> Vec<Token<'t>> {
+/// The lower-case text that tokens borrow: one buffer for the document instead of a string per
+/// token.
+#[derive(Default)]
+pub(crate) struct Lowered {
+    /// The text with its ASCII letters lower-cased, which holds the lower-case text of every word
+    /// in ASCII: copied at once, eight bytes at a time, rather than word by word.
+    ascii: String,
+    /// The lower-case text of the words beyond ASCII that lower-casing changes.
+    others: String,
+}
+
+/// The tokens of `text`. A word that is not lower-case borrows its lower-case text from `lowered`.
+pub(crate) fn tokenize<'t>(text: &'t str, lowered: &'t mut Lowered) -> Vec<Token<'t>> {
     tokenize_first(text, usize::MAX, lowered)
 }
 
@@ -158,59 +168,62 @@ pub(crate) fn tokenize<'t>(text: &'t str, lowered: &'t mut String) -> Vec<Token<
 pub(crate) fn tokenize_first<'t>(
     text: &'t str,
     limit: usize,
-    lowered: &'t mut String,
+    lowered: &'t mut Lowered,
 ) -> Vec<Token<'t>> {
-    scan(text, limit, lowered, |_| false).0
+    scan(text, limit, lowered, |_| None::<()>).0
 }
 
-/// The tokens of `text`, and the indexes of those that `marks` takes, found as the tokens are
-/// made: a scan that looks at a few tokens only is spared a pass over all of them.
-pub(crate) fn tokenize_marking<'t>(
+/// The tokens of `text`, and the indexes of those that `marks` marks, with their marks, found as
+/// the tokens are made: a scan that looks at a few tokens only is spared a pass over all of them.
+pub(crate) fn tokenize_marking<'t, M>(
     text: &'t str,
-    lowered: &'t mut String,
-    marks: impl Fn(&Token) -> bool,
-) -> (Vec<Token<'t>>, Vec<usize>) {
+    lowered: &'t mut Lowered,
+    marks: impl Fn(&Token) -> Option<M>,
+) -> (Vec<Token<'t>>, Vec<(usize, M)>) {
     scan(text, usize::MAX, lowered, marks)
 }
 
 /// The first `limit` tokens of [`tokenize_marking`].
-fn scan<'t>(
+fn scan<'t, M>(
     text: &'t str,
     limit: usize,
-    lowered: &'t mut String,
-    marks: impl Fn(&Token) -> bool,
-) -> (Vec<Token<'t>>, Vec<usize>) {
+    lowered: &'t mut Lowered,
+    marks: impl Fn(&Token) -> Option<M>,
+) -> (Vec<Token<'t>>, Vec<(usize, M)>) {
     // Checked once, not at every token's span.
     assert!(u32::try_from(text.len()).is_ok(), "a text shorter than 4 GiB");
-    // Prose has about one token in five bytes, and a capitalized word in five tokens: room for
-    // all, without growing.
+    // Prose has about one token in five bytes: room for all, without growing.
     let capacity = limit.min(text.len() / 4 + 1);
     let mut tokens = Vec::with_capacity(capacity);
     let mut marked = Vec::new();
-    lowered.reserve(capacity);
-    // The words whose lower-case form is in `lowered`: their token and its range there.
-    let mut relowered = Vec::with_capacity(capacity / 4);
+    let Lowered { ascii, others } = lowered;
+    *ascii = crate::to_ascii_lowercase(text, text.len());
+    let ascii: &'t str = ascii;
+    // The words whose lower-case text is in `others`: their token and its range there.
+    let mut relowered = Vec::new();
     let mut at = 0;
     while tokens.len() < limit {
-        let Some((token, case)) = next_token(text, &mut at) else {
+        let Some((mut token, case)) = next_token(text, &mut at) else {
             break;
         };
-        let relower = match case {
-            Case::Lower => None,
-            _ => push_lowercase(token.lower, case, lowered),
-        };
-        let lower = relower.clone().map_or(token.lower, |range| &lowered[range]);
-        if marks(&Token { lower, ..token }) {
-            marked.push(tokens.len());
+        let mut relower = None;
+        match case {
+            Case::Lower => {}
+            Case::AsciiCapitals => token.lower = token.span().text(ascii),
+            Case::Unicode => relower = push_lowercase(token.lower, others),
+        }
+        let lower = relower.clone().map_or(token.lower, |range| &others[range]);
+        if let Some(mark) = marks(&Token { lower, ..token }) {
+            marked.push((tokens.len(), mark));
         }
         if let Some(range) = relower {
             relowered.push((tokens.len(), range));
         }
         tokens.push(token);
     }
-    let lowered: &'t str = lowered;
+    let others: &'t str = others;
     for (k, range) in relowered {
-        tokens[k].lower = &lowered[range];
+        tokens[k].lower = &others[range];
     }
     (tokens, marked)
 }
@@ -220,38 +233,22 @@ fn scan<'t>(
 enum Case {
     /// It is its lower-case text: not a word, or a word of lower-case ASCII.
     Lower,
-    /// A word of ASCII whose first letter is its only capital: most capitalized words.
-    Capitalized,
-    /// A word of ASCII with other capitals.
+    /// A word of ASCII with capitals.
     AsciiCapitals,
     /// A word with letters beyond ASCII.
     Unicode,
 }
 
-/// Appends the lower-case text of `word`, a word of capitals or beyond ASCII (its `case`), to
-/// `lowered` when that is not the word, and returns where it is.
-fn push_lowercase(word: &str, case: Case, lowered: &mut String) -> Option<Range<usize>> {
-    let start = lowered.len();
-    match case {
-        Case::Capitalized => {
-            lowered.push_str(word);
-            // The rest is lower-case already: not tested byte by byte.
-            lowered[start..start + 1].make_ascii_lowercase();
-        }
-        Case::Lower | Case::AsciiCapitals => {
-            // Known to be ASCII: not tested again.
-            lowered.push_str(word);
-            lowered[start..].make_ascii_lowercase();
-        }
-        Case::Unicode => {
-            // Whole-word `to_lowercase`: it knows the word-final sigma.
-            let lower = word.to_lowercase();
-            if lower == word {
-                return None;
-            }
-            lowered.push_str(&lower);
-        }
+/// Appends the lower-case text of `word`, a word beyond ASCII, to `lowered` when that is not the
+/// word, and returns where it is.
+fn push_lowercase(word: &str, lowered: &mut String) -> Option<Range<usize>> {
+    // Whole-word `to_lowercase`: it knows the word-final sigma.
+    let lower = word.to_lowercase();
+    if lower == word {
+        return None;
     }
+    let start = lowered.len();
+    lowered.push_str(&lower);
     Some(start..lowered.len())
 }
 
@@ -269,7 +266,7 @@ fn next_token<'t>(text: &'t str, at: &mut usize) -> Option<(Token<'t>, Case)> {
                 let case = if b.is_ascii_lowercase() {
                     Case::Lower
                 } else {
-                    Case::Capitalized
+                    Case::AsciiCapitals
                 };
                 let (end, case) = word_end(text, start, start + 1, case);
                 (end, Class::Word, case, b.is_ascii_uppercase())
@@ -446,7 +443,7 @@ mod tests {
     #[test]
     fn tokens_keep_abbreviations_numbers_and_spans() {
         let text = "At 10:35 a.m. on Sept. 4, 1,500 U.S. troops—in the 1990s.\n\nNext";
-        let mut lowered = String::new();
+        let mut lowered = Lowered::default();
         let tokens = tokenize(text, &mut lowered);
         let shown: Vec<&str> = tokens.iter().map(|t| t.span().text(text)).collect();
         assert_eq!(
@@ -513,7 +510,7 @@ mod tests {
             ("final sigma", "ΟΔΟΣ"),
         ];
         for (name, word) in cases {
-            let mut lowered = String::new();
+            let mut lowered = Lowered::default();
             let tokens = tokenize(word, &mut lowered);
             assert_eq!(tokens[0].lower, word.to_lowercase(), "{name}");
         }
@@ -522,7 +519,7 @@ mod tests {
     #[test]
     fn multibyte_text_never_splits_a_char() {
         for text in ["é.", "a.é", "1.é", "€5", "x\n \n", "5,"] {
-            for token in tokenize(text, &mut String::new()) {
+            for token in tokenize(text, &mut Lowered::default()) {
                 assert!(
                     text.get(token.span().start..token.span().end).is_some(),
                     "{text:?}"

@@ -541,3 +541,21 @@ fn never_panics_on_awkward_text() {
         let _ = lead_date(text);
     }
 }
+
+#[test]
+fn cue_table_holds_the_cue_lists() {
+    let others = ["said", "saidx", "wil", "nexts", "", "the", "announced"];
+    let words = FUTURE_CUES.iter().chain(&PLAN_CUES).chain(&PAST_CUES).chain(&others);
+    for &word in words {
+        let listed = if PLAN_CUES.contains(&word) {
+            Cue::Plan
+        } else if FUTURE_CUES.contains(&word) {
+            Cue::Future
+        } else if PAST_CUES.contains(&word) {
+            Cue::Past
+        } else {
+            Cue::None
+        };
+        assert!(Cue::of(word) == listed, "{word:?}");
+    }
+}

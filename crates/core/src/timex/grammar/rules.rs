@@ -232,7 +232,7 @@ fn owned(words: impl Iterator<Item = &'static str>) -> impl Iterator<Item = Stri
 
 /// A set of rules, one bit each.
 #[derive(Clone, Copy, Default)]
-pub(super) struct Rules(u16);
+pub(crate) struct Rules(u16);
 
 impl Rules {
     const fn with(self, rule: Rule) -> Rules {
@@ -269,12 +269,12 @@ impl Rules {
     /// What can begin with the token whose lower-case word is `word` (`None`: not a word): the
     /// rules, and the [`Rules::POSITION_WORD`] mark. One look-up, which is all that most words of
     /// prose need: none of its bits is set.
-    pub(super) fn first(word: Option<&str>) -> Rules {
+    pub(crate) fn first(word: Option<&str>) -> Rules {
         word.map_or(Rules::NOT_WORDS, |word| FirstWords::get().first.get(word))
     }
 
     /// Whether an expression can begin here: a rule can, or a position word before one.
-    pub(super) fn may_begin(self) -> bool {
+    pub(crate) fn may_begin(self) -> bool {
         self.0 != 0
     }
 
@@ -372,7 +372,7 @@ impl FirstWords {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::scan::tokenize;
+    use super::super::super::scan::{tokenize, Lowered};
     use super::*;
     use proptest::prelude::*;
 
@@ -401,7 +401,7 @@ mod tests {
             words.extend(rule.words_after_a());
         }
         let text = words.join(" ");
-        let mut lowered = String::new();
+        let mut lowered = Lowered::default();
         let tokens = tokenize(&text, &mut lowered);
         assert_eq!(tokens.len(), words.len(), "one token a word");
         for word in tokens.iter().map(|t| t.lower) {
@@ -432,7 +432,7 @@ mod tests {
     /// At token `at` of `text`: what the rules narrowed by the next token find, and what every
     /// rule that can begin with token `at` finds.
     fn narrowed_and_every(text: &str, at: usize) -> (Option<Match>, Option<Match>) {
-        let mut lowered = String::new();
+        let mut lowered = Lowered::default();
         let tokens = tokenize(text, &mut lowered);
         let grammar = Grammar::new(&tokens);
         let word = grammar.word(at);
