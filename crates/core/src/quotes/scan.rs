@@ -154,8 +154,7 @@ fn ends_word(text: &str, end: usize) -> bool {
 /// letters and digits: apart, for the same reason as `token_beyond_ascii`.
 #[inline(never)]
 fn word_end_beyond(text: &str, mut end: usize) -> usize {
-    loop {
-        let Some(c) = char_at(text, end) else { break };
+    while let Some(c) = char_at(text, end) {
         // Tested first, a joiner (never a letter) is spared the Unicode tables.
         let joiner = matches!(c, '.' | '\'' | '’' | '-' | '&' | '‑' | ',');
         if joiner {
