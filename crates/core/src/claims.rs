@@ -251,13 +251,7 @@ const LISTS: [(&[&str], List); 6] = [
 fn listed(word: &str, list: List) -> bool {
     static TABLE: OnceLock<WordMap<u8>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = WordMap::default();
-        for (words, list) in LISTS {
-            for word in words {
-                table.update(word, |lists| lists | 1 << list as u8);
-            }
-        }
-        table
+        WordMap::from_lists(LISTS.map(|(words, list)| (words, 1 << list as u8)), |lists, bit| lists | bit)
     });
     table.get(word) & 1 << list as u8 != 0
 }

@@ -70,6 +70,18 @@ impl<V: Copy + Default> WordMap<V> {
         key(word).map_or_else(V::default, |key| self.slots[self.slot(key)].1)
     }
 
+    /// Every word of the `lists`, its value the values of the lists it is in, `merge`d in order
+    /// from the default.
+    pub(crate) fn from_lists<'w>(lists: impl IntoIterator<Item = (&'w [&'w str], V)>, merge: impl Fn(V, V) -> V) -> Self {
+        let mut map = WordMap::default();
+        for (words, value) in lists {
+            for word in words {
+                map.update(word, |old| merge(old, value));
+            }
+        }
+        map
+    }
+
     /// Sets the word's value to `change` of it.
     pub(crate) fn update(&mut self, word: &str, change: impl FnOnce(V) -> V) {
         let key = key(word).unwrap_or_else(|| panic!("{word:?} is longer than 16 bytes"));
