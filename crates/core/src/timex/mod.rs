@@ -219,9 +219,11 @@ enum Cue {
 impl Cue {
     fn of(word: &str) -> Cue {
         static CUES: OnceLock<WordMap<Cue>> = OnceLock::new();
-        // PLAN_CUES, a subset of FUTURE_CUES, after it: a plan is the last list its words are in.
-        let lists = [(&FUTURE_CUES[..], Cue::Future), (&PLAN_CUES, Cue::Plan), (&PAST_CUES, Cue::Past)];
-        let cues = CUES.get_or_init(|| WordMap::from_lists(lists, |_, cue| cue));
+        let cues = CUES.get_or_init(|| {
+            // PLAN_CUES, a subset of FUTURE_CUES, after it: a plan is the last list its words are in.
+            let lists = [(&FUTURE_CUES[..], Cue::Future), (&PLAN_CUES, Cue::Plan), (&PAST_CUES, Cue::Past)];
+            WordMap::from_lists(lists, |_, cue| cue)
+        });
         cues.get(word)
     }
 }
