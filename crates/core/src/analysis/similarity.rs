@@ -1,6 +1,6 @@
 //! Rewrites and near-duplicates: article-to-article similarity over word shingles. MinHash
-//! signatures with LSH banding pick candidate pairs (so cost grows with the corpus, not its
-//! square), exact Jaccard scores them, and aligned runs of shared shingles locate the passages one
+//! signatures with LSH banding pick candidate pairs in a large corpus (so cost grows with the
+//! corpus, not its square; a small one compares all pairs), exact Jaccard scores them, and aligned runs of shared shingles locate the passages one
 //! article shares with the other.
 
 use super::words::each_word;
@@ -121,10 +121,21 @@ fn lsh_candidates(signatures: &[Vec<u64>]) -> BTreeSet<(usize, usize)> {
     pairs
 }
 
+/// Candidate pairs `(i, j)`, `i < j`, for `shingles`: every pair of a corpus small enough that
+/// comparing all pairs exactly costs less than the signatures (each article's signature hashes its
+/// shingles once per MinHash function; an exact comparison merges two shingle sets), LSH otherwise.
+fn candidates(shingles: &[Shingles]) -> BTreeSet<(usize, usize)> {
+    let n = shingles.len();
+    if n <= BANDS * ROWS {
+        return (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect();
+    }
+    let signatures: Vec<Vec<u64>> = shingles.iter().map(|s| signature(&s.set)).collect();
+    lsh_candidates(&signatures)
+}
+
 pub(crate) fn similar_articles(docs: &[Document]) -> Vec<ArticlePair> {
     let shingles: Vec<Shingles> = docs.iter().map(shingles).collect();
-    let signatures: Vec<Vec<u64>> = shingles.iter().map(|s| signature(&s.set)).collect();
-    let mut pairs: Vec<ArticlePair> = lsh_candidates(&signatures)
+    let mut pairs: Vec<ArticlePair> = candidates(&shingles)
         .into_iter()
         .filter_map(|(i, j)| {
             // Order each pair by article id, so `a` and `b` do not depend on input order.
@@ -138,7 +149,7 @@ pub(crate) fn similar_articles(docs: &[Document]) -> Vec<ArticlePair> {
 
 fn compare(docs: &[Document], shingles: &[Shingles], i: usize, j: usize) -> Option<ArticlePair> {
     let (x, y) = (&shingles[i], &shingles[j]);
-    let common = x.set.iter().filter(|s| y.set.binary_search(s).is_ok()).count();
+    let common = common_count(&x.set, &y.set);
     let union = x.set.len() + y.set.len() - common;
     let smaller = x.set.len().min(y.set.len());
     if union == 0 || smaller == 0 {
@@ -150,6 +161,23 @@ fn compare(docs: &[Document], shingles: &[Shingles], i: usize, j: usize) -> Opti
         return None;
     }
     Some(ArticlePair { a: docs[i].article.id.clone(), b: docs[j].article.id.clone(), score, containment, passages: shared_passages(x, y) })
+}
+
+/// How many values two sorted, distinct lists share: one merge pass.
+fn common_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
 }
 
 /// How many places of one shingle in the other article are tried as the start of a passage.

@@ -211,6 +211,37 @@ fn a_rewrite_is_found_with_its_shared_passages() {
     assert_eq!(analysis.similar_articles.len(), 1, "rewrite pair: the unrelated article pairs with none");
 }
 
+/// `words` distinct made-up words, different for each `seed`: text no other article shares.
+fn filler(seed: usize, words: usize) -> String {
+    (0..words).map(|w| format!("w{seed}x{w}")).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_small_corpus_compares_every_pair_exactly() {
+    // One 10-word passage in 60-word articles: Jaccard ≈ 0.07, low enough that LSH banding
+    // misses this pair (it makes such pairs candidates by chance); a small corpus compares it anyway.
+    let passage = "the minister promised that the bridge would reopen next spring";
+    let a = format!("{} {passage} {}", filler(10, 25), filler(30, 25));
+    let b = format!("{} {passage} {}", filler(3, 25), filler(4, 25));
+    let analysis = analyze(&docs(&[&a, &b]));
+    let pair = analysis.similar_articles.first().expect("shared passage: pair found");
+    assert!(pair.score < 0.1 && pair.containment >= 0.1, "shared passage: score {} containment {}", pair.score, pair.containment);
+    assert_eq!(pair.passages.len(), 1, "shared passage: located once");
+    assert_eq!(pair.passages[0].a.text(&a), passage, "shared passage: its words");
+}
+
+#[test]
+fn a_large_corpus_finds_a_rewrite_through_lsh() {
+    // More articles than MinHash functions: candidates come from LSH buckets, not all pairs.
+    let rewrite = STORY.replace("approved", "passed").replace("critics warned", "opponents said");
+    let fillers: Vec<String> = (0..80).map(|seed| filler(seed, 60)).collect();
+    let mut texts: Vec<&str> = fillers.iter().map(String::as_str).collect();
+    texts.extend([STORY, rewrite.as_str()]);
+    let analysis = analyze(&docs(&texts));
+    let pairs: Vec<(&str, &str)> = analysis.similar_articles.iter().map(|p| (p.a.as_str(), p.b.as_str())).collect();
+    assert_eq!(pairs, [("a80", "a81")], "large corpus: only the rewrite pair");
+}
+
 #[test]
 fn timeline_folds_the_same_event_from_two_articles() {
     let analysis = analyze(&docs(&[

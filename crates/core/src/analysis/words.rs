@@ -28,14 +28,36 @@ pub(crate) fn each_word(text: &str, span: Span) -> impl Iterator<Item = Word<'_>
     let mut rest = text.get(span.start..span.end).unwrap_or_default();
     let mut offset = span.start;
     std::iter::from_fn(move || {
-        let start = rest.find(char::is_alphanumeric)?;
-        let len = rest[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len() - start);
+        let start = find_alphanumeric(rest, true)?;
+        let len = find_alphanumeric(&rest[start..], false).unwrap_or(rest.len() - start);
         let word = &rest[start..start + len];
         let span = Span::new(offset + start, offset + start + len);
         rest = &rest[start + len..];
         offset = span.end;
         Some(Word { span, folded: folded(word) })
     })
+}
+
+/// Byte index of the first character of `text` that is (`wanted` true) or is not alphanumeric.
+/// Same answer as `text.find(char::is_alphanumeric)`, without decoding ASCII bytes as characters.
+fn find_alphanumeric(text: &str, wanted: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() == wanted {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let c = text[at..].chars().next()?;
+            if c.is_alphanumeric() == wanted {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// `word` case- and diacritic-folded. Most words are ASCII: lower-casing is all their folding
@@ -139,17 +161,23 @@ pub(crate) fn candidate_pairs(items: &[Vec<String>], min_shared: usize) -> Vec<(
         }
     }
     let mut pairs = Vec::new();
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // Shared stems with each later item, and which items have a count to reset.
+    let mut counts = vec![0usize; items.len()];
+    let mut met = Vec::new();
     for (index, stems) in items.iter().enumerate() {
-        counts.clear();
         for posting in stems.iter().filter_map(|s| postings.get(s.as_str())).filter(|p| p.len() <= MAX_POSTING) {
             for &other in posting.iter().filter(|&&other| other > index) {
-                *counts.entry(other).or_insert(0) += 1;
+                if counts[other] == 0 {
+                    met.push(other);
+                }
+                counts[other] += 1;
             }
         }
-        let mut found: Vec<usize> = counts.iter().filter(|(_, &n)| n >= min_shared).map(|(&other, _)| other).collect();
-        found.sort_unstable();
-        pairs.extend(found.into_iter().map(|other| (index, other)));
+        met.sort_unstable();
+        pairs.extend(met.iter().filter(|&&other| counts[other] >= min_shared).map(|&other| (index, other)));
+        for other in met.drain(..) {
+            counts[other] = 0;
+        }
     }
     pairs
 }
@@ -215,6 +243,23 @@ mod tests {
             ("adjective forms", "indiscriminate", "indiscriminatory"),
         ] {
             assert_eq!(stem(a), stem(b), "{name}");
+        }
+    }
+
+    #[test]
+    fn finding_alphanumerics_agrees_with_char_find() {
+        for (case, text) in [
+            ("ascii", "  Hello, world 42!"),
+            ("letters outside ascii", "—Zelenskyy’s Kyiv éclair ﬁ 北京"),
+            ("digits outside ascii", "٣ apples ²"),
+            ("empty", ""),
+            ("no word", " … — !"),
+        ] {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[start..];
+                assert_eq!(find_alphanumeric(rest, true), rest.find(char::is_alphanumeric), "{case} from {start}: word start");
+                assert_eq!(find_alphanumeric(rest, false), rest.find(|c: char| !c.is_alphanumeric()), "{case} from {start}: word end");
+            }
         }
     }
 
