@@ -36,7 +36,9 @@ fn allowed(previous: Option<usize>, tag: usize) -> bool {
 
 pub struct Model {
     pub bits: u32,
-    emissions: Vec<i8>,
+    /// The table's rows with a non-zero weight, by bucket: a few of its `1 << bits`, so that
+    /// reading the model costs what the file holds, not the whole table.
+    rows: Vec<(u32, [i8; N_TAGS])>,
     /// Already masked (see [`mask_transitions`]). Integers, so that a path's score is exact however
     /// long the sentence (the quantized weights are integers too).
     transitions: Transitions<i32>,
@@ -65,43 +67,33 @@ impl Model {
         let transitions = (0..(N_TAGS + 1) * N_TAGS)
             .map(|_| reader.take(2).map(|b| i32::from(i16::from_le_bytes([b[0], b[1]]))))
             .collect::<Result<Vec<_>, _>>()?;
-        let rows = u32::from_le_bytes(reader.take(4)?.try_into().map_err(|_| "bad row count")?) as usize;
-        let mut emissions = vec![0i8; (1 << bits) * N_TAGS];
+        let row_count = u32::from_le_bytes(reader.take(4)?.try_into().map_err(|_| "bad row count")?) as usize;
+        let mut rows = Vec::with_capacity(row_count.min(1 << bits));
         let mut bucket = 0usize;
-        for row in 0..rows {
+        for row in 0..row_count {
             bucket += reader.varint()? + usize::from(row > 0);
-            let target = emissions.get_mut(bucket * N_TAGS..(bucket + 1) * N_TAGS).ok_or("bucket out of range")?;
-            for (weight, byte) in target.iter_mut().zip(reader.take(N_TAGS)?) {
-                *weight = *byte as i8;
+            if bucket >= 1 << bits {
+                return Err("bucket out of range".into());
+            }
+            let weights = reader.take(N_TAGS)?;
+            rows.push((bucket as u32, std::array::from_fn(|tag| weights[tag] as i8)));
+        }
+        Ok(Model { bits, rows, transitions: mask_transitions(&transitions) })
+    }
+
+    /// Adds the weights of the feature buckets to `sums`: the reference the tagger's packed,
+    /// cached sums are checked against in debug builds.
+    pub fn add_scores(&self, buckets: &[u32], sums: &mut [i32; N_TAGS]) {
+        for bucket in buckets {
+            if let Ok(at) = self.rows.binary_search_by_key(bucket, |&(b, _)| b) {
+                sums.iter_mut().zip(self.rows[at].1).for_each(|(sum, weight)| *sum += i32::from(weight));
             }
         }
-        Ok(Model { bits, emissions, transitions: mask_transitions(&transitions) })
     }
 
-    /// Adds the weights of the feature buckets to `sums`.
-    pub fn add_scores(&self, buckets: &[u32], sums: &mut [i32; N_TAGS]) {
-        // Sums in locals, written out per tag: the release build optimizes for size and would
-        // otherwise keep a loop that adds into memory, the hottest instruction of the whole pass.
-        let [mut s0, mut s1, mut s2, mut s3, mut s4, mut s5, mut s6, mut s7, mut s8] = *sums;
-        for &bucket in buckets {
-            let start = bucket as usize * N_TAGS;
-            let Some(&[w0, w1, w2, w3, w4, w5, w6, w7, w8]) = self.emissions.get(start..start + N_TAGS) else { continue };
-            s0 += i32::from(w0);
-            s1 += i32::from(w1);
-            s2 += i32::from(w2);
-            s3 += i32::from(w3);
-            s4 += i32::from(w4);
-            s5 += i32::from(w5);
-            s6 += i32::from(w6);
-            s7 += i32::from(w7);
-            s8 += i32::from(w8);
-        }
-        *sums = [s0, s1, s2, s3, s4, s5, s6, s7, s8];
-    }
-
-    /// The weight table, `(1 << bits)` rows of one i8 per tag (the tagger repacks it).
-    pub fn emissions(&self) -> &[i8] {
-        &self.emissions
+    /// The rows of the weight table with a non-zero weight, by bucket (the tagger repacks them).
+    pub fn rows(&self) -> &[(u32, [i8; N_TAGS])] {
+        &self.rows
     }
 
     /// The best tag sequence given each token's summed weights, for tokens that are the whole

@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
 
 /// Both passes' weights side by side, only for the buckets where either is non-zero: one lookup
-/// per shared feature instead of two, into one table of the non-zero rows rather than two of
-/// 2.4 MB, so that more of the lookups hit the cache. Sums are the same as [`Model::add_scores`]'s
+/// per shared feature instead of two, into one table of the non-zero rows, small enough that
+/// more of the lookups hit the cache. Sums are the same as [`Model::add_scores`]'s
 /// (checked in debug builds).
 struct Weights {
     /// Per 64 buckets: which of them have a row, and how many rows come before the first.
@@ -39,21 +39,24 @@ fn pack(weights: [i8; 2 * N_TAGS]) -> PackedRow {
 
 impl Weights {
     fn new([first, second]: &[Model; 2]) -> Weights {
-        let (a, b) = (first.emissions(), second.emissions());
-        let buckets = a.len().min(b.len()) / N_TAGS;
-        let mut index = Vec::with_capacity(buckets.div_ceil(64));
+        let buckets = 1usize << first.bits.min(second.bits);
+        let mut index = vec![(0u64, 0u32); buckets.div_ceil(64)];
         let mut rows = vec![pack([0; 2 * N_TAGS])];
-        for block in 0..buckets.div_ceil(64) {
-            let mut present = 0u64;
-            let before = rows.len() as u32;
-            for bucket in block * 64..(block * 64 + 64).min(buckets) {
-                let (x, y) = (&a[bucket * N_TAGS..][..N_TAGS], &b[bucket * N_TAGS..][..N_TAGS]);
-                if x.iter().chain(y).any(|&w| w != 0) {
-                    present |= 1 << (bucket % 64);
-                    rows.push(pack(std::array::from_fn(|k| if k < N_TAGS { x[k] } else { y[k - N_TAGS] })));
-                }
+        // Both models' rows, merged by bucket.
+        let (mut a, mut b) = (first.rows().iter().peekable(), second.rows().iter().peekable());
+        while let Some(bucket) = [a.peek(), b.peek()].into_iter().flatten().map(|&&(bucket, _)| bucket).min() {
+            let x = a.next_if(|row| row.0 == bucket).map_or([0; N_TAGS], |row| row.1);
+            let y = b.next_if(|row| row.0 == bucket).map_or([0; N_TAGS], |row| row.1);
+            if bucket as usize >= buckets || x.iter().chain(&y).all(|&w| w == 0) {
+                continue;
             }
-            index.push((present, before));
+            index[bucket as usize / 64].0 |= 1 << (bucket % 64);
+            rows.push(pack(std::array::from_fn(|k| if k < N_TAGS { x[k] } else { y[k - N_TAGS] })));
+        }
+        let mut before = 1;
+        for (present, first_row) in &mut index {
+            *first_row = before;
+            before += present.count_ones();
         }
         Weights { index, rows }
     }
