@@ -30,7 +30,11 @@ pub fn embedded_articles() -> Result<Vec<Article>, String> {
 impl Corpus {
     /// Extracts and analyses `articles` here and now (the worker does the same off the page).
     pub fn from_articles(articles: Vec<Article>) -> Corpus {
-        let documents: Vec<Document> = articles.into_iter().map(Document::new).collect();
+        Corpus::from_documents(articles.into_iter().map(Document::new).collect())
+    }
+
+    /// Analyses articles already extracted.
+    pub fn from_documents(documents: Vec<Document>) -> Corpus {
         let analysis = analysis::analyze(&documents);
         Corpus::new(documents, analysis)
     }

@@ -1,6 +1,7 @@
-//! The analysis runs in a Web Worker so the page stays responsive while thousands of articles are
-//! extracted and compared. The worker runs this same wasm binary: the page hands it its compiled
-//! module (no second download or compile), `main` sees it has no window and calls [`serve`].
+//! A large corpus is analysed in a Web Worker so the page stays responsive while thousands of
+//! articles are extracted and compared; a small one on the page, one article per task, where it is
+//! ready sooner than a worker could start. The worker runs this same wasm binary: the page hands it
+//! its compiled module (no second download or compile), `main` sees it has no window and calls [`serve`].
 //!
 //! Protocol, worker → page, one structured-clone message each ([`Report`] via serde-wasm-bindgen): an `Extracted` per article in the
 //! embedded order (the page counts them as progress), then `Analysed`, or `Failed` at any point.
@@ -79,8 +80,16 @@ pub fn decode(message: JsValue) -> Report {
         .unwrap_or_else(|e| Report::Failed(format!("the analysis worker sent an unreadable message: {e}")))
 }
 
-/// The page side: starts the worker and calls `update` on every step. Where no worker can be
-/// started, the analysis runs on the page instead (slower to show, same result).
+/// A corpus with at most this much text is analysed on the page: a worker takes longer to start
+/// (a thread, a second instance of the wasm, every result copied across) than such a corpus takes
+/// to analyse, and the page still answers input between articles. Set at build time (`build.rs`).
+const PAGE_CORPUS_BYTES: usize = match usize::from_str_radix(env!("TRIANGULATE_PAGE_CORPUS_BYTES"), 10) {
+    Ok(bytes) => bytes,
+    Err(_) => panic!("build.rs sets TRIANGULATE_PAGE_CORPUS_BYTES to a number"),
+};
+
+/// The page side: starts the analysis and calls `update` on every step. A large corpus is
+/// analysed by the worker; a small one, or any where no worker can be started, on the page.
 pub fn start(update: impl Fn(Progress) + 'static) {
     let articles = match embedded_articles() {
         Ok(articles) => articles,
@@ -88,9 +97,12 @@ pub fn start(update: impl Fn(Progress) + 'static) {
     };
     let total = articles.len();
     update(Progress::Extracting { done: 0, total });
+    if articles.iter().map(|a| a.text.len()).sum::<usize>() <= PAGE_CORPUS_BYTES {
+        return analyse_on_page(articles, update);
+    }
     let worker = match spawn() {
         Ok(worker) => worker,
-        Err(_) => return update(Progress::Ready(Arc::new(Corpus::from_articles(articles)))),
+        Err(_) => return analyse_on_page(articles, update),
     };
     let update = Rc::new(update);
     let mut receiver = Receiver { articles: Some(articles), extractions: Vec::with_capacity(total) };
@@ -110,6 +122,26 @@ pub fn start(update: impl Fn(Progress) + 'static) {
     // The worker lives as long as the page; so do its handlers.
     on_message.forget();
     on_error.forget();
+}
+
+/// One article per task, so that the page paints the progress and answers input in between.
+fn analyse_on_page(articles: Vec<Article>, update: impl Fn(Progress) + 'static) {
+    leptos::task::spawn_local(async move {
+        let total = articles.len();
+        let mut documents = Vec::with_capacity(total);
+        for article in articles {
+            next_task().await;
+            documents.push(Document::new(article));
+            update(Progress::Extracting { done: documents.len(), total });
+        }
+        next_task().await;
+        update(Progress::Ready(Arc::new(Corpus::from_documents(documents))));
+    });
+}
+
+/// Returns in a new task of the page's event loop.
+async fn next_task() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
 }
 
 fn spawn() -> Result<Worker, JsValue> {

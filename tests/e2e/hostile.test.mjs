@@ -1,7 +1,8 @@
 // Nothing in an article or a link ever runs: the app built from tests/e2e/hostile-articles/
 // (script, event-handler and javascript: payloads in title, outlet, url, body, quotes and names)
 // shows every payload as inert text in every view; hostile query parameters only become notices.
-// Also: a panic shows the error panel, never a blank page.
+// Also: a panic shows the error panel, never a blank page. Built to analyse any corpus in the
+// worker (TRIANGULATE_PAGE_CORPUS_BYTES=0), so the payloads also cross the worker's messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -45,6 +46,7 @@ test('hostile articles: every view shows the payloads as text and runs none of t
     await open(page, app.url, search);
     await assertInert(page, search || 'overview');
   }
+  assert.ok(page.workers().some((w) => w.url().endsWith('/analysis-worker.js')), 'the analysis ran in the Web Worker');
   await open(page, app.url, '?article=01-script-everywhere');
   const text = await page.textContent('[data-testid=article-text]');
   assert.ok(text.includes(`"<script>window.__pwned = 'quote'</script> we are ready,"`), 'the quote is shown as written');
