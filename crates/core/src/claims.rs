@@ -559,6 +559,11 @@ fn claim_at(
         (None, Some(Qualifier::AtMost)) => (Some(0.0), Some(value), true, true),
         (None, Some(Qualifier::Below)) => (Some(0.0), Some(value), true, false),
     };
+    // A number past f64's range (hundreds of digits) is no figure to compare, and infinity
+    // has no JSON form: the CLI's output and the worker's messages would lose it.
+    if ![Some(value), low, high].into_iter().flatten().all(f64::is_finite) {
+        return None;
+    }
     let (thing, after_thing) = counted_thing(tokens, end);
     let (predicate, subject) =
         predicate_and_subject(text, tokens, i, after_thing, thing.as_deref());

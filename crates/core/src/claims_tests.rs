@@ -185,6 +185,21 @@ fn claims_never_panic_on_awkward_text() {
     }
 }
 
+#[test]
+fn numbers_past_the_range_of_f64_are_no_claims() {
+    let digits = "9".repeat(400);
+    for (case, text) in [
+        ("400 digits", format!("The ministry said {digits} people were affected.")),
+        ("about the largest f64", "The ministry said about 1.7e308 people were affected.".to_string()),
+        ("written out", format!("Officials spent 1{} dollars, and 30 people were hurt.", "0".repeat(330))),
+    ] {
+        let claims = claims_of(&text);
+        let bounds = claims.iter().flat_map(|c| [Some(c.value), c.low, c.high]).flatten();
+        assert!(bounds.clone().all(f64::is_finite), "{case}: {claims:?}");
+    }
+    let kept = claims_of(&format!("Officials spent 1{} dollars, and 30 people were hurt.", "0".repeat(330)));
+    assert_eq!(kept.iter().map(|c| c.value).collect::<Vec<_>>(), [30.0], "written out: the ordinary number stays");
+}
 
 #[test]
 fn only_the_qualifiers_a_word_begins_are_tried_and_nothing_changes() {
