@@ -3,7 +3,7 @@
 //! ready sooner than a worker could start. The worker runs this same wasm binary: the page hands it
 //! its compiled module (no second download or compile), `main` sees it has no window and calls [`serve`].
 //!
-//! Protocol, worker → page, one structured-clone message each ([`Report`] via serde-wasm-bindgen): an `Extracted` per article in the
+//! Protocol, worker → page, one message each ([`Report`], see [`encode`]): an `Extracted` per article in the
 //! embedded order (the page counts them as progress), then `Analysed`, or `Failed` at any point.
 //! The page keeps its own copy of the article texts (parsing the embedded JSON is cheap), so only
 //! extractions travel.
@@ -65,19 +65,36 @@ fn post(report: &Report) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let message = encode(report).or_else(|e| encode(&Report::Failed(format!("cannot send the analysis: {e}"))));
     if let Ok(message) = message {
-        let _ = scope.post_message(&message);
+        // Bytes are handed over, not copied.
+        let transfer = js_sys::Array::new();
+        if let Some(bytes) = message.dyn_ref::<js_sys::Uint8Array>() {
+            transfer.push(&bytes.buffer());
+        }
+        let _ = scope.post_message_with_transfer(&message, &transfer);
     }
 }
 
-/// A report as the JS value posted between worker and page.
-pub fn encode(report: &Report) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    serde_wasm_bindgen::to_value(report)
+/// A report as the JS value posted between worker and page. The analysis goes as JSON bytes that
+/// the page reads in wasm: posted as JS objects (serde-wasm-bindgen, like the other reports), its
+/// structured clone made the page's task that receives it 0.65 s long at 2,086 articles, as bytes
+/// 0.3 s. Extractions are small and each arrives in its own task: JS objects.
+pub fn encode(report: &Report) -> Result<JsValue, String> {
+    match report {
+        Report::Analysed(_) => {
+            let json = serde_json::to_vec(report).map_err(|e| e.to_string())?;
+            Ok(js_sys::Uint8Array::from(json.as_slice()).into())
+        }
+        _ => serde_wasm_bindgen::to_value(report).map_err(|e| e.to_string()),
+    }
 }
 
 /// The report a posted JS value carries.
 pub fn decode(message: JsValue) -> Report {
-    serde_wasm_bindgen::from_value(message)
-        .unwrap_or_else(|e| Report::Failed(format!("the analysis worker sent an unreadable message: {e}")))
+    let read = match message.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => serde_json::from_slice(&bytes.to_vec()).map_err(|e| e.to_string()),
+        Err(message) => serde_wasm_bindgen::from_value(message).map_err(|e| e.to_string()),
+    };
+    read.unwrap_or_else(|e| Report::Failed(format!("the analysis worker sent an unreadable message: {e}")))
 }
 
 /// A corpus with at most this much text is analysed on the page: a worker takes longer to start
