@@ -1,7 +1,7 @@
 //! Rewrites and near-duplicates: article-to-article similarity over word shingles. MinHash
 //! signatures with LSH banding pick candidate pairs in a large corpus (so cost grows with the
-//! corpus, not its square; a small one compares all pairs), exact Jaccard scores them, and aligned runs of shared shingles locate the passages one
-//! article shares with the other.
+//! corpus, not its square; a small one compares all pairs), exact Jaccard scores them, and aligned
+//! runs of shared shingles locate the passages one article shares with the other.
 
 use super::words::each_word;
 use crate::{Document, Span};

@@ -36,8 +36,8 @@ fn allowed(previous: Option<usize>, tag: usize) -> bool {
 
 pub struct Model {
     pub bits: u32,
-    /// The table's rows with a non-zero weight, by bucket: a few of its `1 << bits`, so that
-    /// reading the model costs what the file holds, not the whole table.
+    /// The table's rows with a non-zero weight, by bucket (about a quarter of its `1 << bits`),
+    /// so that reading the model costs what the file holds, not the whole table.
     rows: Vec<(u32, [i8; N_TAGS])>,
     /// Already masked (see [`mask_transitions`]). Integers, so that a path's score is exact however
     /// long the sentence (the quantized weights are integers too).
