@@ -87,12 +87,13 @@ pub fn page(corpus: SharedCorpus, query: Query) -> AnyView {
     }
 }
 
-/// The analysis progress: `done` of `total` articles read; once all are read, they are compared.
+/// The analysis progress: `done` of `total` articles read (`total` is 0 before the articles are
+/// counted); once all are read, they are compared.
 fn loading(done: usize, total: usize) -> impl IntoView {
-    let label = if total > 0 && done == total {
-        format!("Comparing {total} articles…")
-    } else {
-        format!("Reading {done} of {total} articles…")
+    let label = match total {
+        0 => "Reading the articles…".to_string(),
+        _ if done == total => format!("Comparing {total} articles…"),
+        _ => format!("Reading {done} of {total} articles…"),
     };
     view! {
         <div class="loading" role="status" data-testid="loading">

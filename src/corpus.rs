@@ -11,14 +11,14 @@ const EMBEDDED_ARTICLES: &str = include_str!(concat!(env!("OUT_DIR"), "/articles
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub analysis: Analysis,
-    /// Article id → mention span → index in `analysis.entities`: which corpus entity a mention
-    /// belongs to, without a scan over every mention of the corpus per lookup.
-    entity_at: HashMap<String, HashMap<Span, usize>>,
     /// Article id → index in `documents`.
     document_at: HashMap<String, usize>,
-    /// Article id → its quotes that the analysis grouped, as (span, index in
+    /// Per document, mention span → index in `analysis.entities`: which corpus entity a mention
+    /// belongs to, without a scan over every mention of the corpus per lookup.
+    entity_at: Vec<HashMap<Span, usize>>,
+    /// Per document, its quotes that the analysis grouped, as (span, index in
     /// `analysis.quote_groups`): a quote's group without a scan over every group per quote.
-    grouped_quotes: HashMap<String, Vec<(Span, usize)>>,
+    grouped_quotes: Vec<Vec<(Span, usize)>>,
 }
 
 /// The articles embedded in this build. The JSON was produced by the same crate's serializer in
@@ -49,25 +49,29 @@ impl Corpus {
     }
 
     fn new(documents: Vec<Document>, analysis: Analysis) -> Corpus {
-        let mut entity_at: HashMap<String, HashMap<Span, usize>> = HashMap::new();
+        let document_at: HashMap<String, usize> = documents.iter().enumerate().map(|(index, d)| (d.article.id.clone(), index)).collect();
+        let mut entity_at = vec![HashMap::new(); documents.len()];
         for (index, entity) in analysis.entities.iter().enumerate() {
             for mention in &entity.mentions {
-                entity_at.entry(mention.article.clone()).or_default().insert(mention.span, index);
+                if let Some(&document) = document_at.get(&mention.article) {
+                    entity_at[document].insert(mention.span, index);
+                }
             }
         }
-        let document_at = documents.iter().enumerate().map(|(index, d)| (d.article.id.clone(), index)).collect();
-        let mut grouped_quotes: HashMap<String, Vec<(Span, usize)>> = HashMap::new();
+        let mut grouped_quotes = vec![Vec::new(); documents.len()];
         for (index, group) in analysis.quote_groups.iter().enumerate() {
             for member in &group.members {
-                grouped_quotes.entry(member.article.clone()).or_default().push((member.span, index));
+                if let Some(&document) = document_at.get(&member.article) {
+                    grouped_quotes[document].push((member.span, index));
+                }
             }
         }
-        Corpus { documents, analysis, entity_at, document_at, grouped_quotes }
+        Corpus { documents, analysis, document_at, entity_at, grouped_quotes }
     }
 
     /// The corpus entity of the mention at `span` of `article`.
     pub fn entity_at(&self, article: &str, span: Span) -> Option<&CorpusEntity> {
-        let index = *self.entity_at.get(article)?.get(&span)?;
+        let index = *self.entity_at[*self.document_at.get(article)?].get(&span)?;
         self.analysis.entities.get(index)
     }
 
@@ -77,7 +81,7 @@ impl Corpus {
 
     /// The first quote group (in the analysis' order) with a member of `article` inside `span`.
     pub fn quote_group_within(&self, article: &str, span: Span) -> Option<&QuoteGroup> {
-        let members = self.grouped_quotes.get(article)?;
+        let members = &self.grouped_quotes[*self.document_at.get(article)?];
         let index = members.iter().filter(|(member, _)| span.contains(*member)).map(|&(_, index)| index).min()?;
         self.analysis.quote_groups.get(index)
     }

@@ -245,7 +245,8 @@ fn overview_links_articles_entities_and_counts() {
 
 #[wasm_bindgen_test]
 fn worker_reports_arrive_intact() {
-    use triangulate::worker::{decode, encode, Report};
+    use triangulate::worker::{add_part, analysis_parts, decode, encode, AnalysisList, Report};
+    use triangulate_core::analysis::Analysis;
     let corpus = numbers_corpus();
     for document in &corpus.documents {
         let sent = Report::Extracted(document.extraction.clone());
@@ -254,9 +255,20 @@ fn worker_reports_arrive_intact() {
             _ => panic!("an extraction came back as another report"),
         }
     }
-    match decode(encode(&Report::Analysed(corpus.analysis.clone())).unwrap()) {
-        Report::Analysed(received) => assert_eq!(received, corpus.analysis),
-        _ => panic!("the analysis came back as another report"),
-    }
+    // Parts of 100 bytes: several, through the same encoding as every other report.
+    let mut received = Analysis::default();
+    analysis_parts(&corpus.analysis, 100, |list, json| match decode(encode(&Report::AnalysisPart(list, json)).unwrap()) {
+        Report::AnalysisPart(received_list, json) => {
+            assert_eq!(received_list, list);
+            add_part(&mut received, list, &json).unwrap();
+        }
+        _ => panic!("a part of the analysis came back as another report"),
+    })
+    .unwrap();
+    assert_eq!(received, corpus.analysis);
+    assert!(matches!(decode(encode(&Report::Analysed).unwrap()), Report::Analysed));
+    let encoded = encode(&Report::AnalysisPart(AnalysisList::Timeline, b"[]".to_vec())).unwrap();
+    let fields = js_sys::Reflect::get(&encoded, &"AnalysisPart".into()).unwrap();
+    assert!(js_sys::Reflect::get_u32(&fields, 1).unwrap().is_instance_of::<js_sys::Uint8Array>(), "bytes travel as bytes, not as an array of numbers");
     assert!(matches!(decode(wasm_bindgen::JsValue::from_str("junk")), Report::Failed(_)), "junk is a failure, not a panic");
 }
