@@ -12,6 +12,8 @@ pub struct ConflictSummary {
     /// The group in the Conflicts view.
     pub href: String,
     pub figures: Vec<Figure>,
+    /// Figures of the group beyond those listed.
+    pub more_figures: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,34 +27,43 @@ pub struct Figure {
     pub href: String,
 }
 
-/// Every conflicting claim group, in the analysis order; an article repeating its own figure is
-/// listed once.
-pub fn conflict_summaries(corpus: &Corpus) -> Vec<ConflictSummary> {
+/// The first `limit` conflicting claim groups, in the analysis order, each with its first
+/// `figures` figures; an article repeating its own figure is counted once.
+pub fn conflict_summaries(corpus: &Corpus, limit: usize, figures: usize) -> Vec<ConflictSummary> {
     corpus
         .analysis
         .claim_groups
         .iter()
         .filter(|group| group.conflict)
-        .map(|group| ConflictSummary {
-            what: group.what.clone(),
-            href: Query { group: Some(group.id.clone()), ..Query::view(View::Conflicts) }.href(),
-            figures: group
+        .take(limit)
+        .map(|group| {
+            let distinct: Vec<_> = group
                 .members
                 .iter()
                 .enumerate()
                 .filter(|(index, member)| {
                     !group.members[..*index].iter().any(|m| m.article == member.article && m.interval == member.interval)
                 })
-                .filter_map(|(_, member)| {
-                    let document = corpus.document(&member.article)?;
-                    Some(Figure {
-                        text: member.text.clone(),
-                        interval: member.interval.clone(),
-                        source: document.article.outlet.clone().unwrap_or_else(|| document.article.title.clone()),
-                        href: position_query(document, member.span).href(),
+                .map(|(_, member)| member)
+                .collect();
+            ConflictSummary {
+                what: group.what.clone(),
+                href: Query { group: Some(group.id.clone()), ..Query::view(View::Conflicts) }.href(),
+                figures: distinct
+                    .iter()
+                    .take(figures)
+                    .filter_map(|member| {
+                        let document = corpus.document(&member.article)?;
+                        Some(Figure {
+                            text: member.text.clone(),
+                            interval: member.interval.clone(),
+                            source: document.article.outlet.clone().unwrap_or_else(|| document.article.title.clone()),
+                            href: position_query(document, member.span).href(),
+                        })
                     })
-                })
-                .collect(),
+                    .collect(),
+                more_figures: distinct.len().saturating_sub(figures),
+            }
         })
         .collect()
 }
@@ -106,13 +117,26 @@ mod tests {
     #[test]
     fn conflicts_name_each_figure_and_its_source() {
         let corpus = corpus();
-        let summaries = conflict_summaries(&corpus);
+        let summaries = conflict_summaries(&corpus, 10, 10);
         assert_eq!(summaries.len(), 1, "{summaries:?}");
         let conflict = &summaries[0];
         assert!(conflict.href.starts_with("?view=conflicts&group="), "{}", conflict.href);
         let figures: Vec<(&str, &str)> = conflict.figures.iter().map(|f| (f.interval.as_str(), f.source.as_str())).collect();
         assert_eq!(figures, [("(30, ∞)", "Wire"), ("26", "Second")], "outlet, else title; a repeat once");
+        assert_eq!(conflict.more_figures, 0);
         assert!(conflict.figures[0].href.starts_with("?article=one&at="), "{}", conflict.figures[0].href);
+    }
+
+    #[test]
+    fn conflicts_and_their_figures_are_cut_at_the_limits() {
+        let corpus = corpus();
+        let cases = [("no conflicts", 0, 10, 0, vec![]), ("one figure", 1, 1, 1, vec![(1, 1)]), ("both figures", 1, 2, 1, vec![(2, 0)])];
+        for (name, limit, figures, expected_conflicts, expected_figures) in cases {
+            let summaries = conflict_summaries(&corpus, limit, figures);
+            assert_eq!(summaries.len(), expected_conflicts, "{name}");
+            let counts: Vec<(usize, usize)> = summaries.iter().map(|s| (s.figures.len(), s.more_figures)).collect();
+            assert_eq!(counts, expected_figures, "{name}: (listed, more)");
+        }
     }
 
     #[test]

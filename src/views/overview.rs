@@ -54,14 +54,23 @@ pub fn Overview(corpus: SharedCorpus, query: Query) -> impl IntoView {
     }
 }
 
+/// How many conflicts the overview lists, and how many figures of each; the Conflicts view has
+/// them all (a corpus of thousands of articles has dozens, some with 80 figures).
+const OVERVIEW_CONFLICTS: usize = 6;
+const FIGURES_PER_CONFLICT: usize = 5;
+
 /// Figures the articles contradict each other on, each linking to its group and its sources.
 #[component]
 fn Conflicting(corpus: SharedCorpus) -> impl IntoView {
-    let summaries = conflict_summaries(&corpus);
+    let summaries = conflict_summaries(&corpus, OVERVIEW_CONFLICTS, FIGURES_PER_CONFLICT);
+    let conflicts = corpus.analysis.claim_groups.iter().filter(|g| g.conflict).count();
     let corroborated = corpus.analysis.claim_groups.iter().filter(|g| g.corroborated && !g.conflict).count();
     let items = summaries
         .into_iter()
         .map(|summary| {
+            let more = (summary.more_figures > 0).then(|| {
+                view! { <li class="meta"><a href=summary.href.clone()>{format!("and {} more", summary.more_figures)}</a></li> }
+            });
             let figures = summary
                 .figures
                 .into_iter()
@@ -77,12 +86,15 @@ fn Conflicting(corpus: SharedCorpus) -> impl IntoView {
             view! {
                 <li data-testid="overview-conflict">
                     <a href=summary.href>{summary.what}</a>
-                    <ul class="figures" aria-label="Figures reported">{figures}</ul>
+                    <ul class="figures" aria-label="Figures reported">{figures}{more}</ul>
                 </li>
             }
         })
         .collect_view();
     let conflicts_link = Query::view(View::Conflicts).href();
+    let all_conflicts = (conflicts > OVERVIEW_CONFLICTS).then(|| {
+        view! { <p><a href=conflicts_link.clone() data-testid="all-conflicts">{format!("All {conflicts} conflicts")}</a></p> }
+    });
     view! {
         <section aria-labelledby="overview-conflicts" data-testid="overview-conflicts">
             <h2 id="overview-conflicts"><a href=conflicts_link.clone()>"Conflicting figures"</a></h2>
@@ -91,6 +103,7 @@ fn Conflicting(corpus: SharedCorpus) -> impl IntoView {
             } else {
                 view! { <ul class="conflict-list">{items}</ul> }.into_any()
             }}
+            {all_conflicts}
             <p class="meta"><a href=conflicts_link>{counted(corroborated, "figure", "figures")} " corroborated by several articles"</a></p>
         </section>
     }
