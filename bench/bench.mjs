@@ -94,11 +94,13 @@ row('  per-article extraction', `${native.extract.cpu.toFixed(1)} s CPU`, `${nat
 row('  cross-article analyze()', `${native.analyze.cpu.toFixed(1)} s CPU`, `${native.analyze.wall.toFixed(1)} s wall`);
 
 for (const [name, dist] of Object.entries(dists)) {
-  const { shownMs, inputMs, viewsMs } = JSON.parse(run('node', [join(root, 'bench/overview-time.mjs')], { TRIANGULATE_DIST: dist }));
+  const { shownMs, longestTaskMs, inputMs, viewsMs } = JSON.parse(run('node', [join(root, 'bench/overview-time.mjs')], { TRIANGULATE_DIST: dist }));
   const seconds = (ms) => (ms / 1000).toFixed(2);
   row(`Chromium: overview shown (${name})`, `${seconds(shownMs.median)} s`,
     `navigation start → article list visible; median of ${shownMs.loads} first visits (${seconds(shownMs.fastest)}–${seconds(shownMs.slowest)} s)`);
   row(`  input answered while loading`, `${inputMs.worst} ms`, `worst of ${inputMs.samples} clicks (median ${inputMs.median} ms); target < 100 ms`);
+  row(`  longest page task while loading`, longestTaskMs ? `${longestTaskMs} ms` : '< 50 ms',
+    `of the ${shownMs.loads} visits, header shown → overview shown: the longest a click can wait; target < 100 ms`);
   const [slowest, slowestMs] = Object.entries(viewsMs).sort((a, b) => b[1] - a[1])[0];
   row(`  switching views once loaded`, `${slowestMs} ms`, `slowest (${slowest}); ${Object.entries(viewsMs).map(([v, ms]) => `${v} ${ms}`).join(', ')}`);
 }
