@@ -46,7 +46,7 @@ pub enum AnalysisList {
 }
 
 /// How much JSON a part of the analysis holds at most: the page reads about 70 MB/s on these
-/// machines, so a part is a task of about 15 ms (the whole analysis at 2,086 articles, 18 MB, was
+/// machines, so a part is a task of 10–40 ms (the whole analysis at 2,086 articles, 18 MB, was
 /// one task of 0.35 s).
 const PART_BYTES: usize = 1 << 20;
 
